@@ -1,0 +1,37 @@
+//! Throughput of every mode on a synthetic social-media corpus (criterion).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use textsift_tokenize::{Mode, Tokenizer};
+
+fn corpus() -> String {
+    let lines = [
+        "OMG the new #TikTok update is sooo good 😍😍 @creator_01 check https://example.com/x?y=1 :)",
+        "Can't believe $META is up 3.5% today... YouTube Shorts > Reels?! 👍🏽 #ad",
+        "I don't like it, tbh. Prices went from $4.99 to €6,50 &amp; nobody asked 🙄 <3",
+        "Watching reels at 2am again 💀 send help!!! www.example.org/help me@example.com",
+    ];
+    let mut s = String::new();
+    while s.len() < 4 << 20 {
+        for l in lines {
+            s.push_str(l);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let text = corpus();
+    let mut group = c.benchmark_group("tokenize");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    for mode in [Mode::Social, Mode::Unicode, Mode::Tweet, Mode::Treebank, Mode::Nltk] {
+        let t = Tokenizer::new(mode);
+        t.warm_up();
+        group.bench_function(mode.as_str(), |b| b.iter(|| t.tokens(&text).count()));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

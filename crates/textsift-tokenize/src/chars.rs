@@ -1,0 +1,71 @@
+//! Character classes shared by the tokenizers.
+//!
+//! Several classes exist twice on purpose: NLTK runs some patterns through the third-party `regex`
+//! module (whose `\s` is Unicode `White_Space`) and splits with `str.split()` (whose whitespace also
+//! includes the ASCII separators U+001C..U+001F). Parity needs both definitions.
+
+use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCategory};
+
+/// Python's `str.isspace()`: Unicode `White_Space` plus U+001C..U+001F.
+#[inline]
+pub fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
+}
+
+/// A letter (`\p{L}`).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    c.general_category_group() == GeneralCategoryGroup::Letter
+}
+
+/// A number (`\p{N}`): `Nd`, `Nl` or `No`.
+#[inline]
+pub fn is_number(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    c.is_numeric()
+}
+
+/// A combining mark (`\p{M}`).
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
+/// A word character for textsift's own tokenizers: letters, numbers, marks, `_` and the joiners
+/// ZWNJ/ZWJ when they sit inside a word (Indic and Persian scripts need them).
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number | GeneralCategoryGroup::Mark
+    )
+}
+
+/// Punctuation (`\p{P}`).
+#[inline]
+pub fn is_punctuation(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
+    }
+    c.general_category_group() == GeneralCategoryGroup::Punctuation
+}
+
+/// A character that starts an emoji: a non-ASCII `Emoji` character, a regional indicator or a
+/// skin-tone modifier. ASCII digits, `#` and `*` are emoji only as keycap bases (checked by callers).
+#[inline]
+pub fn is_emoji_start(c: char) -> bool {
+    !c.is_ascii() && c.is_emoji_char()
+}
+
+/// Whether `s` contains any emoji character (non-ASCII `Emoji=Yes`) or a keycap mark.
+pub fn contains_emoji(s: &str) -> bool {
+    s.chars().any(|c| is_emoji_start(c) || c == '\u{20E3}')
+}

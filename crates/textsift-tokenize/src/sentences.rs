@@ -1,0 +1,205 @@
+//! Rule-based sentence splitting for edited and social text.
+//!
+//! A sentence ends at a line break, or at a run of terminators (`.`, `!`, `?`, `…`, and the
+//! CJK, Devanagari and Arabic ones) followed by whitespace, once closing quotes and brackets and
+//! any trailing emoji, emoticons, hashtags and mentions on the same line are attached to it. A
+//! single `.` does not end a sentence after a title (`Dr.`), an abbreviation that rarely ends one
+//! (`e.g.`, `vs.`, `approx.`), an initial followed by a capitalised word (`J. K. Rowling`), or a
+//! list number at the start of a sentence (`1.`); abbreviations that may end one (`etc.`,
+//! `U.S.`, `p.m.`, `Inc.`) do so only before a capitalised word. An ellipsis ends a sentence only
+//! before a word that does not start in lower case. No dot inside a token (`3.14`,
+//! `example.com`, `a.b@c.org`) is ever a boundary, because a boundary needs whitespace after it.
+
+use serde::{Deserialize, Serialize};
+
+/// Titles and abbreviations after which a single dot never ends a sentence.
+const NEVER_ENDS: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sen", "rep", "gov", "gen", "capt", "lt", "col", "sgt", "rev", "hon",
+    "fr", "mt", "ft", "vs", "v", "e.g", "i.e", "eg", "ie", "approx", "cf", "viz", "al", "fig", "figs", "est", "dept",
+    "vol", "pp", "ca", "resp", "incl", "min", "max", "avg", "ave", "blvd", "rd", "ref", "op", "ed", "eds", "tel",
+];
+
+/// Abbreviations that end a sentence only when a capitalised word follows.
+const ENDS_BEFORE_CAPITAL: &[&str] = &[
+    "etc", "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "u.s", "u.k", "u.s.a", "e.u", "a.m", "p.m", "no",
+    "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "bros", "ph.d", "m.d", "b.a", "m.a", "b.sc", "m.sc",
+];
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔')
+}
+
+/// Terminators that end a sentence without whitespace after them.
+fn is_unspaced_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】' | '〉' | '》')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '「' | '『' | '（' | '【' | '¿' | '¡')
+}
+
+/// A chunk that belongs to the sentence before it although it follows the terminator.
+fn is_trailing_social(chunk: &str) -> bool {
+    if chunk.starts_with('#') || chunk.starts_with('@') {
+        return chunk.chars().count() > 1;
+    }
+    let emoticon = crate::tweet::contains_emoticon(chunk) && !chunk.chars().any(|c| c.is_alphanumeric() && !matches!(c, 'D' | 'P' | 'p' | 'o' | 'O' | '3'));
+    emoticon || chunk.chars().all(|c| crate::chars::is_emoji_start(c) || matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{20E3}') || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
+}
+
+/// A configurable sentence splitter.
+///
+/// ```
+/// use textsift_tokenize::SentenceSplitter;
+/// let s = SentenceSplitter::default();
+/// assert_eq!(
+///     s.split("Dr. Kim met J. K. Rowling at 3 p.m. on Friday. It went well! 🎉 #books see you"),
+///     ["Dr. Kim met J. K. Rowling at 3 p.m. on Friday.", "It went well! 🎉 #books", "see you"]
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SentenceSplitter {
+    /// Extra abbreviations (lower case, without the final dot) after which a dot never ends a
+    /// sentence.
+    pub abbreviations: Vec<String>,
+}
+
+impl SentenceSplitter {
+    /// Adds abbreviations that never end a sentence (`"approx"`, `"z.b"`).
+    pub fn with_abbreviations<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
+        self.abbreviations.extend(words.into_iter().map(|w| w.into().to_lowercase()));
+        self
+    }
+
+    /// The sentences of `text`, trimmed of surrounding whitespace.
+    pub fn split<'a>(&self, text: &'a str) -> Vec<&'a str> {
+        self.spans(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace.
+    pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+            let piece = &text[a..b];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            if a + lead < b - trail {
+                out.push((a + lead, b - trail));
+            }
+        };
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else { break };
+            if c == '\n' || c == '\u{2029}' {
+                push(&mut out, start, i);
+                i += c.len_utf8();
+                start = i;
+                continue;
+            }
+            if !is_terminator(c) {
+                i += c.len_utf8();
+                continue;
+            }
+            // The run of terminators and closers.
+            let run_start = i;
+            let mut run_end = i;
+            for (k, d) in text[i..].char_indices() {
+                if is_terminator(d) {
+                    run_end = i + k + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let run = &text[run_start..run_end];
+            let mut end = run_end;
+            for (k, d) in text[run_end..].char_indices() {
+                if is_closer(d) {
+                    end = run_end + k + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let after = text[end..].chars().next();
+            let unspaced = run.chars().any(is_unspaced_terminator);
+            if !unspaced && after.is_some_and(|a| !a.is_whitespace()) {
+                i = end.max(i + c.len_utf8());
+                continue;
+            }
+            // Trailing emoji, emoticons, hashtags and mentions on the same line stay attached.
+            let mut boundary = end;
+            loop {
+                let rest = &text[boundary..];
+                let ws = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n').len();
+                let chunk_start = boundary + ws;
+                let chunk_len = text[chunk_start..].find(char::is_whitespace).unwrap_or(text.len() - chunk_start);
+                let chunk = &text[chunk_start..chunk_start + chunk_len];
+                if ws > 0 && !chunk.is_empty() && is_trailing_social(chunk) {
+                    boundary = chunk_start + chunk_len;
+                } else {
+                    break;
+                }
+            }
+            let next_word = text[boundary..].trim_start().split(char::is_whitespace).next().unwrap_or("");
+            let next_first = next_word.chars().find(|c| !is_opener(*c));
+            if self.ends_sentence(text, start, run_start, run, next_first) {
+                push(&mut out, start, boundary);
+                start = boundary;
+            }
+            i = boundary.max(end).max(i + c.len_utf8());
+        }
+        push(&mut out, start, text.len());
+        out
+    }
+
+    fn ends_sentence(&self, text: &str, sent_start: usize, run_start: usize, run: &str, next: Option<char>) -> bool {
+        let Some(next) = next else { return true };
+        if run.chars().any(|c| c != '.' && c != '…') {
+            return true;
+        }
+        let is_ellipsis = run != ".";
+        if is_ellipsis {
+            return !next.is_lowercase();
+        }
+        let before = &text[sent_start..run_start];
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+        let word = before[word_start..].trim_start_matches(is_opener);
+        let lower = word.to_lowercase();
+        if NEVER_ENDS.contains(&lower.as_str()) || self.abbreviations.iter().any(|a| *a == lower) {
+            return false;
+        }
+        if ENDS_BEFORE_CAPITAL.contains(&lower.as_str()) || is_dotted(word) {
+            return next.is_uppercase();
+        }
+        let mut chars = word.chars();
+        if let (Some(only), None) = (chars.next(), chars.next()) {
+            if only.is_uppercase() && next.is_uppercase() {
+                return false; // an initial
+            }
+        }
+        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && before[..word_start].trim().is_empty() {
+            return false; // a list number
+        }
+        true
+    }
+}
+
+fn is_dotted(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+}
+
+/// Splits `text` into sentences with the default rules.
+///
+/// ```
+/// assert_eq!(textsift_tokenize::sentences("Wait... what? No way!"), ["Wait... what?", "No way!"]);
+/// ```
+pub fn sentences(text: &str) -> Vec<&str> {
+    SentenceSplitter::default().split(text)
+}

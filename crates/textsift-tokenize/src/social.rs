@@ -1,0 +1,468 @@
+//! `social` mode: one token for each hashtag, @mention, $cashtag, URL, e-mail address, emoji
+//! (a whole grapheme cluster: ZWJ sequences, skin tones, flags, keycaps) and emoticon; words keep
+//! their inner apostrophes, hyphens and dots (`don't`, `state-of-the-art`, `U.S.`), numbers keep
+//! their separators (`1,000`, `4.99`, `10:30`).
+//!
+//! It is a hand-written, single-pass scanner: ASCII is handled byte by byte (the common case in
+//! social text, and what makes it fast); words in other scripts fall back to the Unicode word
+//! boundary rules (UAX #29) so that, for example, Han ideographs and Katakana runs are split as
+//! the `unicode` mode splits them.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::chars::{is_emoji_start, is_letter, is_punctuation, is_word_char};
+use crate::{Token, TokenKind};
+
+/// Iterator over the tokens of the `social` mode. Tokens borrow from the text.
+///
+/// ```
+/// use textsift_tokenize::{social, TokenKind};
+/// let kinds: Vec<_> = social::tokenize("Loved it 😍 #fyp @tt_fan https://x.io :)")
+///     .map(|t| (t.text.into_owned(), t.kind))
+///     .collect();
+/// assert_eq!(kinds[2], ("😍".to_string(), TokenKind::Emoji));
+/// assert_eq!(kinds[3], ("#fyp".to_string(), TokenKind::Hashtag));
+/// assert_eq!(kinds[4], ("@tt_fan".to_string(), TokenKind::Mention));
+/// assert_eq!(kinds[5], ("https://x.io".to_string(), TokenKind::Url));
+/// assert_eq!(kinds[6], (":)".to_string(), TokenKind::Emoticon));
+/// ```
+#[derive(Debug, Clone)]
+pub struct SocialTokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// Tokenizes `text` in `social` mode.
+pub fn tokenize(text: &str) -> SocialTokens<'_> {
+    SocialTokens { text, pos: 0 }
+}
+
+// Emoticons, longest first within each group, by first byte.
+fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
+    match b {
+        b':' => &[
+            ":'-(", ":'-)", ":-)", ":-(", ":-D", ":-P", ":-p", ":-O", ":-o", ":-/", ":-|", ":-*", ":-S", ":')", ":'(",
+            ":)", ":(", ":D", ":P", ":p", ":O", ":o", ":/", ":\\", ":|", ":*", ":3", ":]", ":[", ":>", ":<", ":$", ":@",
+            ":S", ":x", ":X",
+        ],
+        b';' => &[";-)", ";-P", ";-D", ";)", ";D", ";P", ";p", ";]", ";_;"],
+        b'=' => &["=)", "=(", "=D", "=P", "=]", "=[", "=/"],
+        b'<' => &["</3", "<333", "<33", "<3"],
+        b'>' => &[">:-(", ">:-)", ">:(", ">:)", ">.<", ">_<"],
+        b'^' => &["^_^", "^.^", "^-^", "^^"],
+        b'-' => &["-_-", "-.-"],
+        b'o' => &["o_O", "o_o", "o.O"],
+        b'O' => &["O_o", "O_O", "O.o"],
+        b'T' => &["T_T", "T.T"],
+        b'x' => &["xD", "xP", "xd"],
+        b'X' => &["XD", "XP"],
+        _ => &[],
+    }
+}
+
+const SHRUG: &str = "¯\\_(ツ)_/¯";
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+#[inline]
+fn is_ascii_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl<'a> SocialTokens<'a> {
+    #[inline]
+    fn token(&self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
+        Token { text: Cow::Borrowed(&self.text[start..end]), start, end, kind }
+    }
+
+    /// The word character (if any) at byte `i`.
+    #[inline]
+    fn word_char_at(&self, i: usize) -> bool {
+        match self.text.as_bytes().get(i) {
+            None => false,
+            Some(&b) if b < 0x80 => is_ascii_word(b),
+            Some(_) => char_at(self.text, i).is_some_and(is_word_char),
+        }
+    }
+
+    fn emoticon_at(&self, i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let rest = &bytes[i..];
+        if rest.starts_with(SHRUG.as_bytes()) {
+            return Some(i + SHRUG.len());
+        }
+        for e in emoticons_starting_with(bytes[i]) {
+            if rest.starts_with(e.as_bytes()) {
+                let end = i + e.len();
+                // `:D` must not be the start of `:Dance`; `xD` not the start of `xDD`.
+                let last = e.as_bytes()[e.len() - 1];
+                if is_ascii_word(last) && self.word_char_at(end) {
+                    continue;
+                }
+                // Letter-initial emoticons (`xD`, `o_O`, `T_T`) must not continue a word.
+                if bytes[i].is_ascii_alphabetic() && i > 0 && is_ascii_word(bytes[i - 1]) {
+                    continue;
+                }
+                return Some(end);
+            }
+        }
+        None
+    }
+
+    /// A keycap emoji (`1️⃣`, `#️⃣`): base, optional U+FE0F, U+20E3.
+    fn keycap_at(&self, i: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[i + 1..];
+        const KEYCAP: &[u8] = "\u{20E3}".as_bytes();
+        const VS16_KEYCAP: &[u8] = "\u{FE0F}\u{20E3}".as_bytes();
+        if rest.starts_with(VS16_KEYCAP) {
+            Some(i + 1 + VS16_KEYCAP.len())
+        } else if rest.starts_with(KEYCAP) {
+            Some(i + 1 + KEYCAP.len())
+        } else {
+            None
+        }
+    }
+
+    fn url_at(&self, i: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[i..];
+        let prefix_len = if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"https://") {
+            8
+        } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"http://") {
+            7
+        } else if rest.len() >= 5 && rest[..4].eq_ignore_ascii_case(b"www.") && is_ascii_word(rest[4]) {
+            4
+        } else {
+            return None;
+        };
+        let end = self.url_end(i + prefix_len);
+        (end > i + prefix_len).then_some(end)
+    }
+
+    /// The end of a URL whose body starts at `from`: up to whitespace, quotes, angle brackets or
+    /// an emoji, minus trailing punctuation and unbalanced closing brackets.
+    fn url_end(&self, from: usize) -> usize {
+        let text = self.text;
+        let mut end = from;
+        for (k, c) in text[from..].char_indices() {
+            let stop = if c.is_ascii() {
+                c.is_ascii_whitespace() || c.is_ascii_control() || matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
+            } else {
+                c.is_whitespace() || is_emoji_start(c) || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '…')
+            };
+            if stop {
+                break;
+            }
+            end = from + k + c.len_utf8();
+        }
+        // Trim trailing punctuation that belongs to the sentence, keeping balanced brackets.
+        loop {
+            let Some(last) = text[from..end].chars().next_back() else { break };
+            let trim = match last {
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
+                ')' => text[from..end].matches('(').count() < text[from..end].matches(')').count(),
+                ']' => text[from..end].matches('[').count() < text[from..end].matches(']').count(),
+                _ => false,
+            };
+            if !trim {
+                break;
+            }
+            end -= last.len_utf8();
+        }
+        end
+    }
+
+    /// An e-mail address whose local part starts at `start`, if there is one.
+    fn email_at(&self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut k = start;
+        while k < bytes.len() && k - start <= 64 && (is_ascii_word(bytes[k]) || matches!(bytes[k], b'.' | b'%' | b'+' | b'-')) {
+            k += 1;
+        }
+        if k == start || bytes.get(k) != Some(&b'@') {
+            return None;
+        }
+        let domain_start = k + 1;
+        let mut end = domain_start;
+        let mut last_dot = None;
+        while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] == b'.') {
+            if bytes[end] == b'.' {
+                if end == domain_start || bytes[end - 1] == b'.' {
+                    break;
+                }
+                last_dot = Some(end);
+            }
+            end += 1;
+        }
+        while end > domain_start && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let dot = last_dot.filter(|&d| d < end)?;
+        let tld = &bytes[dot + 1..end];
+        (tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)).then_some(end)
+    }
+
+    /// Scans a word or number starting at `start`; returns its end.
+    fn word_end(&self, start: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut i = start;
+        loop {
+            // Fast path over ASCII word characters.
+            while i < bytes.len() && is_ascii_word(bytes[i]) {
+                i += 1;
+            }
+            if i < bytes.len() && bytes[i] >= 0x80 && char_at(text, i).is_some_and(|c| is_word_char(c) || c == '\u{200D}' || c == '\u{200C}') {
+                // Another script: let UAX #29 decide where this word ends.
+                let seg = text[start..].split_word_bounds().next().map_or(0, str::len);
+                i = (start + seg).max(i + char_at(text, i).map_or(1, char::len_utf8));
+                // Continue after the segment only through the joiners below.
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            let prev_is_letter = i > start && text[..i].chars().next_back().is_some_and(is_letter);
+            let prev_is_digit = i > start && bytes[i - 1].is_ascii_digit();
+            let joined = match b {
+                b'\'' => prev_is_letter && char_at(text, i + 1).is_some_and(is_letter),
+                0xE2 if text[i..].starts_with('’') => prev_is_letter && char_at(text, i + 3).is_some_and(is_letter),
+                b'-' => i > start && self.word_char_at(i + 1) && !bytes.get(i + 1).is_some_and(|&n| n == b'-'),
+                b'.' => {
+                    let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+                    (prev_is_digit && next.is_ascii_digit()) || (prev_is_letter && char_at(text, i + 1).is_some_and(is_letter))
+                }
+                b',' | b':' | b'/' => prev_is_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+                _ => false,
+            };
+            if !joined {
+                break;
+            }
+            i += if b == 0xE2 { 3 } else { 1 };
+        }
+        // Abbreviations written with single letters and dots keep their final dot: `U.S.`, `e.g.`.
+        if bytes.get(i) == Some(&b'.') && is_dotted_abbreviation(&text[start..i]) && !self.word_char_at(i + 1) {
+            i += 1;
+        }
+        i
+    }
+
+    fn word_or_number(&self, start: usize) -> Token<'a> {
+        let end = self.word_end(start);
+        let bytes = self.text.as_bytes();
+        // `example.com/path` and `bit.ly/x` are URLs without a scheme.
+        if bytes.get(end) == Some(&b'/') && looks_like_domain(&self.text[start..end]) {
+            let url_end = self.url_end(end);
+            return self.token(start, url_end.max(end + 1), TokenKind::Url);
+        }
+        if matches!(bytes.get(end), Some(b'@' | b'.' | b'%' | b'+' | b'-')) {
+            if let Some(e) = self.email_at(start) {
+                return self.token(start, e, TokenKind::Email);
+            }
+        }
+        let word = &self.text[start..end];
+        let kind = if word.as_bytes()[0].is_ascii_digit() && word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+            TokenKind::Number
+        } else if word.chars().all(|c| c.is_numeric() || matches!(c, '.' | ',' | ':' | '/')) {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        self.token(start, end, kind)
+    }
+
+    fn hashtag_or_symbol(&self, i: usize, prefix_kind: TokenKind) -> Token<'a> {
+        let text = self.text;
+        let mut end = i + 1;
+        let mut has_letter = false;
+        for c in text[i + 1..].chars() {
+            if !is_word_char(c) {
+                break;
+            }
+            has_letter |= c.is_alphabetic();
+            end += c.len_utf8();
+        }
+        let ok = match prefix_kind {
+            TokenKind::Hashtag => has_letter,
+            _ => end > i + 1,
+        };
+        if !ok {
+            return self.token(i, i + 1, TokenKind::Symbol);
+        }
+        // Mentions may contain inner dots (Instagram handles: `@brand.official`).
+        if prefix_kind == TokenKind::Mention {
+            let bytes = text.as_bytes();
+            while bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(|&b| is_ascii_word(b)) {
+                end += 1;
+                while bytes.get(end).is_some_and(|&b| is_ascii_word(b)) {
+                    end += 1;
+                }
+            }
+        }
+        self.token(i, end, prefix_kind)
+    }
+
+    fn emoji(&self, i: usize) -> Token<'a> {
+        let len = self.text[i..].graphemes(true).next().map_or(1, str::len);
+        self.token(i, i + len, TokenKind::Emoji)
+    }
+}
+
+fn is_dotted_abbreviation(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+}
+
+fn looks_like_domain(word: &str) -> bool {
+    match word.rsplit_once('.') {
+        Some((host, tld)) => !host.is_empty() && (2..=13).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_alphabetic()),
+        None => false,
+    }
+}
+
+impl<'a> Iterator for SocialTokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let i = self.pos;
+            let &b = bytes.get(i)?;
+            let tok = if b < 0x80 {
+                if b.is_ascii_whitespace() {
+                    self.pos += 1;
+                    continue;
+                }
+                match b {
+                    b'a'..=b'z' | b'A'..=b'Z' => {
+                        if let Some(end) = self.url_at(i) {
+                            self.token(i, end, TokenKind::Url)
+                        } else if let Some(end) = self.emoticon_at(i) {
+                            self.token(i, end, TokenKind::Emoticon)
+                        } else {
+                            self.word_or_number(i)
+                        }
+                    }
+                    b'0'..=b'9' => match self.keycap_at(i) {
+                        Some(end) => self.token(i, end, TokenKind::Emoji),
+                        None => self.word_or_number(i),
+                    },
+                    b'_' => self.word_or_number(i),
+                    b'#' | b'*' if self.keycap_at(i).is_some() => {
+                        let end = self.keycap_at(i).unwrap_or(i + 1);
+                        self.token(i, end, TokenKind::Emoji)
+                    }
+                    b'#' => self.hashtag_or_symbol(i, TokenKind::Hashtag),
+                    b'@' => self.hashtag_or_symbol(i, TokenKind::Mention),
+                    b'$' => {
+                        let letters = bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                        if (1..=6).contains(&letters) && !self.word_char_at(i + 1 + letters) {
+                            self.token(i, i + 1 + letters, TokenKind::Cashtag)
+                        } else {
+                            self.token(i, i + 1, TokenKind::Symbol)
+                        }
+                    }
+                    b'.' => {
+                        let run = bytes[i..].iter().take_while(|&&c| c == b'.').count();
+                        self.token(i, i + run, TokenKind::Punctuation)
+                    }
+                    _ => {
+                        if let Some(end) = self.emoticon_at(i) {
+                            self.token(i, end, TokenKind::Emoticon)
+                        } else if let Some(end) = arrow_at(&bytes[i..]) {
+                            self.token(i, i + end, TokenKind::Symbol)
+                        } else if is_punctuation(b as char) {
+                            self.token(i, i + 1, TokenKind::Punctuation)
+                        } else {
+                            self.token(i, i + 1, TokenKind::Symbol)
+                        }
+                    }
+                }
+            } else {
+                let c = char_at(text, i)?;
+                if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+                    self.pos += c.len_utf8();
+                    continue;
+                }
+                if is_emoji_start(c) && (!matches!(c, '©' | '®' | '™') || text[i + c.len_utf8()..].starts_with('\u{FE0F}')) {
+                    self.emoji(i)
+                } else if text[i..].starts_with(SHRUG) {
+                    self.token(i, i + SHRUG.len(), TokenKind::Emoticon)
+                } else if is_word_char(c) {
+                    self.word_or_number(i)
+                } else if is_punctuation(c) {
+                    self.token(i, i + c.len_utf8(), TokenKind::Punctuation)
+                } else {
+                    // Symbols, and stray joiners or selectors: keep the whole grapheme cluster.
+                    let len = text[i..].graphemes(true).next().map_or(c.len_utf8(), str::len);
+                    self.token(i, i + len, TokenKind::Symbol)
+                }
+            };
+            self.pos = tok.end.max(i + 1);
+            return Some(tok);
+        }
+    }
+}
+
+fn arrow_at(rest: &[u8]) -> Option<usize> {
+    for a in ["<->", "-->", "<--", "->", "<-", "=>", "==>"] {
+        if rest.starts_with(a.as_bytes()) {
+            return Some(a.len());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, TokenKind)> {
+        tokenize(text).map(|t| (t.text.into_owned(), t.kind)).collect()
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        tokenize(text).map(|t| t.text.into_owned()).collect()
+    }
+
+    #[test]
+    fn social_tokens() {
+        use TokenKind::*;
+        let k = kinds("OMG @tt_fan's #TikTokMadeMeBuyIt haul $META 😂 https://x.io/a?b=1. me@ex.com :-) <3");
+        assert_eq!(
+            k,
+            vec![
+                ("OMG".into(), Word),
+                ("@tt_fan".into(), Mention),
+                ("'".into(), Punctuation),
+                ("s".into(), Word),
+                ("#TikTokMadeMeBuyIt".into(), Hashtag),
+                ("haul".into(), Word),
+                ("$META".into(), Cashtag),
+                ("😂".into(), Emoji),
+                ("https://x.io/a?b=1".into(), Url),
+                (".".into(), Punctuation),
+                ("me@ex.com".into(), Email),
+                (":-)".into(), Emoticon),
+                ("<3".into(), Emoticon),
+            ]
+        );
+    }
+
+    #[test]
+    fn emoji_clusters_stay_whole() {
+        assert_eq!(texts("👨‍👩‍👧‍👦👍🏽🇺🇸❤️1️⃣"), ["👨‍👩‍👧‍👦", "👍🏽", "🇺🇸", "❤️", "1️⃣"]);
+    }
+
+    #[test]
+    fn words_and_numbers() {
+        assert_eq!(
+            texts("don’t y'all state-of-the-art U.S. e.g. $4.99 1,000 10:30 soooo... café naïve"),
+            ["don’t", "y'all", "state-of-the-art", "U.S.", "e.g.", "$", "4.99", "1,000", "10:30", "soooo", "...", "café", "naïve"]
+        );
+        assert_eq!(texts("bit.ly/3xYz."), ["bit.ly/3xYz", "."]);
+        assert_eq!(texts("#1 ##fyp"), ["#", "1", "#", "#fyp"]);
+    }
+}

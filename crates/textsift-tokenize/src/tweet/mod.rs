@@ -1,0 +1,276 @@
+//! `tweet` mode: the tokens of NLTK 3.10.4's `TweetTokenizer`, with spans into the original text.
+//!
+//! NLTK runs one large alternation of regular expressions with `findall` after three rewrites of
+//! the text (HTML entities decoded, optionally handles removed and runs shortened, then runs of 4+
+//! identical non-alphanumeric characters cut to 3). We reproduce it piece by piece:
+//!
+//! * the rewrites are hand-written scanners ([`preprocess`]) that keep an offset map, so every token
+//!   still has a span in the text the caller gave us;
+//! * `findall` over `(A|B|C…)` is a left-to-right scan that, at each position, takes the first
+//!   alternative matching there. Alternatives without look-around are one anchored
+//!   `regex-automata` search (leftmost-first, so the same preferences as Python's backtracking
+//!   engine); the one alternative with look-around (naked domains) runs in `fancy-regex`.
+//!
+//! Known, documented differences: a numeric entity naming a lone surrogate (`&#55296;`) becomes
+//! U+FFFD, because Rust strings cannot hold surrogates; NLTK's 5-second regex timeout does not
+//! exist here because every step is linear.
+
+mod entities;
+mod preprocess;
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex_automata::{meta, util::syntax, Anchored, Input};
+use serde::{Deserialize, Serialize};
+
+use crate::Token;
+
+/// Options of NLTK's `TweetTokenizer`, with its defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TweetOptions {
+    /// Keep the case of tokens (default `true`); when `false`, every token except emoticons is
+    /// lower-cased.
+    pub preserve_case: bool,
+    /// Shorten runs of 3+ identical characters to 3 (default `false`).
+    pub reduce_len: bool,
+    /// Remove Twitter handles (default `false`).
+    pub strip_handles: bool,
+    /// Recognise phone numbers as single tokens (default `true`).
+    pub match_phone_numbers: bool,
+}
+
+impl Default for TweetOptions {
+    fn default() -> Self {
+        TweetOptions { preserve_case: true, reduce_len: false, strip_handles: false, match_phone_numbers: true }
+    }
+}
+
+// The pieces of NLTK's alternation, written for Rust's regex syntax (`(?x)` is not used so that
+// nothing depends on how whitespace inside classes is treated).
+const URL_WITH_PATH: &str = concat!(
+    r"(?:https?:(?:/{1,3}|[a-z0-9%])|[a-z0-9.\-]{1,255}[.](?:[a-z]{2,13})/)",
+    r"(?:[^\s()<>{}\[\]]+|\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\))+",
+    r"(?:\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\)|[^\s`!()\[\]{};:'\x22.,<>?«»“”‘’])",
+);
+const NAKED_DOMAIN: &str =
+    r"(?i)\G(?<!@)[a-z0-9]+(?:[.\-][a-z0-9]+){0,126}[.](?:[a-z]{2,13})\b/?(?!@)";
+const PHONE: &str =
+    r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
+pub(crate) const EMOTICONS: &str = concat!(
+    r"(?:[<>]?[:;=8][\-o\*']?[\)\]\(\[dDpP/:\}\{@\|\\]",
+    r"|[\)\]\(\[dDpP/:\}\{@\|\\][\-o\*']?[:;=8][<>]?",
+    r"|</?3)"
+);
+const AFTER_EMOTICONS: &str = concat!(
+    r"|<[^>\s]+>",
+    r"|[\-]+>|<[\-]+",
+    r"|(?:@[\w_]+)",
+    r"|(?:\#+[\w_]+[\w'_\-]*[\w_]+)",
+    r"|[\w.+\-]{1,64}@[\w\-]{1,63}\.(?:[\w\-]\.?){1,251}[\w\-]",
+    r"|\S(?:[\x{1f3fb}-\x{1f3ff}]?(?:\x{200d}\S[\x{1f3fb}-\x{1f3ff}]?)+|[\x{1f3fb}-\x{1f3ff}])",
+    r"|(?:[\x{1F1E6}-\x{1F1FF}]{2}",
+    r"|\x{1F3F4}\x{E0067}\x{E0062}\x{E0065}\x{E006E}\x{E0067}\x{E007F}",
+    r"|\x{1F3F4}\x{E0067}\x{E0062}\x{E0073}\x{E0063}\x{E0074}\x{E007F}",
+    r"|\x{1F3F4}\x{E0067}\x{E0062}\x{E0077}\x{E006C}\x{E0073}\x{E007F})",
+    r"|(?:[\w&&[^\d_]](?:[\w&&[^\d_]]|['\-_])+[\w&&[^\d_]])",
+    r"|(?:[+\-]?\d+[,/.:\-]\d+[+\-]?)",
+    r"|(?:[\w_]+)",
+    r"|(?:\.(?:[\s&&[^\r\n]]*\.){1,})",
+    r"|(?:\S)",
+);
+
+fn build(pattern: &str) -> meta::Regex {
+    let built = meta::Regex::builder()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(8 << 20))
+        .build(pattern);
+    match built {
+        Ok(re) => re,
+        // The patterns are constants checked by the test suite; failing here is a build defect.
+        Err(e) => panic!("tweet tokenizer pattern failed to compile: {e}"),
+    }
+}
+
+static URL_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(URL_WITH_PATH));
+static NAKED_DOMAIN_RE: LazyLock<fancy_regex::Regex> = LazyLock::new(|| match fancy_regex::Regex::new(NAKED_DOMAIN) {
+    Ok(re) => re,
+    Err(e) => panic!("tweet tokenizer pattern failed to compile: {e}"),
+});
+static REST_WITH_PHONE_RE: LazyLock<meta::Regex> =
+    LazyLock::new(|| build(&format!("{PHONE}|{EMOTICONS}{AFTER_EMOTICONS}")));
+static REST_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(&format!("{EMOTICONS}{AFTER_EMOTICONS}")));
+static EMOTICON_SEARCH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    match regex::RegexBuilder::new(EMOTICONS).case_insensitive(true).build() {
+        Ok(re) => re,
+        Err(e) => panic!("emoticon pattern failed to compile: {e}"),
+    }
+});
+
+/// Whether `token` contains an emoticon anywhere (NLTK's `EMOTICON_RE.search`).
+pub(crate) fn contains_emoticon(token: &str) -> bool {
+    EMOTICON_SEARCH_RE.is_match(token)
+}
+
+/// Forces compilation of every pattern (useful before timing, and in tests).
+pub fn warm_up() {
+    LazyLock::force(&URL_RE);
+    LazyLock::force(&NAKED_DOMAIN_RE);
+    LazyLock::force(&REST_WITH_PHONE_RE);
+    LazyLock::force(&REST_RE);
+    LazyLock::force(&EMOTICON_SEARCH_RE);
+}
+
+#[inline]
+fn anchored_match(re: &meta::Regex, hay: &str, at: usize) -> Option<usize> {
+    re.search(&Input::new(hay).range(at..).anchored(Anchored::Yes)).map(|m| m.end())
+}
+
+/// Characters that `[a-z0-9]` can match under Python's case-insensitive Unicode matching.
+#[inline]
+fn is_domain_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '\u{212A}' || c == '\u{17F}'
+}
+
+/// Cheap necessary condition for the naked-domain alternative: a run of domain characters,
+/// dots and hyphens that contains a dot followed by a letter.
+fn may_be_naked_domain(hay: &str, at: usize) -> bool {
+    let mut prev_dot = false;
+    for c in hay[at..].chars() {
+        if c == '.' {
+            prev_dot = true;
+        } else if is_domain_char(c) {
+            if prev_dot && !c.is_ascii_digit() {
+                return true;
+            }
+            prev_dot = false;
+        } else if c == '-' {
+            prev_dot = false;
+        } else {
+            return false;
+        }
+    }
+    false
+}
+
+fn naked_domain_match(hay: &str, at: usize) -> Option<usize> {
+    if !hay[at..].chars().next().is_some_and(is_domain_char) || !may_be_naked_domain(hay, at) {
+        return None;
+    }
+    match NAKED_DOMAIN_RE.find_from_pos(hay, at) {
+        Ok(Some(m)) if m.start() == at => Some(m.end()),
+        _ => None,
+    }
+}
+
+/// The end of the NLTK token starting at `at`, or `None` when nothing matches there (whitespace).
+fn match_at(hay: &str, at: usize, phone: bool) -> Option<usize> {
+    let first = hay[at..].chars().next()?;
+    if first.is_ascii_alphanumeric() || matches!(first, '.' | '-' | '\u{212A}' | '\u{17F}') {
+        if let Some(end) = anchored_match(&URL_RE, hay, at) {
+            return Some(end);
+        }
+        if let Some(end) = naked_domain_match(hay, at) {
+            return Some(end);
+        }
+    }
+    anchored_match(if phone { &REST_WITH_PHONE_RE } else { &REST_RE }, hay, at)
+}
+
+/// Tokenizes `text` exactly as NLTK's `TweetTokenizer(**options).tokenize(text)`.
+///
+/// Token texts are borrowed from `text` when unchanged; spans always point into `text`.
+pub fn tokenize<'a>(text: &'a str, options: &TweetOptions) -> Vec<Token<'a>> {
+    let rewritten = preprocess::preprocess(text, options);
+    let hay: &str = match &rewritten {
+        Some(r) => &r.text,
+        None => text,
+    };
+    let mut tokens = Vec::with_capacity(hay.len() / 4 + 1);
+    let bytes = hay.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+            at += 1;
+            continue;
+        }
+        match match_at(hay, at, options.match_phone_numbers) {
+            Some(end) if end > at => {
+                let (start, stop) = match &rewritten {
+                    Some(r) => r.original_span(at, end),
+                    None => (at, end),
+                };
+                let piece = &hay[at..end];
+                let original = &text[start..stop];
+                let keep_case = options.preserve_case || contains_emoticon(piece);
+                let token_text: Cow<'a, str> = if keep_case {
+                    if piece == original {
+                        Cow::Borrowed(original)
+                    } else {
+                        Cow::Owned(piece.to_owned())
+                    }
+                } else {
+                    let lower = piece.to_lowercase();
+                    if lower == original {
+                        Cow::Borrowed(original)
+                    } else {
+                        Cow::Owned(lower)
+                    }
+                };
+                let kind = crate::classify::classify(piece);
+                tokens.push(Token { text: token_text, start, end: stop, kind });
+                at = end;
+            }
+            _ => {
+                // Whitespace (or nothing matched): step over one character.
+                at += hay[at..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str, o: TweetOptions) -> Vec<String> {
+        tokenize(text, &o).into_iter().map(|t| t.text.into_owned()).collect()
+    }
+
+    #[test]
+    fn nltk_docstring_examples() {
+        let s0 = "This is a cooool #dummysmiley: :-) :-P <3 and some arrows < > -> <--";
+        assert_eq!(
+            toks(s0, TweetOptions::default()),
+            [
+                "This", "is", "a", "cooool", "#dummysmiley", ":", ":-)", ":-P", "<3", "and", "some", "arrows", "<",
+                ">", "->", "<--"
+            ]
+        );
+        let o = TweetOptions { strip_handles: true, reduce_len: true, ..TweetOptions::default() };
+        assert_eq!(
+            toks("@remy: This is waaaaayyyy too much for you!!!!!!", o),
+            [":", "This", "is", "waaayyy", "too", "much", "for", "you", "!", "!", "!"]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let text = "I &lt;3 it soooooo much @someone_long!!!!!!";
+        let o = TweetOptions { reduce_len: true, strip_handles: true, ..TweetOptions::default() };
+        for t in tokenize(text, &o) {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start <= t.end);
+        }
+        let t = tokenize("x &amp; y", &TweetOptions::default());
+        assert_eq!((t[1].text.as_ref(), t[1].start, t[1].end), ("&", 2, 7));
+    }
+
+    #[test]
+    fn lowercases_all_but_emoticons() {
+        let o = TweetOptions { preserve_case: false, ..TweetOptions::default() };
+        assert_eq!(toks("HELLO :D World", o), ["hello", ":D", "world"]);
+    }
+}

@@ -1,0 +1,77 @@
+//! [`TextAnalyzer`]: a tokenizer followed by per-token normalisers and filters, in the manner of
+//! tantivy's analyzers. It is the pipeline every textsift capability builds on.
+
+use serde::{Deserialize, Serialize};
+use textsift_tokenize::normalize::Normalizer;
+use textsift_tokenize::{Mode, Token, TokenKind, Tokenizer};
+
+use crate::{parallel, Error};
+
+/// Tokenize, normalise, filter. Serialisable, so it pickles and the CLI can read it.
+///
+/// ```
+/// use textsift::{Mode, Normalizer, TextAnalyzer};
+/// let a = TextAnalyzer::new(Mode::Social).normalize(Normalizer::Placeholders).min_len(2);
+/// assert_eq!(a.terms("I saw @ana at https://x.io"), ["saw", "<user>", "at", "<url>"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TextAnalyzer {
+    /// The tokenizer.
+    pub tokenizer: Tokenizer,
+    /// Normalisers, applied in order to each token.
+    pub normalizers: Vec<Normalizer>,
+    /// Token kinds to drop.
+    pub drop_kinds: Vec<TokenKind>,
+    /// Drop tokens shorter than this many characters (after normalisation).
+    pub min_len: usize,
+}
+
+impl TextAnalyzer {
+    /// An analyzer with the tokenizer of `mode` and no other step.
+    pub fn new(mode: Mode) -> Self {
+        TextAnalyzer { tokenizer: Tokenizer::new(mode), ..TextAnalyzer::default() }
+    }
+
+    /// An analyzer around a configured tokenizer.
+    pub fn with_tokenizer(tokenizer: Tokenizer) -> Self {
+        TextAnalyzer { tokenizer, ..TextAnalyzer::default() }
+    }
+
+    /// Adds a normaliser.
+    pub fn normalize(mut self, step: Normalizer) -> Self {
+        self.normalizers.push(step);
+        self
+    }
+
+    /// Drops tokens of these kinds.
+    pub fn drop_kinds<I: IntoIterator<Item = TokenKind>>(mut self, kinds: I) -> Self {
+        self.drop_kinds.extend(kinds);
+        self
+    }
+
+    /// Drops tokens shorter than `n` characters.
+    pub fn min_len(mut self, n: usize) -> Self {
+        self.min_len = n;
+        self
+    }
+
+    /// The analysed tokens of `text`.
+    pub fn analyze<'a>(&self, text: &'a str) -> impl Iterator<Item = Token<'a>> + '_ {
+        self.tokenizer
+            .tokens(text)
+            .filter(|t| !self.drop_kinds.contains(&t.kind))
+            .map(|t| Normalizer::apply_all(&self.normalizers, t))
+            .filter(|t| self.min_len == 0 || t.text.chars().nth(self.min_len - 1).is_some())
+    }
+
+    /// The analysed token texts of `text`.
+    pub fn terms(&self, text: &str) -> Vec<String> {
+        self.analyze(text).map(|t| t.text.into_owned()).collect()
+    }
+
+    /// [`terms`](Self::terms) for many texts, in parallel, in input order.
+    pub fn terms_batch<S: AsRef<str> + Sync>(&self, texts: &[S], n_threads: Option<usize>) -> Result<Vec<Vec<String>>, Error> {
+        parallel::map(texts, n_threads, |t| self.terms(t.as_ref()))
+    }
+}
