@@ -1,1 +1,32 @@
-//! placeholder until the bindings are written
+//! Python bindings of textsift: `textsift._textsift`.
+//!
+//! This crate only converts values, releases the GIL around work and maps errors; every
+//! algorithm lives in the Rust crates. Offsets handed to Python are code point indices, so that
+//! `text[start:end]` is the token.
+
+mod convert;
+mod errors;
+mod normalize;
+mod tokenizer;
+
+use pyo3::prelude::*;
+
+/// The compiled core of textsift. Use the `textsift` package, not this module.
+#[pymodule]
+fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<tokenizer::PyToken>()?;
+    m.add_class::<tokenizer::PyTokenizer>()?;
+    m.add_class::<tokenizer::PyAnalyzer>()?;
+    m.add_class::<tokenizer::PySentenceSplitter>()?;
+    m.add_function(wrap_pyfunction!(normalize::casefold, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::lowercase, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::nfkc, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::strip_accents, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::reduce_elongation, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::split_hashtag, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::ngrams, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize::classify, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenizer::default_threads, m)?)?;
+    Ok(())
+}

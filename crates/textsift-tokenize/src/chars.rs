@@ -53,7 +53,8 @@ pub fn is_word_char(c: char) -> bool {
 #[inline]
 pub fn is_punctuation(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_punctuation() && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
+        return c.is_ascii_punctuation()
+            && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
     }
     c.general_category_group() == GeneralCategoryGroup::Punctuation
 }

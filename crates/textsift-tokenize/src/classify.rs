@@ -22,16 +22,26 @@ pub fn classify(token: &str) -> TokenKind {
         return TokenKind::Symbol;
     };
     let rest = chars.as_str();
-    let word_rest = !rest.is_empty() && rest.chars().all(|c| is_word_char(c) || matches!(c, '\'' | '-' | '.'));
+    let word_rest = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| is_word_char(c) || matches!(c, '\'' | '-' | '.'));
     match first {
         '#' if word_rest && rest.chars().any(|c| c.is_alphabetic()) => return TokenKind::Hashtag,
         '@' if word_rest => return TokenKind::Mention,
-        '$' if !rest.is_empty() && rest.len() <= 10 && rest.chars().all(|c| c.is_ascii_alphabetic()) => {
+        '$' if !rest.is_empty()
+            && rest.len() <= 10
+            && rest.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
             return TokenKind::Cashtag
         }
         _ => {}
     }
-    let lower_starts = |p: &str| token.len() >= p.len() && token.is_char_boundary(p.len()) && token[..p.len()].eq_ignore_ascii_case(p);
+    let lower_starts = |p: &str| {
+        token.len() >= p.len()
+            && token.is_char_boundary(p.len())
+            && token[..p.len()].eq_ignore_ascii_case(p)
+    };
     if lower_starts("http://") || lower_starts("https://") || lower_starts("www.") {
         return TokenKind::Url;
     }
@@ -40,7 +50,19 @@ pub fn classify(token: &str) -> TokenKind {
             return TokenKind::Email;
         }
     }
-    if crate::tweet::contains_emoticon(token) && !token.chars().any(|c| c.is_alphanumeric() && c != 'D' && c != 'P' && c != 'p' && c != 'd' && c != 'o' && c != 'O' && c != '3' && c != '8') {
+    if crate::tweet::contains_emoticon(token)
+        && !token.chars().any(|c| {
+            c.is_alphanumeric()
+                && c != 'D'
+                && c != 'P'
+                && c != 'p'
+                && c != 'd'
+                && c != 'o'
+                && c != 'O'
+                && c != '3'
+                && c != '8'
+        })
+    {
         return TokenKind::Emoticon;
     }
     if contains_emoji(token) {

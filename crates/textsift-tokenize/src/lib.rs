@@ -52,7 +52,9 @@ pub use tweet::TweetOptions;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TokenizeError {
     /// A mode name that is not one of [`Mode::NAMES`].
-    #[error("unknown tokenizer mode {0:?}; expected one of: unicode, social, tweet, treebank, nltk")]
+    #[error(
+        "unknown tokenizer mode {0:?}; expected one of: unicode, social, tweet, treebank, nltk"
+    )]
     UnknownMode(String),
     /// A normaliser name that is not known.
     #[error("unknown normaliser {0:?}; expected one of: {1}")]
@@ -149,7 +151,12 @@ pub struct Token<'a> {
 impl Token<'_> {
     /// An owned copy that no longer borrows the input.
     pub fn into_owned(self) -> Token<'static> {
-        Token { text: Cow::Owned(self.text.into_owned()), start: self.start, end: self.end, kind: self.kind }
+        Token {
+            text: Cow::Owned(self.text.into_owned()),
+            start: self.start,
+            end: self.end,
+            kind: self.kind,
+        }
     }
 }
 
@@ -228,7 +235,10 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// A tokenizer for `mode` with default options.
     pub fn new(mode: Mode) -> Self {
-        Tokenizer { mode, ..Tokenizer::default() }
+        Tokenizer {
+            mode,
+            ..Tokenizer::default()
+        }
     }
 
     /// Tweet mode: keep case (default `true`).
@@ -266,11 +276,15 @@ impl Tokenizer {
         match self.mode {
             Mode::Social => Tokens(TokensInner::Social(social::tokenize(text))),
             Mode::Unicode => Tokens(TokensInner::Unicode(unicode::tokenize(text))),
-            Mode::Tweet => Tokens(TokensInner::Vec(tweet::tokenize(text, &self.tweet).into_iter())),
-            Mode::Treebank => {
-                Tokens(TokensInner::Vec(treebank::tokenize(text, TreebankFlavor::Treebank, &self.treebank).into_iter()))
-            }
-            Mode::Nltk => Tokens(TokensInner::Vec(treebank::tokenize(text, TreebankFlavor::Nltk, &self.treebank).into_iter())),
+            Mode::Tweet => Tokens(TokensInner::Vec(
+                tweet::tokenize(text, &self.tweet).into_iter(),
+            )),
+            Mode::Treebank => Tokens(TokensInner::Vec(
+                treebank::tokenize(text, TreebankFlavor::Treebank, &self.treebank).into_iter(),
+            )),
+            Mode::Nltk => Tokens(TokensInner::Vec(
+                treebank::tokenize(text, TreebankFlavor::Nltk, &self.treebank).into_iter(),
+            )),
         }
     }
 

@@ -28,6 +28,13 @@ pub fn ngrams<S: AsRef<str>>(tokens: &[S], n: usize, sep: &str) -> Vec<String> {
 }
 
 /// All n-grams for `n` from `min_n` to `max_n`, shorter ones first (scikit-learn's order).
-pub fn ngram_range<S: AsRef<str>>(tokens: &[S], min_n: usize, max_n: usize, sep: &str) -> Vec<String> {
-    (min_n.max(1)..=max_n).flat_map(|n| ngrams(tokens, n, sep)).collect()
+pub fn ngram_range<S: AsRef<str>>(
+    tokens: &[S],
+    min_n: usize,
+    max_n: usize,
+    sep: &str,
+) -> Vec<String> {
+    (min_n.max(1)..=max_n)
+        .flat_map(|n| ngrams(tokens, n, sep))
+        .collect()
 }

@@ -83,7 +83,17 @@ pub fn split_hashtag(tag: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = body.char_indices().collect();
     let mut parts = Vec::new();
     let mut start = 0;
-    let class = |c: char| if c.is_numeric() { 2 } else if c.is_uppercase() { 1 } else if c.is_alphabetic() || is_mark(c) { 0 } else { 3 };
+    let class = |c: char| {
+        if c.is_numeric() {
+            2
+        } else if c.is_uppercase() {
+            1
+        } else if c.is_alphabetic() || is_mark(c) {
+            0
+        } else {
+            3
+        }
+    };
     for k in 0..chars.len() {
         let (i, c) = chars[k];
         if c == '_' || c == '-' {
@@ -155,23 +165,39 @@ pub enum Normalizer {
 
 impl Normalizer {
     /// The names accepted by [`FromStr`].
-    pub const NAMES: &'static str = "lowercase, casefold, nfkc, strip_accents, reduce_elongation, placeholders";
+    pub const NAMES: &'static str =
+        "lowercase, casefold, nfkc, strip_accents, reduce_elongation, placeholders";
 
     /// Applies this step to one token.
     pub fn apply<'a>(&self, token: Token<'a>) -> Token<'a> {
-        let Token { text, start, end, kind } = token;
+        let Token {
+            text,
+            start,
+            end,
+            kind,
+        } = token;
         let changed: Option<String> = match self {
             Normalizer::Lowercase => owned_if_changed(lowercase(&text)),
             Normalizer::Casefold => owned_if_changed(casefold(&text)),
             Normalizer::Nfkc => owned_if_changed(nfkc(&text)),
             Normalizer::StripAccents => owned_if_changed(strip_accents(&text)),
-            Normalizer::ReduceElongation(n) if matches!(kind, TokenKind::Word | TokenKind::Hashtag | TokenKind::Punctuation) => {
+            Normalizer::ReduceElongation(n)
+                if matches!(
+                    kind,
+                    TokenKind::Word | TokenKind::Hashtag | TokenKind::Punctuation
+                ) =>
+            {
                 owned_if_changed(reduce_elongation(&text, *n))
             }
             Normalizer::ReduceElongation(_) => None,
             Normalizer::Placeholders => placeholder(kind).map(str::to_owned),
         };
-        Token { text: changed.map_or(text, Cow::Owned), start, end, kind }
+        Token {
+            text: changed.map_or(text, Cow::Owned),
+            start,
+            end,
+            kind,
+        }
     }
 
     /// Applies every step in order.
@@ -198,7 +224,12 @@ impl FromStr for Normalizer {
             "strip_accents" => Normalizer::StripAccents,
             "reduce_elongation" => Normalizer::ReduceElongation(2),
             "placeholders" => Normalizer::Placeholders,
-            _ => return Err(TokenizeError::UnknownNormalizer(s.to_owned(), Normalizer::NAMES)),
+            _ => {
+                return Err(TokenizeError::UnknownNormalizer(
+                    s.to_owned(),
+                    Normalizer::NAMES,
+                ))
+            }
         })
     }
 }

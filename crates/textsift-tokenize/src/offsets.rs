@@ -20,7 +20,12 @@ pub struct CharOffsets<'a> {
 impl<'a> CharOffsets<'a> {
     /// A converter for `text`.
     pub fn new(text: &'a str) -> Self {
-        CharOffsets { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
+        CharOffsets {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
     }
 
     /// The code point offset of byte offset `byte` (which must be a char boundary; offsets past

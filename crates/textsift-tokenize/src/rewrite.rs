@@ -30,7 +30,12 @@ pub(crate) struct Rewriter<'s> {
 
 impl<'s> Rewriter<'s> {
     pub fn new(src: &'s str, src_map: Option<&'s [usize]>) -> Self {
-        Rewriter { src, src_map, out: String::with_capacity(src.len()), map: Vec::with_capacity(src.len() + 1) }
+        Rewriter {
+            src,
+            src_map,
+            out: String::with_capacity(src.len()),
+            map: Vec::with_capacity(src.len() + 1),
+        }
     }
 
     #[inline]
@@ -60,6 +65,9 @@ impl<'s> Rewriter<'s> {
     pub fn finish(mut self) -> Rewritten {
         let end = self.orig(self.src.len());
         self.map.push(end);
-        Rewritten { text: self.out, map: self.map }
+        Rewritten {
+            text: self.out,
+            map: self.map,
+        }
     }
 }

@@ -14,20 +14,39 @@ use serde::{Deserialize, Serialize};
 
 /// Titles and abbreviations after which a single dot never ends a sentence.
 const NEVER_ENDS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sen", "rep", "gov", "gen", "capt", "lt", "col", "sgt", "rev", "hon",
-    "fr", "mt", "ft", "vs", "v", "e.g", "i.e", "eg", "ie", "approx", "cf", "viz", "al", "fig", "figs", "est", "dept",
-    "vol", "pp", "ca", "resp", "incl", "min", "max", "avg", "ave", "blvd", "rd", "ref", "op", "ed", "eds", "tel",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sen", "rep", "gov", "gen", "capt", "lt", "col",
+    "sgt", "rev", "hon", "fr", "mt", "ft", "vs", "v", "e.g", "i.e", "eg", "ie", "approx", "cf",
+    "viz", "al", "fig", "figs", "est", "dept", "vol", "pp", "ca", "resp", "incl", "min", "max",
+    "avg", "ave", "blvd", "rd", "ref", "op", "ed", "eds", "tel",
 ];
 
 /// Abbreviations that end a sentence only when a capitalised word follows.
 const ENDS_BEFORE_CAPITAL: &[&str] = &[
-    "etc", "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "u.s", "u.k", "u.s.a", "e.u", "a.m", "p.m", "no",
-    "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "bros", "ph.d", "m.d", "b.a", "m.a", "b.sc", "m.sc",
+    "etc", "inc", "ltd", "co", "corp", "llc", "plc", "jr", "sr", "u.s", "u.k", "u.s.a", "e.u",
+    "a.m", "p.m", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "bros", "ph.d", "m.d", "b.a", "m.a", "b.sc", "m.sc",
 ];
 
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔')
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '…'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '。'
+            | '！'
+            | '？'
+            | '｡'
+            | '।'
+            | '॥'
+            | '؟'
+            | '۔'
+    )
 }
 
 /// Terminators that end a sentence without whitespace after them.
@@ -36,11 +55,43 @@ fn is_unspaced_terminator(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】' | '〉' | '》')
+    matches!(
+        c,
+        '"' | '\''
+            | '”'
+            | '’'
+            | '»'
+            | '›'
+            | ')'
+            | ']'
+            | '}'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〉'
+            | '》'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '「' | '『' | '（' | '【' | '¿' | '¡')
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '「'
+            | '『'
+            | '（'
+            | '【'
+            | '¿'
+            | '¡'
+    )
 }
 
 /// A chunk that belongs to the sentence before it although it follows the terminator.
@@ -48,8 +99,16 @@ fn is_trailing_social(chunk: &str) -> bool {
     if chunk.starts_with('#') || chunk.starts_with('@') {
         return chunk.chars().count() > 1;
     }
-    let emoticon = crate::tweet::contains_emoticon(chunk) && !chunk.chars().any(|c| c.is_alphanumeric() && !matches!(c, 'D' | 'P' | 'p' | 'o' | 'O' | '3'));
-    emoticon || chunk.chars().all(|c| crate::chars::is_emoji_start(c) || matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{20E3}') || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c))
+    let emoticon = crate::tweet::contains_emoticon(chunk)
+        && !chunk
+            .chars()
+            .any(|c| c.is_alphanumeric() && !matches!(c, 'D' | 'P' | 'p' | 'o' | 'O' | '3'));
+    emoticon
+        || chunk.chars().all(|c| {
+            crate::chars::is_emoji_start(c)
+                || matches!(c, '\u{200D}' | '\u{FE0F}' | '\u{20E3}')
+                || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+        })
 }
 
 /// A configurable sentence splitter.
@@ -72,14 +131,21 @@ pub struct SentenceSplitter {
 
 impl SentenceSplitter {
     /// Adds abbreviations that never end a sentence (`"approx"`, `"z.b"`).
-    pub fn with_abbreviations<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
-        self.abbreviations.extend(words.into_iter().map(|w| w.into().to_lowercase()));
+    pub fn with_abbreviations<I: IntoIterator<Item = S>, S: Into<String>>(
+        mut self,
+        words: I,
+    ) -> Self {
+        self.abbreviations
+            .extend(words.into_iter().map(|w| w.into().to_lowercase()));
         self
     }
 
     /// The sentences of `text`, trimmed of surrounding whitespace.
     pub fn split<'a>(&self, text: &'a str) -> Vec<&'a str> {
-        self.spans(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        self.spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace.
@@ -96,7 +162,9 @@ impl SentenceSplitter {
             }
         };
         while i < text.len() {
-            let Some(c) = text[i..].chars().next() else { break };
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
             if c == '\n' || c == '\u{2029}' {
                 push(&mut out, start, i);
                 i += c.len_utf8();
@@ -136,9 +204,14 @@ impl SentenceSplitter {
             let mut boundary = end;
             loop {
                 let rest = &text[boundary..];
-                let ws = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n').len();
+                let ws = rest.len()
+                    - rest
+                        .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+                        .len();
                 let chunk_start = boundary + ws;
-                let chunk_len = text[chunk_start..].find(char::is_whitespace).unwrap_or(text.len() - chunk_start);
+                let chunk_len = text[chunk_start..]
+                    .find(char::is_whitespace)
+                    .unwrap_or(text.len() - chunk_start);
                 let chunk = &text[chunk_start..chunk_start + chunk_len];
                 if ws > 0 && !chunk.is_empty() && is_trailing_social(chunk) {
                     boundary = chunk_start + chunk_len;
@@ -146,7 +219,11 @@ impl SentenceSplitter {
                     break;
                 }
             }
-            let next_word = text[boundary..].trim_start().split(char::is_whitespace).next().unwrap_or("");
+            let next_word = text[boundary..]
+                .trim_start()
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or("");
             let next_first = next_word.chars().find(|c| !is_opener(*c));
             if self.ends_sentence(text, start, run_start, run, next_first) {
                 push(&mut out, start, boundary);
@@ -158,7 +235,14 @@ impl SentenceSplitter {
         out
     }
 
-    fn ends_sentence(&self, text: &str, sent_start: usize, run_start: usize, run: &str, next: Option<char>) -> bool {
+    fn ends_sentence(
+        &self,
+        text: &str,
+        sent_start: usize,
+        run_start: usize,
+        run: &str,
+        next: Option<char>,
+    ) -> bool {
         let Some(next) = next else { return true };
         if run.chars().any(|c| c != '.' && c != '…') {
             return true;
@@ -168,7 +252,9 @@ impl SentenceSplitter {
             return !next.is_lowercase();
         }
         let before = &text[sent_start..run_start];
-        let word_start = before.rfind(char::is_whitespace).map_or(0, |k| k + before[k..].chars().next().map_or(1, char::len_utf8));
+        let word_start = before.rfind(char::is_whitespace).map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
         let word = before[word_start..].trim_start_matches(is_opener);
         let lower = word.to_lowercase();
         if NEVER_ENDS.contains(&lower.as_str()) || self.abbreviations.iter().any(|a| *a == lower) {
@@ -183,7 +269,10 @@ impl SentenceSplitter {
                 return false; // an initial
             }
         }
-        if !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && before[..word_start].trim().is_empty() {
+        if !word.is_empty()
+            && word.chars().all(|c| c.is_ascii_digit())
+            && before[..word_start].trim().is_empty()
+        {
             return false; // a list number
         }
         true
@@ -192,7 +281,10 @@ impl SentenceSplitter {
 
 fn is_dotted(word: &str) -> bool {
     let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
 }
 
 /// Splits `text` into sentences with the default rules.

@@ -43,9 +43,9 @@ pub fn tokenize(text: &str) -> SocialTokens<'_> {
 fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
     match b {
         b':' => &[
-            ":'-(", ":'-)", ":-)", ":-(", ":-D", ":-P", ":-p", ":-O", ":-o", ":-/", ":-|", ":-*", ":-S", ":')", ":'(",
-            ":)", ":(", ":D", ":P", ":p", ":O", ":o", ":/", ":\\", ":|", ":*", ":3", ":]", ":[", ":>", ":<", ":$", ":@",
-            ":S", ":x", ":X",
+            ":'-(", ":'-)", ":-)", ":-(", ":-D", ":-P", ":-p", ":-O", ":-o", ":-/", ":-|", ":-*",
+            ":-S", ":')", ":'(", ":)", ":(", ":D", ":P", ":p", ":O", ":o", ":/", ":\\", ":|", ":*",
+            ":3", ":]", ":[", ":>", ":<", ":$", ":@", ":S", ":x", ":X",
         ],
         b';' => &[";-)", ";-P", ";-D", ";)", ";D", ";P", ";p", ";]", ";_;"],
         b'=' => &["=)", "=(", "=D", "=P", "=]", "=[", "=/"],
@@ -77,7 +77,12 @@ fn is_ascii_word(b: u8) -> bool {
 impl<'a> SocialTokens<'a> {
     #[inline]
     fn token(&self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
-        Token { text: Cow::Borrowed(&self.text[start..end]), start, end, kind }
+        Token {
+            text: Cow::Borrowed(&self.text[start..end]),
+            start,
+            end,
+            kind,
+        }
     }
 
     /// The word character (if any) at byte `i`.
@@ -134,7 +139,10 @@ impl<'a> SocialTokens<'a> {
             8
         } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"http://") {
             7
-        } else if rest.len() >= 5 && rest[..4].eq_ignore_ascii_case(b"www.") && is_ascii_word(rest[4]) {
+        } else if rest.len() >= 5
+            && rest[..4].eq_ignore_ascii_case(b"www.")
+            && is_ascii_word(rest[4])
+        {
             4
         } else {
             return None;
@@ -150,9 +158,13 @@ impl<'a> SocialTokens<'a> {
         let mut end = from;
         for (k, c) in text[from..].char_indices() {
             let stop = if c.is_ascii() {
-                c.is_ascii_whitespace() || c.is_ascii_control() || matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
+                c.is_ascii_whitespace()
+                    || c.is_ascii_control()
+                    || matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
             } else {
-                c.is_whitespace() || is_emoji_start(c) || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '…')
+                c.is_whitespace()
+                    || is_emoji_start(c)
+                    || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '…')
             };
             if stop {
                 break;
@@ -161,7 +173,9 @@ impl<'a> SocialTokens<'a> {
         }
         // Trim trailing punctuation that belongs to the sentence, keeping balanced brackets.
         loop {
-            let Some(last) = text[from..end].chars().next_back() else { break };
+            let Some(last) = text[from..end].chars().next_back() else {
+                break;
+            };
             let trim = match last {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
                 ')' => text[from..end].matches('(').count() < text[from..end].matches(')').count(),
@@ -180,7 +194,10 @@ impl<'a> SocialTokens<'a> {
     fn email_at(&self, start: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let mut k = start;
-        while k < bytes.len() && k - start <= 64 && (is_ascii_word(bytes[k]) || matches!(bytes[k], b'.' | b'%' | b'+' | b'-')) {
+        while k < bytes.len()
+            && k - start <= 64
+            && (is_ascii_word(bytes[k]) || matches!(bytes[k], b'.' | b'%' | b'+' | b'-'))
+        {
             k += 1;
         }
         if k == start || bytes.get(k) != Some(&b'@') {
@@ -189,7 +206,9 @@ impl<'a> SocialTokens<'a> {
         let domain_start = k + 1;
         let mut end = domain_start;
         let mut last_dot = None;
-        while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] == b'.') {
+        while end < bytes.len()
+            && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'-' || bytes[end] == b'.')
+        {
             if bytes[end] == b'.' {
                 if end == domain_start || bytes[end - 1] == b'.' {
                     break;
@@ -216,7 +235,11 @@ impl<'a> SocialTokens<'a> {
             while i < bytes.len() && is_ascii_word(bytes[i]) {
                 i += 1;
             }
-            if i < bytes.len() && bytes[i] >= 0x80 && char_at(text, i).is_some_and(|c| is_word_char(c) || c == '\u{200D}' || c == '\u{200C}') {
+            if i < bytes.len()
+                && bytes[i] >= 0x80
+                && char_at(text, i)
+                    .is_some_and(|c| is_word_char(c) || c == '\u{200D}' || c == '\u{200C}')
+            {
                 // Another script: let UAX #29 decide where this word ends.
                 let seg = text[start..].split_word_bounds().next().map_or(0, str::len);
                 i = (start + seg).max(i + char_at(text, i).map_or(1, char::len_utf8));
@@ -227,13 +250,22 @@ impl<'a> SocialTokens<'a> {
             let prev_is_digit = i > start && bytes[i - 1].is_ascii_digit();
             let joined = match b {
                 b'\'' => prev_is_letter && char_at(text, i + 1).is_some_and(is_letter),
-                0xE2 if text[i..].starts_with('’') => prev_is_letter && char_at(text, i + 3).is_some_and(is_letter),
-                b'-' => i > start && self.word_char_at(i + 1) && !bytes.get(i + 1).is_some_and(|&n| n == b'-'),
+                0xE2 if text[i..].starts_with('’') => {
+                    prev_is_letter && char_at(text, i + 3).is_some_and(is_letter)
+                }
+                b'-' => {
+                    i > start
+                        && self.word_char_at(i + 1)
+                        && !bytes.get(i + 1).is_some_and(|&n| n == b'-')
+                }
                 b'.' => {
                     let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                    (prev_is_digit && next.is_ascii_digit()) || (prev_is_letter && char_at(text, i + 1).is_some_and(is_letter))
+                    (prev_is_digit && next.is_ascii_digit())
+                        || (prev_is_letter && char_at(text, i + 1).is_some_and(is_letter))
                 }
-                b',' | b':' | b'/' => prev_is_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit),
+                b',' | b':' | b'/' => {
+                    prev_is_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                }
                 _ => false,
             };
             if !joined {
@@ -242,7 +274,10 @@ impl<'a> SocialTokens<'a> {
             i += if b == 0xE2 { 3 } else { 1 };
         }
         // Abbreviations written with single letters and dots keep their final dot: `U.S.`, `e.g.`.
-        if bytes.get(i) == Some(&b'.') && is_dotted_abbreviation(&text[start..i]) && !self.word_char_at(i + 1) {
+        if bytes.get(i) == Some(&b'.')
+            && is_dotted_abbreviation(&text[start..i])
+            && !self.word_char_at(i + 1)
+        {
             i += 1;
         }
         i
@@ -262,9 +297,14 @@ impl<'a> SocialTokens<'a> {
             }
         }
         let word = &self.text[start..end];
-        let kind = if word.as_bytes()[0].is_ascii_digit() && word.chars().filter(|c| c.is_alphabetic()).count() <= 3 {
+        let kind = if word.as_bytes()[0].is_ascii_digit()
+            && word.chars().filter(|c| c.is_alphabetic()).count() <= 3
+        {
             TokenKind::Number
-        } else if word.chars().all(|c| c.is_numeric() || matches!(c, '.' | ',' | ':' | '/')) {
+        } else if word
+            .chars()
+            .all(|c| c.is_numeric() || matches!(c, '.' | ',' | ':' | '/'))
+        {
             TokenKind::Number
         } else {
             TokenKind::Word
@@ -293,7 +333,9 @@ impl<'a> SocialTokens<'a> {
         // Mentions may contain inner dots (Instagram handles: `@brand.official`).
         if prefix_kind == TokenKind::Mention {
             let bytes = text.as_bytes();
-            while bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(|&b| is_ascii_word(b)) {
+            while bytes.get(end) == Some(&b'.')
+                && bytes.get(end + 1).is_some_and(|&b| is_ascii_word(b))
+            {
                 end += 1;
                 while bytes.get(end).is_some_and(|&b| is_ascii_word(b)) {
                     end += 1;
@@ -311,12 +353,19 @@ impl<'a> SocialTokens<'a> {
 
 fn is_dotted_abbreviation(word: &str) -> bool {
     let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
 }
 
 fn looks_like_domain(word: &str) -> bool {
     match word.rsplit_once('.') {
-        Some((host, tld)) => !host.is_empty() && (2..=13).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_alphabetic()),
+        Some((host, tld)) => {
+            !host.is_empty()
+                && (2..=13).contains(&tld.len())
+                && tld.bytes().all(|b| b.is_ascii_alphabetic())
+        }
         None => false,
     }
 }
@@ -357,7 +406,10 @@ impl<'a> Iterator for SocialTokens<'a> {
                     b'#' => self.hashtag_or_symbol(i, TokenKind::Hashtag),
                     b'@' => self.hashtag_or_symbol(i, TokenKind::Mention),
                     b'$' => {
-                        let letters = bytes[i + 1..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                        let letters = bytes[i + 1..]
+                            .iter()
+                            .take_while(|b| b.is_ascii_alphabetic())
+                            .count();
                         if (1..=6).contains(&letters) && !self.word_char_at(i + 1 + letters) {
                             self.token(i, i + 1 + letters, TokenKind::Cashtag)
                         } else {
@@ -386,7 +438,10 @@ impl<'a> Iterator for SocialTokens<'a> {
                     self.pos += c.len_utf8();
                     continue;
                 }
-                if is_emoji_start(c) && (!matches!(c, '©' | '®' | '™') || text[i + c.len_utf8()..].starts_with('\u{FE0F}')) {
+                if is_emoji_start(c)
+                    && (!matches!(c, '©' | '®' | '™')
+                        || text[i + c.len_utf8()..].starts_with('\u{FE0F}'))
+                {
                     self.emoji(i)
                 } else if text[i..].starts_with(SHRUG) {
                     self.token(i, i + SHRUG.len(), TokenKind::Emoticon)
@@ -396,7 +451,10 @@ impl<'a> Iterator for SocialTokens<'a> {
                     self.token(i, i + c.len_utf8(), TokenKind::Punctuation)
                 } else {
                     // Symbols, and stray joiners or selectors: keep the whole grapheme cluster.
-                    let len = text[i..].graphemes(true).next().map_or(c.len_utf8(), str::len);
+                    let len = text[i..]
+                        .graphemes(true)
+                        .next()
+                        .map_or(c.len_utf8(), str::len);
                     self.token(i, i + len, TokenKind::Symbol)
                 }
             };
@@ -420,7 +478,9 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, TokenKind)> {
-        tokenize(text).map(|t| (t.text.into_owned(), t.kind)).collect()
+        tokenize(text)
+            .map(|t| (t.text.into_owned(), t.kind))
+            .collect()
     }
 
     fn texts(text: &str) -> Vec<String> {
@@ -430,7 +490,9 @@ mod tests {
     #[test]
     fn social_tokens() {
         use TokenKind::*;
-        let k = kinds("OMG @tt_fan's #TikTokMadeMeBuyIt haul $META 😂 https://x.io/a?b=1. me@ex.com :-) <3");
+        let k = kinds(
+            "OMG @tt_fan's #TikTokMadeMeBuyIt haul $META 😂 https://x.io/a?b=1. me@ex.com :-) <3",
+        );
         assert_eq!(
             k,
             vec![
@@ -460,7 +522,21 @@ mod tests {
     fn words_and_numbers() {
         assert_eq!(
             texts("don’t y'all state-of-the-art U.S. e.g. $4.99 1,000 10:30 soooo... café naïve"),
-            ["don’t", "y'all", "state-of-the-art", "U.S.", "e.g.", "$", "4.99", "1,000", "10:30", "soooo", "...", "café", "naïve"]
+            [
+                "don’t",
+                "y'all",
+                "state-of-the-art",
+                "U.S.",
+                "e.g.",
+                "$",
+                "4.99",
+                "1,000",
+                "10:30",
+                "soooo",
+                "...",
+                "café",
+                "naïve"
+            ]
         );
         assert_eq!(texts("bit.ly/3xYz."), ["bit.ly/3xYz", "."]);
         assert_eq!(texts("#1 ##fyp"), ["#", "1", "#", "#fyp"]);

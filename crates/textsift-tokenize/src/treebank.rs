@@ -87,14 +87,21 @@ static CONTRACTIONS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     .iter()
     .map(|(a, b)| rule(&format!("(?i){before}({a})({b}){after}"), " ${1} ${2} "))
     .collect();
-    rules.push(rule(&format!(r"(?i){before}(wan)(na)(?=[\s\x1c-\x1f])"), " ${1} ${2} "));
+    rules.push(rule(
+        &format!(r"(?i){before}(wan)(na)(?=[\s\x1c-\x1f])"),
+        " ${1} ${2} ",
+    ));
     rules.push(rule(&format!("(?i) ('t)(is){after}"), " ${1} ${2} "));
     rules.push(rule(&format!("(?i) ('t)(was){after}"), " ${1} ${2} "));
     rules
 });
 
 static TREEBANK: LazyLock<Rules> = LazyLock::new(|| Rules {
-    starting_quotes: vec![rule(r#"^""#, "``"), rule("(``)", " $1 "), rule(r#"([ \(\[{<])("|'{2})"#, "$1 `` ")],
+    starting_quotes: vec![
+        rule(r#"^""#, "``"),
+        rule("(``)", " $1 "),
+        rule(r#"([ \(\[{<])("|'{2})"#, "$1 `` "),
+    ],
     punctuation: vec![
         rule(r"([:,])([^\d])", " $1 $2"),
         rule(r"([:,])(?=\n?\z)", " $1 "),
@@ -230,16 +237,28 @@ fn bracket_source(token: &str) -> Option<&'static str> {
 /// Tokenizes `text` exactly as NLTK's Treebank-style tokenizers do.
 pub fn tokenize<'a>(text: &'a str, flavor: Flavor, options: &TreebankOptions) -> Vec<Token<'a>> {
     let padded = padded(text, flavor, options);
-    let quotes = if text.contains('"') || text.contains("''") { quote_positions(text) } else { Vec::new() };
+    let quotes = if text.contains('"') || text.contains("''") {
+        quote_positions(text)
+    } else {
+        Vec::new()
+    };
     let mut quotes = quotes.into_iter();
     let mut cursor = 0;
     let mut tokens = Vec::new();
     for piece in padded.split(is_py_space).filter(|p| !p.is_empty()) {
         let span = if matches!(piece, "\"" | "``" | "''") && text.contains(['"', '\'', '`']) {
-            quotes.next().or_else(|| text[cursor..].find(piece).map(|i| (cursor + i, cursor + i + piece.len())))
+            quotes.next().or_else(|| {
+                text[cursor..]
+                    .find(piece)
+                    .map(|i| (cursor + i, cursor + i + piece.len()))
+            })
         } else {
-            let needle = bracket_source(piece).filter(|_| options.convert_parentheses).unwrap_or(piece);
-            text[cursor..].find(needle).map(|i| (cursor + i, cursor + i + needle.len()))
+            let needle = bracket_source(piece)
+                .filter(|_| options.convert_parentheses)
+                .unwrap_or(piece);
+            text[cursor..]
+                .find(needle)
+                .map(|i| (cursor + i, cursor + i + needle.len()))
         };
         let (start, end) = span.unwrap_or((cursor, cursor));
         cursor = cursor.max(end);
@@ -253,7 +272,12 @@ pub fn tokenize<'a>(text: &'a str, flavor: Flavor, options: &TreebankOptions) ->
         } else {
             Cow::Owned(piece.to_owned())
         };
-        tokens.push(Token { text: token_text, start, end, kind });
+        tokens.push(Token {
+            text: token_text,
+            start,
+            end,
+            kind,
+        });
     }
     tokens
 }
@@ -263,27 +287,40 @@ mod tests {
     use super::*;
 
     fn toks(text: &str, flavor: Flavor) -> Vec<String> {
-        tokenize(text, flavor, &TreebankOptions::default()).into_iter().map(|t| t.text.into_owned()).collect()
+        tokenize(text, flavor, &TreebankOptions::default())
+            .into_iter()
+            .map(|t| t.text.into_owned())
+            .collect()
     }
 
     #[test]
     fn nltk_docstring_examples() {
         let s = "Good muffins cost $3.88\nin New York.  Please buy me\ntwo of them.\nThanks.";
         let expected = [
-            "Good", "muffins", "cost", "$", "3.88", "in", "New", "York.", "Please", "buy", "me", "two", "of", "them.",
-            "Thanks", ".",
+            "Good", "muffins", "cost", "$", "3.88", "in", "New", "York.", "Please", "buy", "me",
+            "two", "of", "them.", "Thanks", ".",
         ];
         assert_eq!(toks(s, Flavor::Treebank), expected);
         assert_eq!(toks(s, Flavor::Nltk), expected);
-        assert_eq!(toks("They'll save and invest more.", Flavor::Treebank), ["They", "'ll", "save", "and", "invest", "more", "."]);
-        assert_eq!(toks("hi, my name can't hello,", Flavor::Treebank), ["hi", ",", "my", "name", "ca", "n't", "hello", ","]);
+        assert_eq!(
+            toks("They'll save and invest more.", Flavor::Treebank),
+            ["They", "'ll", "save", "and", "invest", "more", "."]
+        );
+        assert_eq!(
+            toks("hi, my name can't hello,", Flavor::Treebank),
+            ["hi", ",", "my", "name", "ca", "n't", "hello", ","]
+        );
     }
 
     #[test]
     fn quotes_get_spans() {
         let text = "He said \"hi\" to me.";
         let t = tokenize(text, Flavor::Nltk, &TreebankOptions::default());
-        let q: Vec<_> = t.iter().filter(|t| t.text == "``" || t.text == "''").map(|t| &text[t.start..t.end]).collect();
+        let q: Vec<_> = t
+            .iter()
+            .filter(|t| t.text == "``" || t.text == "''")
+            .map(|t| &text[t.start..t.end])
+            .collect();
         assert_eq!(q, ["\"", "\""]);
     }
 }

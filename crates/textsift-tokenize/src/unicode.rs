@@ -20,7 +20,9 @@ pub struct UnicodeTokens<'a> {
 
 /// Tokenizes `text` with UAX #29 word boundaries.
 pub fn tokenize(text: &str) -> UnicodeTokens<'_> {
-    UnicodeTokens { inner: text.split_word_bound_indices() }
+    UnicodeTokens {
+        inner: text.split_word_bound_indices(),
+    }
 }
 
 impl<'a> Iterator for UnicodeTokens<'a> {
@@ -28,10 +30,18 @@ impl<'a> Iterator for UnicodeTokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         for (start, seg) in self.inner.by_ref() {
-            if seg.chars().all(|c| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')) {
+            if seg
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+            {
                 continue;
             }
-            return Some(Token { text: Cow::Borrowed(seg), start, end: start + seg.len(), kind: crate::classify(seg) });
+            return Some(Token {
+                text: Cow::Borrowed(seg),
+                start,
+                end: start + seg.len(),
+                kind: crate::classify(seg),
+            });
         }
         None
     }

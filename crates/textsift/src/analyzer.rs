@@ -30,12 +30,18 @@ pub struct TextAnalyzer {
 impl TextAnalyzer {
     /// An analyzer with the tokenizer of `mode` and no other step.
     pub fn new(mode: Mode) -> Self {
-        TextAnalyzer { tokenizer: Tokenizer::new(mode), ..TextAnalyzer::default() }
+        TextAnalyzer {
+            tokenizer: Tokenizer::new(mode),
+            ..TextAnalyzer::default()
+        }
     }
 
     /// An analyzer around a configured tokenizer.
     pub fn with_tokenizer(tokenizer: Tokenizer) -> Self {
-        TextAnalyzer { tokenizer, ..TextAnalyzer::default() }
+        TextAnalyzer {
+            tokenizer,
+            ..TextAnalyzer::default()
+        }
     }
 
     /// Adds a normaliser.
@@ -57,7 +63,7 @@ impl TextAnalyzer {
     }
 
     /// The analysed tokens of `text`.
-    pub fn analyze<'a>(&self, text: &'a str) -> impl Iterator<Item = Token<'a>> + '_ {
+    pub fn analyze<'s, 'a: 's>(&'s self, text: &'a str) -> impl Iterator<Item = Token<'a>> + 's {
         self.tokenizer
             .tokens(text)
             .filter(|t| !self.drop_kinds.contains(&t.kind))
@@ -71,7 +77,11 @@ impl TextAnalyzer {
     }
 
     /// [`terms`](Self::terms) for many texts, in parallel, in input order.
-    pub fn terms_batch<S: AsRef<str> + Sync>(&self, texts: &[S], n_threads: Option<usize>) -> Result<Vec<Vec<String>>, Error> {
+    pub fn terms_batch<S: AsRef<str> + Sync>(
+        &self,
+        texts: &[S],
+        n_threads: Option<usize>,
+    ) -> Result<Vec<Vec<String>>, Error> {
         parallel::map(texts, n_threads, |t| self.terms(t.as_ref()))
     }
 }

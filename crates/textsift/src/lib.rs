@@ -26,8 +26,8 @@ pub use analyzer::TextAnalyzer;
 pub use textsift_tokenize as tokenize;
 pub use textsift_tokenize::normalize::Normalizer;
 pub use textsift_tokenize::{
-    classify, sentences, Mode, SentenceSplitter, Token, TokenKind, TokenizeError, Tokenizer, TreebankOptions,
-    TweetOptions,
+    classify, sentences, Mode, SentenceSplitter, Token, TokenKind, TokenizeError, Tokenizer,
+    TreebankOptions, TweetOptions,
 };
 
 /// Errors of the facade.

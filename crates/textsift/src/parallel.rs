@@ -24,7 +24,11 @@ pub fn effective_threads(n_threads: Option<usize>) -> usize {
     if let Some(n) = n_threads.filter(|&n| n > 0) {
         return n;
     }
-    if let Some(n) = std::env::var(THREADS_ENV).ok().and_then(|v| v.trim().parse::<usize>().ok()).filter(|&n| n > 0) {
+    if let Some(n) = std::env::var(THREADS_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
         return n;
     }
     std::thread::available_parallelism().map_or(1, |n| n.get())

@@ -43,7 +43,12 @@ pub struct TweetOptions {
 
 impl Default for TweetOptions {
     fn default() -> Self {
-        TweetOptions { preserve_case: true, reduce_len: false, strip_handles: false, match_phone_numbers: true }
+        TweetOptions {
+            preserve_case: true,
+            reduce_len: false,
+            strip_handles: false,
+            match_phone_numbers: true,
+        }
     }
 }
 
@@ -56,8 +61,7 @@ const URL_WITH_PATH: &str = concat!(
 );
 const NAKED_DOMAIN: &str =
     r"(?i)\G(?<!@)[a-z0-9]+(?:[.\-][a-z0-9]+){0,126}[.](?:[a-z]{2,13})\b/?(?!@)";
-const PHONE: &str =
-    r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
+const PHONE: &str = r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
 pub(crate) const EMOTICONS: &str = concat!(
     r"(?:[<>]?[:;=8][\-o\*']?[\)\]\(\[dDpP/:\}\{@\|\\]",
     r"|[\)\]\(\[dDpP/:\}\{@\|\\][\-o\*']?[:;=8][<>]?",
@@ -84,7 +88,11 @@ const AFTER_EMOTICONS: &str = concat!(
 fn build(pattern: &str) -> meta::Regex {
     let built = meta::Regex::builder()
         .syntax(syntax::Config::new().case_insensitive(true))
-        .configure(meta::Config::new().nfa_size_limit(Some(256 << 20)).hybrid_cache_capacity(8 << 20))
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(256 << 20))
+                .hybrid_cache_capacity(8 << 20),
+        )
         .build(pattern);
     match built {
         Ok(re) => re,
@@ -94,19 +102,25 @@ fn build(pattern: &str) -> meta::Regex {
 }
 
 static URL_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(URL_WITH_PATH));
-static NAKED_DOMAIN_RE: LazyLock<fancy_regex::Regex> = LazyLock::new(|| match fancy_regex::Regex::new(NAKED_DOMAIN) {
-    Ok(re) => re,
-    Err(e) => panic!("tweet tokenizer pattern failed to compile: {e}"),
-});
+static NAKED_DOMAIN_RE: LazyLock<fancy_regex::Regex> =
+    LazyLock::new(|| match fancy_regex::Regex::new(NAKED_DOMAIN) {
+        Ok(re) => re,
+        Err(e) => panic!("tweet tokenizer pattern failed to compile: {e}"),
+    });
 static REST_WITH_PHONE_RE: LazyLock<meta::Regex> =
     LazyLock::new(|| build(&format!("{PHONE}|{EMOTICONS}{AFTER_EMOTICONS}")));
-static REST_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(&format!("{EMOTICONS}{AFTER_EMOTICONS}")));
-static EMOTICON_SEARCH_RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    match regex::RegexBuilder::new(EMOTICONS).case_insensitive(true).build() {
-        Ok(re) => re,
-        Err(e) => panic!("emoticon pattern failed to compile: {e}"),
-    }
-});
+static REST_RE: LazyLock<meta::Regex> =
+    LazyLock::new(|| build(&format!("{EMOTICONS}{AFTER_EMOTICONS}")));
+static EMOTICON_SEARCH_RE: LazyLock<regex::Regex> =
+    LazyLock::new(|| {
+        match regex::RegexBuilder::new(EMOTICONS)
+            .case_insensitive(true)
+            .build()
+        {
+            Ok(re) => re,
+            Err(e) => panic!("emoticon pattern failed to compile: {e}"),
+        }
+    });
 
 /// Whether `token` contains an emoticon anywhere (NLTK's `EMOTICON_RE.search`).
 pub(crate) fn contains_emoticon(token: &str) -> bool {
@@ -124,7 +138,8 @@ pub fn warm_up() {
 
 #[inline]
 fn anchored_match(re: &meta::Regex, hay: &str, at: usize) -> Option<usize> {
-    re.search(&Input::new(hay).range(at..).anchored(Anchored::Yes)).map(|m| m.end())
+    re.search(&Input::new(hay).range(at..).anchored(Anchored::Yes))
+        .map(|m| m.end())
 }
 
 /// Characters that `[a-z0-9]` can match under Python's case-insensitive Unicode matching.
@@ -220,7 +235,12 @@ pub fn tokenize<'a>(text: &'a str, options: &TweetOptions) -> Vec<Token<'a>> {
                     }
                 };
                 let kind = crate::classify::classify(piece);
-                tokens.push(Token { text: token_text, start, end: stop, kind });
+                tokens.push(Token {
+                    text: token_text,
+                    start,
+                    end: stop,
+                    kind,
+                });
                 at = end;
             }
             _ => {
@@ -237,7 +257,10 @@ mod tests {
     use super::*;
 
     fn toks(text: &str, o: TweetOptions) -> Vec<String> {
-        tokenize(text, &o).into_iter().map(|t| t.text.into_owned()).collect()
+        tokenize(text, &o)
+            .into_iter()
+            .map(|t| t.text.into_owned())
+            .collect()
     }
 
     #[test]
@@ -246,11 +269,29 @@ mod tests {
         assert_eq!(
             toks(s0, TweetOptions::default()),
             [
-                "This", "is", "a", "cooool", "#dummysmiley", ":", ":-)", ":-P", "<3", "and", "some", "arrows", "<",
-                ">", "->", "<--"
+                "This",
+                "is",
+                "a",
+                "cooool",
+                "#dummysmiley",
+                ":",
+                ":-)",
+                ":-P",
+                "<3",
+                "and",
+                "some",
+                "arrows",
+                "<",
+                ">",
+                "->",
+                "<--"
             ]
         );
-        let o = TweetOptions { strip_handles: true, reduce_len: true, ..TweetOptions::default() };
+        let o = TweetOptions {
+            strip_handles: true,
+            reduce_len: true,
+            ..TweetOptions::default()
+        };
         assert_eq!(
             toks("@remy: This is waaaaayyyy too much for you!!!!!!", o),
             [":", "This", "is", "waaayyy", "too", "much", "for", "you", "!", "!", "!"]
@@ -260,9 +301,15 @@ mod tests {
     #[test]
     fn spans_point_into_the_original() {
         let text = "I &lt;3 it soooooo much @someone_long!!!!!!";
-        let o = TweetOptions { reduce_len: true, strip_handles: true, ..TweetOptions::default() };
+        let o = TweetOptions {
+            reduce_len: true,
+            strip_handles: true,
+            ..TweetOptions::default()
+        };
         for t in tokenize(text, &o) {
-            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start <= t.end);
+            assert!(
+                text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start <= t.end
+            );
         }
         let t = tokenize("x &amp; y", &TweetOptions::default());
         assert_eq!((t[1].text.as_ref(), t[1].start, t[1].end), ("&", 2, 7));
@@ -270,7 +317,10 @@ mod tests {
 
     #[test]
     fn lowercases_all_but_emoticons() {
-        let o = TweetOptions { preserve_case: false, ..TweetOptions::default() };
+        let o = TweetOptions {
+            preserve_case: false,
+            ..TweetOptions::default()
+        };
         assert_eq!(toks("HELLO :D World", o), ["hello", ":D", "world"]);
     }
 }

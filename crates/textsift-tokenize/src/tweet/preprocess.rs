@@ -82,7 +82,9 @@ fn convert_entity(body: &str) -> Option<char> {
         },
     };
     if !numeric {
-        let i = NAMED_ENTITIES.binary_search_by(|(name, _)| (*name).cmp(body)).ok()?;
+        let i = NAMED_ENTITIES
+            .binary_search_by(|(name, _)| (*name).cmp(body))
+            .ok()?;
         return char::from_u32(NAMED_ENTITIES[i].1);
     }
     let n = parse_python_int(digits, if hex { 16 } else { 10 })?;
@@ -103,7 +105,9 @@ fn parse_python_int(s: &str, base: u32) -> Option<i128> {
         _ => (false, s),
     };
     let s = if base == 16 {
-        s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")).map_or(s, |r| r.strip_prefix('_').unwrap_or(r))
+        s.strip_prefix("0x")
+            .or_else(|| s.strip_prefix("0X"))
+            .map_or(s, |r| r.strip_prefix('_').unwrap_or(r))
     } else {
         s
     };
@@ -118,7 +122,11 @@ fn parse_python_int(s: &str, base: u32) -> Option<i128> {
             last_was_digit = false;
             continue;
         }
-        let d = if c.is_ascii() { c.to_digit(base)? } else { unicode_decimal_value(c)? };
+        let d = if c.is_ascii() {
+            c.to_digit(base)?
+        } else {
+            unicode_decimal_value(c)?
+        };
         value = value.checked_mul(base as i128)?.checked_add(d as i128)?;
         last_was_digit = true;
         any = true;
@@ -148,9 +156,9 @@ fn unicode_decimal_value(c: char) -> Option<u32> {
 /// Windows-1252 bytes 0x80..=0x9F; the five undefined ones fail as in Python's codec.
 fn cp1252(b: u8) -> Option<char> {
     const TABLE: [u32; 32] = [
-        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,
-        0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0, 0x017E, 0x0178,
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+        0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+        0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ];
     let cp = TABLE[(b - 0x80) as usize];
     if cp == 0 {
@@ -185,7 +193,10 @@ fn strip_handles(src: &str, map: Option<&[usize]>) -> Option<Rewritten> {
         if preceded {
             continue;
         }
-        let run = bytes[at + 1..].iter().take_while(|&&b| is_handle_char(b)).count();
+        let run = bytes[at + 1..]
+            .iter()
+            .take_while(|&&b| is_handle_char(b))
+            .count();
         let after_run = bytes.get(at + 1 + run).copied();
         let take = if run >= 15 {
             if run == 15 && after_run == Some(b'@') {
@@ -215,7 +226,12 @@ fn strip_handles(src: &str, map: Option<&[usize]>) -> Option<Rewritten> {
 
 /// Cuts runs of one repeated character to three, for runs of at least `min_run` characters that
 /// satisfy `applies`. Shared by NLTK's `reduce_lengthening` and its `HANG_RE` guard.
-fn cut_runs(src: &str, map: Option<&[usize]>, min_run: usize, applies: fn(char) -> bool) -> Option<Rewritten> {
+fn cut_runs(
+    src: &str,
+    map: Option<&[usize]>,
+    min_run: usize,
+    applies: fn(char) -> bool,
+) -> Option<Rewritten> {
     let mut out: Option<Rewriter> = None;
     let mut copied = 0;
     let mut chars = src.char_indices().peekable();
@@ -281,6 +297,11 @@ mod tests {
         let r = reduce_lengthening("waaaaay", None).map(|r| r.text);
         assert_eq!(r.as_deref(), Some("waaay"));
         assert!(cut_hanging_runs("aaaa!!!", None).is_none());
-        assert_eq!(cut_hanging_runs("no!!!!!!", None).map(|r| r.text).as_deref(), Some("no!!!"));
+        assert_eq!(
+            cut_hanging_runs("no!!!!!!", None)
+                .map(|r| r.text)
+                .as_deref(),
+            Some("no!!!")
+        );
     }
 }

@@ -1,0 +1,129 @@
+//! Python values in: one text, or an iterable of texts with a policy for missing values.
+
+use pyo3::exceptions::PyUnicodeEncodeError;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyFloat, PyString};
+
+use crate::errors::{type_error, value_error};
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
+}
+
+/// The text of a `str` argument, or a clear error for anything else.
+pub fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .extract::<PyBackedStr>()
+            .map_err(|e| surrogate_error(py, e, what));
+    }
+    if obj.is_none() {
+        return Err(type_error(py, format!("{what} must be str, not None")));
+    }
+    if obj.is_instance_of::<PyBytes>() {
+        return Err(type_error(
+            py,
+            format!("{what} must be str, not bytes; decode it first, e.g. data.decode('utf-8')"),
+        ));
+    }
+    Err(type_error(
+        py,
+        format!("{what} must be str, not {}", type_name(obj)),
+    ))
+}
+
+fn surrogate_error(py: Python<'_>, e: PyErr, what: &str) -> PyErr {
+    if e.is_instance_of::<PyUnicodeEncodeError>(py) {
+        value_error(
+            py,
+            format!("{what} contains a lone surrogate code point and cannot be processed; clean it first, e.g. s.encode('utf-8', 'replace').decode('utf-8')"),
+        )
+    } else {
+        e
+    }
+}
+
+/// What to do with `None`/NaN items of a batch.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum OnMissing {
+    Raise,
+    Skip,
+    Empty,
+}
+
+impl OnMissing {
+    pub fn parse(py: Python<'_>, s: &str) -> PyResult<OnMissing> {
+        match s {
+            "raise" => Ok(OnMissing::Raise),
+            "skip" => Ok(OnMissing::Skip),
+            "empty" => Ok(OnMissing::Empty),
+            _ => Err(value_error(
+                py,
+                format!("on_missing must be 'raise', 'skip' or 'empty', not {s:?}"),
+            )),
+        }
+    }
+}
+
+fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_none() || obj.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+}
+
+/// The texts of a batch argument: any iterable of `str` (list, tuple, numpy object array,
+/// pandas/polars Series). Missing items follow `on_missing`; `Empty` gives `None` entries that
+/// callers treat as empty texts, `Skip` drops them.
+pub fn texts_arg(
+    obj: &Bound<'_, PyAny>,
+    on_missing: OnMissing,
+) -> PyResult<Vec<Option<PyBackedStr>>> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyString>() {
+        return Err(type_error(
+            py,
+            "texts must be an iterable of str, not a single str; wrap it in a list",
+        ));
+    }
+    if obj.is_instance_of::<PyBytes>() {
+        return Err(type_error(
+            py,
+            "texts must be an iterable of str, not bytes",
+        ));
+    }
+    let iter = obj.try_iter().map_err(|_| {
+        type_error(
+            py,
+            format!("texts must be an iterable of str, not {}", type_name(obj)),
+        )
+    })?;
+    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
+    for (index, item) in iter.enumerate() {
+        let item = item?;
+        if let Ok(s) = item.cast::<PyString>() {
+            let text = s
+                .extract::<PyBackedStr>()
+                .map_err(|e| surrogate_error(py, e, &format!("texts[{index}]")))?;
+            out.push(Some(text));
+        } else if is_missing(&item) {
+            match on_missing {
+                OnMissing::Raise => {
+                    return Err(type_error(
+                        py,
+                        format!("texts[{index}] is missing (None or NaN); pass on_missing='skip' or 'empty' to allow it"),
+                    ))
+                }
+                OnMissing::Skip => {}
+                OnMissing::Empty => out.push(None),
+            }
+        } else {
+            return Err(type_error(
+                py,
+                format!("texts[{index}] must be str, not {}", type_name(&item)),
+            ));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,526 @@
+//! `Tokenizer`, `Token`, `Analyzer` and `SentenceSplitter` for Python.
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyList, PyString};
+use textsift::tokenize::offsets::CharOffsets;
+use textsift::{
+    parallel, Mode, Normalizer, SentenceSplitter, TextAnalyzer, Token, TokenKind, Tokenizer,
+};
+
+use crate::convert::{text_arg, texts_arg, OnMissing};
+use crate::errors::{no_panic, type_error, value_error};
+
+/// One token: its text, its span as Python string indices, and its kind.
+#[pyclass(name = "Token", module = "textsift", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyToken {
+    /// The token text (NLTK-compatible modes may rewrite it, e.g. `"` becomes `` `` ``).
+    #[pyo3(get)]
+    text: String,
+    /// Start index in the input string.
+    #[pyo3(get)]
+    start: usize,
+    /// End index in the input string (exclusive).
+    #[pyo3(get)]
+    end: usize,
+    kind: TokenKind,
+}
+
+#[pymethods]
+impl PyToken {
+    #[new]
+    fn new(py: Python<'_>, text: String, start: usize, end: usize, kind: &str) -> PyResult<Self> {
+        let kind = TokenKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == kind)
+            .ok_or_else(|| value_error(py, format!("unknown token kind {kind:?}")))?;
+        Ok(PyToken {
+            text,
+            start,
+            end,
+            kind,
+        })
+    }
+
+    /// The kind: word, number, hashtag, mention, cashtag, url, email, emoji, emoticon,
+    /// punctuation or symbol.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Token({:?}, {}, {}, {:?})",
+            self.text,
+            self.start,
+            self.end,
+            self.kind.as_str()
+        )
+    }
+
+    fn __getnewargs__(&self) -> (String, usize, usize, &'static str) {
+        (self.text.clone(), self.start, self.end, self.kind.as_str())
+    }
+}
+
+fn py_tokens(tokens: Vec<Token<'_>>, text: &str) -> Vec<PyToken> {
+    let mut conv = CharOffsets::new(text);
+    tokens
+        .into_iter()
+        .map(|t| {
+            let start = conv.char_offset(t.start);
+            let end = conv.char_offset(t.end);
+            PyToken {
+                text: t.text.into_owned(),
+                start,
+                end,
+                kind: t.kind,
+            }
+        })
+        .collect()
+}
+
+fn words_list<'py>(py: Python<'py>, tokens: &[Token<'_>]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, tokens.iter().map(|t| PyString::new(py, &t.text)))
+}
+
+fn parse_mode(py: Python<'_>, mode: &str) -> PyResult<Mode> {
+    mode.parse::<Mode>()
+        .map_err(|e| value_error(py, e.to_string()))
+}
+
+fn threads_arg(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>> {
+    match n_threads {
+        None => Ok(None),
+        Some(n) if n >= 1 => Ok(Some(n as usize)),
+        Some(n) => Err(value_error(
+            py,
+            format!("n_threads must be a positive integer or None, not {n}"),
+        )),
+    }
+}
+
+/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order.
+fn run_batch<R: Send>(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    n_threads: Option<i64>,
+    on_missing: &str,
+    f: impl Fn(&str) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    let policy = OnMissing::parse(py, on_missing)?;
+    let threads = threads_arg(py, n_threads)?;
+    let items: Vec<Option<PyBackedStr>> = texts_arg(texts, policy)?;
+    let result = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parallel::map(&items, threads, |t| f(t.as_deref().unwrap_or("")))
+        }))
+    });
+    match result {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(value_error(py, e.to_string())),
+        Err(_) => no_panic(py, || panic!("a batch worker panicked")),
+    }
+}
+
+/// A configured tokenizer.
+///
+/// Modes: ``"social"`` (default: hashtags, mentions, URLs, emoji… as single tokens),
+/// ``"unicode"`` (UAX #29 words), ``"tweet"`` (NLTK ``TweetTokenizer``), ``"treebank"`` (NLTK
+/// ``TreebankWordTokenizer``) and ``"nltk"`` (NLTK ``NLTKWordTokenizer``, as used by
+/// ``word_tokenize(text, preserve_line=True)``).
+///
+/// >>> from textsift import Tokenizer
+/// >>> Tokenizer("social").tokenize("sooo good 😍 #fyp")
+/// ['sooo', 'good', '😍', '#fyp']
+/// >>> Tokenizer("tweet", preserve_case=False, reduce_len=True).tokenize("SOOOO good :D")
+/// ['sooo', 'good', ':D']
+#[pyclass(name = "Tokenizer", module = "textsift", eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyTokenizer {
+    inner: Tokenizer,
+}
+
+#[pymethods]
+impl PyTokenizer {
+    #[new]
+    #[pyo3(signature = (mode = "social", *, preserve_case = true, reduce_len = false, strip_handles = false, match_phone_numbers = true, convert_parentheses = false))]
+    fn new(
+        py: Python<'_>,
+        mode: &str,
+        preserve_case: bool,
+        reduce_len: bool,
+        strip_handles: bool,
+        match_phone_numbers: bool,
+        convert_parentheses: bool,
+    ) -> PyResult<Self> {
+        let inner = Tokenizer::new(parse_mode(py, mode)?)
+            .preserve_case(preserve_case)
+            .reduce_len(reduce_len)
+            .strip_handles(strip_handles)
+            .match_phone_numbers(match_phone_numbers)
+            .convert_parentheses(convert_parentheses);
+        Ok(PyTokenizer { inner })
+    }
+
+    /// The mode name.
+    #[getter]
+    fn mode(&self) -> &'static str {
+        self.inner.mode.as_str()
+    }
+    /// Tweet mode: keep the case of tokens.
+    #[getter]
+    fn preserve_case(&self) -> bool {
+        self.inner.tweet.preserve_case
+    }
+    /// Tweet mode: shorten runs of a character to three.
+    #[getter]
+    fn reduce_len(&self) -> bool {
+        self.inner.tweet.reduce_len
+    }
+    /// Tweet mode: remove @handles.
+    #[getter]
+    fn strip_handles(&self) -> bool {
+        self.inner.tweet.strip_handles
+    }
+    /// Tweet mode: keep phone numbers whole.
+    #[getter]
+    fn match_phone_numbers(&self) -> bool {
+        self.inner.tweet.match_phone_numbers
+    }
+    /// Treebank modes: brackets become ``-LRB-`` etc.
+    #[getter]
+    fn convert_parentheses(&self) -> bool {
+        self.inner.treebank.convert_parentheses
+    }
+
+    /// The token texts of ``text``.
+    fn tokenize<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let text = text_arg(text, "text")?;
+        let tokens = no_panic(py, || self.inner.tokenize(&text))?;
+        words_list(py, &tokens)
+    }
+
+    /// The tokens of ``text`` as :class:`Token` objects with Python string offsets.
+    fn tokens(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyToken>> {
+        let text = text_arg(text, "text")?;
+        no_panic(py, || py_tokens(self.inner.tokenize(&text), &text))
+    }
+
+    /// ``(start, end)`` spans of the tokens of ``text``, as Python string indices.
+    fn spans(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize)>> {
+        Ok(self
+            .tokens(py, text)?
+            .into_iter()
+            .map(|t| (t.start, t.end))
+            .collect())
+    }
+
+    /// Token texts for every text of an iterable, in parallel without the GIL, in input order.
+    ///
+    /// ``on_missing`` says what to do with ``None``/NaN items: ``"raise"`` (default, a
+    /// ``TypeError`` naming the index), ``"skip"`` (left out) or ``"empty"`` (an empty list).
+    #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
+    fn tokenize_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let tok = self.inner;
+        let results = run_batch(py, texts, n_threads, on_missing, |t| {
+            tok.tokens(t)
+                .map(|x| x.text.into_owned())
+                .collect::<Vec<String>>()
+        })?;
+        PyList::new(
+            py,
+            results
+                .iter()
+                .map(|words| PyList::new(py, words.iter().map(|w| PyString::new(py, w))))
+                .collect::<PyResult<Vec<_>>>()?,
+        )
+    }
+
+    /// :class:`Token` lists for every text of an iterable (see :meth:`tokenize_batch`).
+    #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
+    fn tokens_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<Vec<Vec<PyToken>>> {
+        let tok = self.inner;
+        run_batch(py, texts, n_threads, on_missing, |t| {
+            py_tokens(tok.tokenize(t), t)
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        let t = &self.inner;
+        let mut parts = vec![format!("{:?}", t.mode.as_str())];
+        match t.mode {
+            Mode::Tweet => {
+                let o = t.tweet;
+                parts.push(format!("preserve_case={}", py_bool(o.preserve_case)));
+                parts.push(format!("reduce_len={}", py_bool(o.reduce_len)));
+                parts.push(format!("strip_handles={}", py_bool(o.strip_handles)));
+                parts.push(format!(
+                    "match_phone_numbers={}",
+                    py_bool(o.match_phone_numbers)
+                ));
+            }
+            Mode::Treebank | Mode::Nltk => parts.push(format!(
+                "convert_parentheses={}",
+                py_bool(t.treebank.convert_parentheses)
+            )),
+            Mode::Social | Mode::Unicode => {}
+        }
+        format!("Tokenizer({})", parts.join(", ").replace('"', "'"))
+    }
+
+    fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
+        serde_json::to_string(&self.inner).map_err(|e| value_error(py, e.to_string()))
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: &str) -> PyResult<()> {
+        self.inner = serde_json::from_str(state)
+            .map_err(|e| value_error(py, format!("bad Tokenizer state: {e}")))?;
+        Ok(())
+    }
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+/// A pipeline: tokenize, then normalise and filter each token.
+///
+/// >>> from textsift import Analyzer
+/// >>> Analyzer("social", normalizers=["lowercase", "placeholders"], drop_kinds=["punctuation"]).terms("WOW @ana!!")
+/// ['wow', '<user>']
+#[pyclass(name = "Analyzer", module = "textsift", eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyAnalyzer {
+    inner: TextAnalyzer,
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (tokenizer = None, *, normalizers = Vec::new(), drop_kinds = Vec::new(), min_len = 0))]
+    fn new(
+        py: Python<'_>,
+        tokenizer: Option<&Bound<'_, PyAny>>,
+        normalizers: Vec<String>,
+        drop_kinds: Vec<String>,
+        min_len: usize,
+    ) -> PyResult<Self> {
+        let tok = match tokenizer {
+            None => Tokenizer::default(),
+            Some(obj) => {
+                if let Ok(t) = obj.cast::<PyTokenizer>() {
+                    t.borrow().inner
+                } else if let Ok(s) = obj.extract::<String>() {
+                    Tokenizer::new(parse_mode(py, &s)?)
+                } else {
+                    return Err(type_error(
+                        py,
+                        "tokenizer must be a Tokenizer, a mode name or None",
+                    ));
+                }
+            }
+        };
+        let mut inner = TextAnalyzer::with_tokenizer(tok).min_len(min_len);
+        for n in normalizers {
+            let step: Normalizer = n
+                .parse()
+                .map_err(|e: textsift::TokenizeError| value_error(py, e.to_string()))?;
+            inner = inner.normalize(step);
+        }
+        for k in drop_kinds {
+            let kind = TokenKind::ALL
+                .into_iter()
+                .find(|x| x.as_str() == k)
+                .ok_or_else(|| {
+                    value_error(
+                        py,
+                        format!(
+                            "unknown token kind {k:?}; expected one of: {}",
+                            kind_names()
+                        ),
+                    )
+                })?;
+            inner = inner.drop_kinds([kind]);
+        }
+        Ok(PyAnalyzer { inner })
+    }
+
+    /// The analysed terms of ``text``.
+    fn terms<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Vec<String>> {
+        let text = text_arg(text, "text")?;
+        no_panic(py, || self.inner.terms(&text))
+    }
+
+    /// The analysed tokens of ``text`` (spans are Python string indices).
+    fn tokens(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<PyToken>> {
+        let text = text_arg(text, "text")?;
+        no_panic(py, || py_tokens(self.inner.analyze(&text).collect(), &text))
+    }
+
+    /// :meth:`terms` for every text of an iterable, in parallel, in input order.
+    #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
+    fn terms_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<Vec<Vec<String>>> {
+        let a = self.inner.clone();
+        run_batch(py, texts, n_threads, on_missing, move |t| a.terms(t))
+    }
+
+    fn __repr__(&self) -> String {
+        let norms: Vec<String> = self
+            .inner
+            .normalizers
+            .iter()
+            .map(|n| format!("{n:?}"))
+            .collect();
+        let kinds: Vec<&str> = self.inner.drop_kinds.iter().map(|k| k.as_str()).collect();
+        format!(
+            "Analyzer(tokenizer={}, normalizers={:?}, drop_kinds={:?}, min_len={})",
+            PyTokenizer {
+                inner: self.inner.tokenizer
+            }
+            .__repr__(),
+            norms,
+            kinds,
+            self.inner.min_len
+        )
+        .replace('"', "'")
+    }
+
+    fn __getstate__(&self, py: Python<'_>) -> PyResult<String> {
+        serde_json::to_string(&self.inner).map_err(|e| value_error(py, e.to_string()))
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: &str) -> PyResult<()> {
+        self.inner = serde_json::from_str(state)
+            .map_err(|e| value_error(py, format!("bad Analyzer state: {e}")))?;
+        Ok(())
+    }
+}
+
+fn kind_names() -> String {
+    TokenKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A rule-based sentence splitter for edited and social text.
+///
+/// >>> from textsift import SentenceSplitter
+/// >>> SentenceSplitter().split("Dr. Kim arrived at 3 p.m. today. Great talk! 🎉 #ai see you")
+/// ['Dr. Kim arrived at 3 p.m. today.', 'Great talk! 🎉 #ai', 'see you']
+#[pyclass(name = "SentenceSplitter", module = "textsift", eq)]
+#[derive(Clone, PartialEq)]
+pub struct PySentenceSplitter {
+    inner: SentenceSplitter,
+}
+
+#[pymethods]
+impl PySentenceSplitter {
+    #[new]
+    #[pyo3(signature = (abbreviations = Vec::new()))]
+    fn new(abbreviations: Vec<String>) -> Self {
+        PySentenceSplitter {
+            inner: SentenceSplitter::default().with_abbreviations(abbreviations),
+        }
+    }
+
+    /// Extra abbreviations after which a dot never ends a sentence.
+    #[getter]
+    fn abbreviations(&self) -> Vec<String> {
+        self.inner.abbreviations.clone()
+    }
+
+    /// The sentences of ``text``.
+    fn split(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+        let text = text_arg(text, "text")?;
+        no_panic(py, || {
+            self.inner
+                .split(&text)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
+    }
+
+    /// ``(start, end)`` spans of the sentences, as Python string indices.
+    fn spans(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize)>> {
+        let text = text_arg(text, "text")?;
+        no_panic(py, || {
+            let mut conv = CharOffsets::new(&text);
+            self.inner
+                .spans(&text)
+                .into_iter()
+                .map(|(s, e)| (conv.char_offset(s), conv.char_offset(e)))
+                .collect()
+        })
+    }
+
+    /// :meth:`split` for every text of an iterable, in parallel, in input order.
+    #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
+    fn split_batch(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<Vec<Vec<String>>> {
+        let s = self.inner.clone();
+        run_batch(py, texts, n_threads, on_missing, move |t| {
+            s.split(t).into_iter().map(str::to_owned).collect()
+        })
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "SentenceSplitter(abbreviations={:?})",
+            self.inner.abbreviations
+        )
+        .replace('"', "'")
+    }
+
+    fn __getstate__(&self) -> Vec<String> {
+        self.inner.abbreviations.clone()
+    }
+
+    fn __setstate__(&mut self, state: Vec<String>) {
+        self.inner = SentenceSplitter {
+            abbreviations: state,
+        };
+    }
+}
+
+/// The number of threads batch calls use by default (``TEXTSIFT_NUM_THREADS`` or all cores).
+#[pyfunction]
+pub fn default_threads() -> usize {
+    parallel::effective_threads(None)
+}

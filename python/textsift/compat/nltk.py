@@ -1,0 +1,138 @@
+"""NLTK-compatible tokenizers (NLTK 3.10.4), backed by textsift's Rust core.
+
+Replace ``from nltk.tokenize import TweetTokenizer`` with
+``from textsift.compat.nltk import TweetTokenizer``: the tokens are the same, many times faster.
+
+>>> from textsift.compat.nltk import TweetTokenizer
+>>> TweetTokenizer(strip_handles=True, reduce_len=True).tokenize("@remy: This is waaaaayyyy too much!!!!!!")
+[':', 'This', 'is', 'waaayyy', 'too', 'much', '!', '!', '!']
+
+Differences from NLTK, by design:
+
+* ``word_tokenize(..., preserve_line=False)`` splits sentences with textsift's rule-based
+  splitter instead of NLTK's Punkt model (which needs a data download); with
+  ``preserve_line=True`` the tokens are NLTK's.
+* A numeric HTML entity that names a lone surrogate (``&#55296;``) becomes U+FFFD, because the
+  Rust core cannot hold surrogates.
+* There is no 5-second regex timeout: every step is linear in the input.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+from textsift import _textsift
+from textsift.errors import TextsiftValueError
+
+__all__ = [
+    "NLTKWordTokenizer",
+    "TreebankWordTokenizer",
+    "TweetTokenizer",
+    "casual_tokenize",
+    "word_tokenize",
+]
+
+
+class TweetTokenizer:
+    """NLTK's ``TweetTokenizer``: same arguments, same tokens."""
+
+    def __init__(
+        self,
+        preserve_case: bool = True,
+        reduce_len: bool = False,
+        strip_handles: bool = False,
+        match_phone_numbers: bool = True,
+    ) -> None:
+        self.preserve_case = preserve_case
+        self.reduce_len = reduce_len
+        self.strip_handles = strip_handles
+        self.match_phone_numbers = match_phone_numbers
+
+    def _core(self) -> _textsift.Tokenizer:
+        # Built per call from the public attributes, which NLTK users sometimes change in place.
+        return _textsift.Tokenizer(
+            "tweet",
+            preserve_case=bool(self.preserve_case),
+            reduce_len=bool(self.reduce_len),
+            strip_handles=bool(self.strip_handles),
+            match_phone_numbers=bool(self.match_phone_numbers),
+        )
+
+    def tokenize(self, text: str) -> list[str]:
+        """Tokenize a tweet."""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        return self._core().tokenize(text)
+
+    def tokenize_sents(self, strings: list[str]) -> list[list[str]]:
+        """Tokenize several texts (in parallel)."""
+        return self._core().tokenize_batch(list(strings))
+
+    def __repr__(self) -> str:
+        return (
+            f"TweetTokenizer(preserve_case={self.preserve_case}, reduce_len={self.reduce_len}, "
+            f"strip_handles={self.strip_handles}, match_phone_numbers={self.match_phone_numbers})"
+        )
+
+
+def casual_tokenize(
+    text: str,
+    preserve_case: bool = True,
+    reduce_len: bool = False,
+    strip_handles: bool = False,
+    match_phone_numbers: bool = True,
+) -> list[str]:
+    """NLTK's ``casual_tokenize``."""
+    return TweetTokenizer(preserve_case, reduce_len, strip_handles, match_phone_numbers).tokenize(text)
+
+
+class _Treebank:
+    _mode = "treebank"
+
+    def tokenize(self, text: str, convert_parentheses: bool = False, return_str: bool = False) -> list[str]:
+        """Tokenize ``text`` as NLTK does."""
+        if return_str:
+            warnings.warn(
+                "Parameter 'return_str' has been deprecated and should no longer be used.",
+                category=DeprecationWarning,
+                stacklevel=2,
+            )
+        return _textsift.Tokenizer(self._mode, convert_parentheses=convert_parentheses).tokenize(text)
+
+    def span_tokenize(self, text: str) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` spans of the tokens in ``text``."""
+        yield from _textsift.Tokenizer(self._mode).spans(text)
+
+    def tokenize_sents(self, strings: list[str]) -> list[list[str]]:
+        """Tokenize several texts (in parallel)."""
+        return _textsift.Tokenizer(self._mode).tokenize_batch(list(strings))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class TreebankWordTokenizer(_Treebank):
+    """NLTK's ``TreebankWordTokenizer``: same tokens."""
+
+    _mode = "treebank"
+
+
+class NLTKWordTokenizer(_Treebank):
+    """NLTK's ``NLTKWordTokenizer`` (the tokenizer behind ``word_tokenize``): same tokens."""
+
+    _mode = "nltk"
+
+
+def word_tokenize(text: str, language: str = "english", preserve_line: bool = False) -> list[str]:
+    """NLTK's ``word_tokenize``.
+
+    With ``preserve_line=True`` the tokens are NLTK's exactly. Otherwise the text is first split
+    into sentences with textsift's rule-based splitter (NLTK uses its Punkt model there).
+    """
+    if language != "english" and not preserve_line:
+        raise TextsiftValueError("only English sentence splitting is available; pass preserve_line=True")
+    tok = _textsift.Tokenizer("nltk")
+    if preserve_line:
+        return tok.tokenize(text)
+    return [t for sent in _textsift.SentenceSplitter().split(text) for t in tok.tokenize(sent)]
