@@ -50,14 +50,14 @@ impl PyToken {
         self.kind.as_str()
     }
 
-    fn __repr__(&self) -> String {
-        format!(
-            "Token({:?}, {}, {}, {:?})",
-            self.text,
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text = PyString::new(py, &self.text).repr()?;
+        Ok(format!(
+            "Token({text}, {}, {}, '{}')",
             self.start,
             self.end,
             self.kind.as_str()
-        )
+        ))
     }
 
     fn __getnewargs__(&self) -> (String, usize, usize, &'static str) {
@@ -247,6 +247,22 @@ impl PyTokenizer {
                 .map(|words| PyList::new(py, words.iter().map(|w| PyString::new(py, w))))
                 .collect::<PyResult<Vec<_>>>()?,
         )
+    }
+
+    /// The number of tokens of every text of an iterable, as a numpy ``int64`` array.
+    #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
+    fn count_batch<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<Bound<'py, numpy::PyArray1<i64>>> {
+        let tok = self.inner;
+        let counts = run_batch(py, texts, n_threads, on_missing, |t| {
+            tok.tokens(t).count() as i64
+        })?;
+        Ok(numpy::PyArray1::from_vec(py, counts))
     }
 
     /// :class:`Token` lists for every text of an iterable (see :meth:`tokenize_batch`).

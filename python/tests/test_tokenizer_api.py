@@ -1,0 +1,209 @@
+"""The Python API: offsets, kinds, batches, threads, pickling, normalisers and sentences."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from textgen import random_texts
+
+import textsift as ts
+
+MODES = ["social", "unicode", "tweet", "treebank", "nltk"]
+TEXTS = random_texts(600, seed=99) + [row["text"] for row in ts.load_sample()]
+
+
+def test_social_kinds_and_offsets() -> None:
+    text = "Loving it 👨‍👩‍👧 #TikTok @tt_fan $META https://x.io/a me@ex.com :-) 1,000 don't"
+    toks = ts.tokens(text)
+    assert [(t.text, t.kind) for t in toks] == [
+        ("Loving", "word"), ("it", "word"), ("👨‍👩‍👧", "emoji"), ("#TikTok", "hashtag"), ("@tt_fan", "mention"),
+        ("$META", "cashtag"), ("https://x.io/a", "url"), ("me@ex.com", "email"), (":-)", "emoticon"),
+        ("1,000", "number"), ("don't", "word"),
+    ]
+    for t in toks:
+        assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_offsets_are_python_indices(mode: str) -> None:
+    tok = ts.Tokenizer(mode)
+    for text in TEXTS:
+        prev = 0
+        for t in tok.tokens(text):
+            assert 0 <= prev <= t.start <= t.end <= len(text)
+            if mode in ("social", "unicode"):
+                assert text[t.start : t.end] == t.text
+            prev = t.end
+        assert tok.spans(text) == [(t.start, t.end) for t in tok.tokens(text)]
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_hypothesis_spans_and_gaps(text: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        with pytest.raises(ts.TextsiftValueError):
+            ts.tokens(text)
+        return
+    for mode in ("social", "unicode"):
+        at = 0
+        for t in ts.Tokenizer(mode).tokens(text):
+            assert text[t.start : t.end] == t.text
+            assert all(c.isspace() or c in "\u200b\u2060\ufeff" for c in text[at : t.start])
+            at = t.end
+        assert all(c.isspace() or c in "\u200b\u2060\ufeff" for c in text[at:])
+    for mode in ("tweet", "treebank", "nltk"):
+        prev = 0
+        for t in ts.Tokenizer(mode).tokens(text):
+            assert prev <= t.start <= t.end <= len(text)
+            prev = t.end
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_batch_equals_single_calls_for_any_thread_count(mode: str) -> None:
+    tok = ts.Tokenizer(mode)
+    expected = [tok.tokenize(t) for t in TEXTS]
+    for n in (1, 2, 3, None):
+        assert tok.tokenize_batch(TEXTS, n_threads=n) == expected
+    assert tok.tokens_batch(TEXTS[:50], n_threads=2) == [tok.tokens(t) for t in TEXTS[:50]]
+
+
+def test_batch_accepts_any_iterable() -> None:
+    tok = ts.Tokenizer()
+    texts = ["a b", "c"]
+    assert tok.tokenize_batch(tuple(texts)) == tok.tokenize_batch(iter(texts)) == [["a", "b"], ["c"]]
+    np = pytest.importorskip("numpy")
+    assert tok.tokenize_batch(np.array(texts, dtype=object)) == [["a", "b"], ["c"]]
+    pd = pytest.importorskip("pandas")
+    assert tok.tokenize_batch(pd.Series(texts)) == [["a", "b"], ["c"]]
+
+
+def test_missing_values_in_batches() -> None:
+    tok = ts.Tokenizer()
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[1\]"):
+        tok.tokenize_batch(["a", None, "b"])
+    with pytest.raises(TypeError, match=r"texts\[1\]"):
+        tok.tokenize_batch(["a", float("nan")])
+    assert tok.tokenize_batch(["a", None, "b"], on_missing="skip") == [["a"], ["b"]]
+    assert tok.tokenize_batch(["a", None, "b"], on_missing="empty") == [["a"], [], ["b"]]
+    with pytest.raises(ts.TextsiftValueError):
+        tok.tokenize_batch(["a"], on_missing="ignore")
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 3, 2.5, ["list"], object()])
+def test_bad_single_inputs(bad: object) -> None:
+    for mode in MODES:
+        with pytest.raises(ts.TextsiftTypeError):
+            ts.Tokenizer(mode).tokenize(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ts.sentences(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["a string", b"bytes", 5, None, [1], [["nested"]]])
+def test_bad_batches(bad: object) -> None:
+    with pytest.raises(ts.TextsiftTypeError):
+        ts.Tokenizer().tokenize_batch(bad)  # type: ignore[arg-type]
+
+
+def test_bad_options() -> None:
+    with pytest.raises(ts.TextsiftValueError, match="unknown tokenizer mode"):
+        ts.Tokenizer("spacy")
+    with pytest.raises(ts.TextsiftValueError):
+        ts.Tokenizer().tokenize_batch(["x"], n_threads=0)
+    with pytest.raises(ts.TextsiftValueError):
+        ts.Analyzer(normalizers=["stem"])
+    with pytest.raises(ts.TextsiftValueError):
+        ts.Analyzer(drop_kinds=["noun"])
+
+
+def test_lone_surrogates_are_a_clear_error() -> None:
+    text = b"caf\xe9".decode("utf-8", "surrogateescape")
+    with pytest.raises(ts.TextsiftValueError, match="surrogate"):
+        ts.tokenize(text)
+    with pytest.raises(ts.TextsiftValueError, match=r"texts\[0\]"):
+        ts.Tokenizer().tokenize_batch([text])
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\t ", "\u200b", "\x00\x01", "‮right-to-left‬", "e\u0301\u0301\u0301"])
+def test_edge_texts(text: str) -> None:
+    for mode in MODES:
+        for t in ts.Tokenizer(mode).tokens(text):
+            assert 0 <= t.start <= t.end <= len(text)
+    assert isinstance(ts.sentences(text), list)
+
+
+def test_large_document() -> None:
+    text = ("Loving the new #Reels update 😍 @creator https://x.io/a?b=1 don't stop!!! " * 200_000)[:10_000_000]
+    for mode in ("social", "unicode", "tweet"):
+        n = len(ts.Tokenizer(mode).tokenize(text))
+        assert n > 1_000_000
+
+
+def test_pickle_copy_repr_eq() -> None:
+    for tok in (ts.Tokenizer(), ts.Tokenizer("tweet", preserve_case=False, strip_handles=True),
+                ts.Tokenizer("nltk", convert_parentheses=True)):
+        clone = pickle.loads(pickle.dumps(tok))
+        assert clone == tok and copy.deepcopy(tok) == tok
+        assert clone.tokenize("HELLO (@you) :D") == tok.tokenize("HELLO (@you) :D")
+        assert repr(clone) == repr(tok) and repr(tok).startswith("Tokenizer(")
+    assert repr(ts.Tokenizer("tweet", reduce_len=True)) == (
+        "Tokenizer('tweet', preserve_case=True, reduce_len=True, strip_handles=False, match_phone_numbers=True)"
+    )
+    a = ts.Analyzer(ts.Tokenizer("tweet"), normalizers=["lowercase"], drop_kinds=["punctuation"], min_len=2)
+    assert pickle.loads(pickle.dumps(a)) == a
+    s = ts.SentenceSplitter(["approx"])
+    assert pickle.loads(pickle.dumps(s)).split("It is approx. ten. Ok.") == ["It is approx. ten.", "Ok."]
+    tok = ts.tokens("a #b")[1]
+    assert pickle.loads(pickle.dumps(tok)) == tok and repr(tok) == "Token('#b', 2, 4, 'hashtag')"
+
+
+def test_analyzer_pipeline() -> None:
+    a = ts.Analyzer("social", normalizers=["lowercase", "reduce_elongation", "placeholders"],
+                    drop_kinds=["punctuation"])
+    assert a.terms("SOOOO happy!!! @ana https://x.io 42") == ["soo", "happy", "<user>", "<url>", "<number>"]
+    assert a.terms_batch(["A!", "b"], n_threads=2) == [["a"], ["b"]]
+    assert [t.text for t in a.tokens("Hi @x")] == ["hi", "<user>"]
+
+
+def test_normalisers() -> None:
+    assert ts.casefold("Straße") == "strasse" == "Straße".casefold()
+    assert ts.lowercase("İSTANBUL") == "İSTANBUL".lower()
+    assert ts.nfkc("ｆｕｌｌ①") == "full1"
+    assert ts.strip_accents("Crème brûlée") == "Creme brulee"
+    assert ts.reduce_elongation("soooo!!!!", max_run=1) == "so!"
+    assert ts.split_hashtag("#TikTokMadeMeBuyIt2024") == ["Tik", "Tok", "Made", "Me", "Buy", "It", "2024"]
+    assert ts.split_hashtag("#NYCMarathon") == ["NYC", "Marathon"]
+    assert ts.split_hashtag("#summer_vibes") == ["summer", "vibes"]
+    assert ts.ngrams(["a", "b", "c"], 2) == ["a b", "b c"]
+    assert ts.classify("#x") == "hashtag"
+    with pytest.raises(ts.TextsiftValueError):
+        ts.ngrams(["a"], 0)
+    with pytest.raises(ts.TextsiftValueError):
+        ts.reduce_elongation("x", max_run=0)
+    import unicodedata
+
+    for text in TEXTS[:300]:
+        assert ts.casefold(text) == text.casefold()
+        assert ts.lowercase(text) == text.lower()
+        assert ts.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_sentences() -> None:
+    assert ts.sentences("") == []
+    text = "Mr. Smith paid $4.99 for it. Worth it! 👍 #deal"
+    spans = ts.SentenceSplitter().spans(text)
+    assert [text[a:b] for a, b in spans] == ts.sentences(text) == ["Mr. Smith paid $4.99 for it.", "Worth it! 👍 #deal"]
+    assert ts.SentenceSplitter().split_batch([text, "a. B"], n_threads=2) == [ts.sentences(text), ["a.", "B"]]
+
+
+def test_count_batch_is_numpy() -> None:
+    np = pytest.importorskip("numpy")
+    tok = ts.Tokenizer("social")
+    counts = tok.count_batch(TEXTS, n_threads=2)
+    assert isinstance(counts, np.ndarray) and counts.dtype == np.int64
+    assert counts.tolist() == [len(tok.tokenize(t)) for t in TEXTS]
