@@ -11,9 +11,9 @@ import itertools
 import random
 
 import pytest
-from textgen import random_texts
 
 import textsift as ts
+from textgen import random_texts
 from textsift.compat import nltk as compat
 
 nltk_casual = pytest.importorskip("nltk.tokenize.casual")
@@ -52,7 +52,9 @@ def test_tweet_sample_corpus_every_option() -> None:
     for opts in TWEET_OPTIONS:
         tok = ts.Tokenizer("tweet", **opts)
         ref = nltk_casual.TweetTokenizer(**opts)
-        bad = [(t, opts, tok.tokenize(t), ref.tokenize(t)) for t in SAMPLE if tok.tokenize(t) != ref.tokenize(t)]
+        bad = [
+            (t, opts, tok.tokenize(t), ref.tokenize(t)) for t in SAMPLE if tok.tokenize(t) != ref.tokenize(t)
+        ]
         assert not bad, _report(bad, len(SAMPLE))
 
 
@@ -78,15 +80,21 @@ def test_treebank_modes(mode: str, convert_parentheses: bool) -> None:
 
 def test_word_tokenize_preserve_line() -> None:
     for text in SAMPLE + GENERATED[:3000]:
-        assert compat.word_tokenize(text, preserve_line=True) == nltk_tokenize.word_tokenize(text, preserve_line=True)
+        assert compat.word_tokenize(text, preserve_line=True) == nltk_tokenize.word_tokenize(
+            text, preserve_line=True
+        )
 
 
 def test_compat_classes_match_nltk() -> None:
     for text in SAMPLE[:200] + GENERATED[:2000]:
         for opts in (TWEET_OPTIONS[0], TWEET_OPTIONS[-1], TWEET_OPTIONS[5]):
-            assert compat.TweetTokenizer(**opts).tokenize(text) == nltk_casual.TweetTokenizer(**opts).tokenize(text)
+            assert compat.TweetTokenizer(**opts).tokenize(text) == nltk_casual.TweetTokenizer(
+                **opts
+            ).tokenize(text)
         assert compat.casual_tokenize(text) == nltk_casual.casual_tokenize(text)
-        assert compat.TreebankWordTokenizer().tokenize(text) == nltk_tokenize.TreebankWordTokenizer().tokenize(text)
+        assert compat.TreebankWordTokenizer().tokenize(
+            text
+        ) == nltk_tokenize.TreebankWordTokenizer().tokenize(text)
         assert compat.NLTKWordTokenizer().tokenize(text) == nltk_tokenize.NLTKWordTokenizer().tokenize(text)
 
 

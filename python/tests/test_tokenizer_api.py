@@ -8,9 +8,9 @@ import pickle
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from textgen import random_texts
 
 import textsift as ts
+from textgen import random_texts
 
 MODES = ["social", "unicode", "tweet", "treebank", "nltk"]
 TEXTS = random_texts(600, seed=99) + [row["text"] for row in ts.load_sample()]
@@ -20,9 +20,17 @@ def test_social_kinds_and_offsets() -> None:
     text = "Loving it 👨‍👩‍👧 #TikTok @tt_fan $META https://x.io/a me@ex.com :-) 1,000 don't"
     toks = ts.tokens(text)
     assert [(t.text, t.kind) for t in toks] == [
-        ("Loving", "word"), ("it", "word"), ("👨‍👩‍👧", "emoji"), ("#TikTok", "hashtag"), ("@tt_fan", "mention"),
-        ("$META", "cashtag"), ("https://x.io/a", "url"), ("me@ex.com", "email"), (":-)", "emoticon"),
-        ("1,000", "number"), ("don't", "word"),
+        ("Loving", "word"),
+        ("it", "word"),
+        ("👨‍👩‍👧", "emoji"),
+        ("#TikTok", "hashtag"),
+        ("@tt_fan", "mention"),
+        ("$META", "cashtag"),
+        ("https://x.io/a", "url"),
+        ("me@ex.com", "email"),
+        (":-)", "emoticon"),
+        ("1,000", "number"),
+        ("don't", "word"),
     ]
     for t in toks:
         assert text[t.start : t.end] == t.text
@@ -129,7 +137,9 @@ def test_lone_surrogates_are_a_clear_error() -> None:
         ts.Tokenizer().tokenize_batch([text])
 
 
-@pytest.mark.parametrize("text", ["", " ", "\n\t ", "\u200b", "\x00\x01", "‮right-to-left‬", "e\u0301\u0301\u0301"])
+@pytest.mark.parametrize(
+    "text", ["", " ", "\n\t ", "\u200b", "\x00\x01", "‮right-to-left‬", "e\u0301\u0301\u0301"]
+)
 def test_edge_texts(text: str) -> None:
     for mode in MODES:
         for t in ts.Tokenizer(mode).tokens(text):
@@ -138,15 +148,20 @@ def test_edge_texts(text: str) -> None:
 
 
 def test_large_document() -> None:
-    text = ("Loving the new #Reels update 😍 @creator https://x.io/a?b=1 don't stop!!! " * 200_000)[:10_000_000]
+    text = ("Loving the new #Reels update 😍 @creator https://x.io/a?b=1 don't stop!!! " * 200_000)[
+        :10_000_000
+    ]
     for mode in ("social", "unicode", "tweet"):
         n = len(ts.Tokenizer(mode).tokenize(text))
         assert n > 1_000_000
 
 
 def test_pickle_copy_repr_eq() -> None:
-    for tok in (ts.Tokenizer(), ts.Tokenizer("tweet", preserve_case=False, strip_handles=True),
-                ts.Tokenizer("nltk", convert_parentheses=True)):
+    for tok in (
+        ts.Tokenizer(),
+        ts.Tokenizer("tweet", preserve_case=False, strip_handles=True),
+        ts.Tokenizer("nltk", convert_parentheses=True),
+    ):
         clone = pickle.loads(pickle.dumps(tok))
         assert clone == tok and copy.deepcopy(tok) == tok
         assert clone.tokenize("HELLO (@you) :D") == tok.tokenize("HELLO (@you) :D")
@@ -163,8 +178,9 @@ def test_pickle_copy_repr_eq() -> None:
 
 
 def test_analyzer_pipeline() -> None:
-    a = ts.Analyzer("social", normalizers=["lowercase", "reduce_elongation", "placeholders"],
-                    drop_kinds=["punctuation"])
+    a = ts.Analyzer(
+        "social", normalizers=["lowercase", "reduce_elongation", "placeholders"], drop_kinds=["punctuation"]
+    )
     assert a.terms("SOOOO happy!!! @ana https://x.io 42") == ["soo", "happy", "<user>", "<url>", "<number>"]
     assert a.terms_batch(["A!", "b"], n_threads=2) == [["a"], ["b"]]
     assert [t.text for t in a.tokens("Hi @x")] == ["hi", "<user>"]
@@ -197,7 +213,11 @@ def test_sentences() -> None:
     assert ts.sentences("") == []
     text = "Mr. Smith paid $4.99 for it. Worth it! 👍 #deal"
     spans = ts.SentenceSplitter().spans(text)
-    assert [text[a:b] for a, b in spans] == ts.sentences(text) == ["Mr. Smith paid $4.99 for it.", "Worth it! 👍 #deal"]
+    assert (
+        [text[a:b] for a, b in spans]
+        == ts.sentences(text)
+        == ["Mr. Smith paid $4.99 for it.", "Worth it! 👍 #deal"]
+    )
     assert ts.SentenceSplitter().split_batch([text, "a. B"], n_threads=2) == [ts.sentences(text), ["a.", "B"]]
 
 

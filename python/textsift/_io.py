@@ -92,12 +92,16 @@ def read_documents(
         if not columns:
             return
         if text_column not in columns:
-            raise InputError(f"{path}: no column {text_column!r}; columns are {', '.join(map(repr, columns))}")
+            raise InputError(
+                f"{path}: no column {text_column!r}; columns are {', '.join(map(repr, columns))}"
+            )
         for n, row in enumerate(reader, start=2):
             if None in row:
                 raise InputError(f"{path}: line {n} has more fields than the header")
             text = row.get(text_column)
-            yield Document(text if text is not None else "", {k: v for k, v in row.items() if k != text_column})
+            yield Document(
+                text if text is not None else "", {k: v for k, v in row.items() if k != text_column}
+            )
     elif fmt == "jsonl":
         for n, line in enumerate(content.splitlines(), start=1):
             if not line.strip():

@@ -37,7 +37,9 @@ EPILOG_REPORT = """examples:
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
-    p.add_argument("data", nargs="?", help="input file (.txt, .csv, .tsv, .jsonl, optionally .gz) or - for stdin")
+    p.add_argument(
+        "data", nargs="?", help="input file (.txt, .csv, .tsv, .jsonl, optionally .gz) or - for stdin"
+    )
     p.add_argument("--sample", action="store_true", help="use the bundled sample corpus")
     p.add_argument("--input-format", choices=("auto", "text", "csv", "tsv", "jsonl"), default="auto")
     p.add_argument("--text-column", default="text", help="column or field holding the text (default: text)")
@@ -59,7 +61,7 @@ def _documents(args: argparse.Namespace) -> list[Document]:
         path, fmt = args.data, args.input_format
     else:
         raise InputError("no input: give a file, - for standard input, or --sample")
-    docs = []
+    docs: list[Document] = []
     for doc in read_documents(path, fmt, args.text_column, args.errors):
         if args.limit is not None and len(docs) >= args.limit:
             break
@@ -93,7 +95,9 @@ def cmd_tokenize(args: argparse.Namespace) -> int:
                 )
             )
         elif args.format == "tsv":
-            lines.extend(f"{row}\t{i}\t{_tsv(t.text)}\t{t.kind}\t{t.start}\t{t.end}" for i, t in enumerate(tokens))
+            lines.extend(
+                f"{row}\t{i}\t{_tsv(t.text)}\t{t.kind}\t{t.start}\t{t.end}" for i, t in enumerate(tokens)
+            )
         else:
             lines.append(" ".join(t.text for t in tokens))
     _emit("".join(line + "\n" for line in lines), args.out)
@@ -107,7 +111,9 @@ def _tsv(s: str) -> str:
 def cmd_sentences(args: argparse.Namespace) -> int:
     docs = _documents(args)
     results = _textsift.SentenceSplitter().split_batch([d.text for d in docs], n_threads=args.threads)
-    lines = [json.dumps({"row": row, "sentences": sents}, ensure_ascii=False) for row, sents in enumerate(results)]
+    lines = [
+        json.dumps({"row": row, "sentences": sents}, ensure_ascii=False) for row, sents in enumerate(results)
+    ]
     _emit("".join(line + "\n" for line in lines), args.out)
     return 0
 
@@ -117,9 +123,19 @@ def _summarise(docs: list[Document], group_column: str, top: int, threads: int |
     groups: dict[str, dict[str, Any]] = {}
     for doc, toks in zip(docs, tokens):
         name = str(doc.fields.get(group_column, "all") or "(none)")
-        g = groups.setdefault(name, {"posts": 0, "tokens": 0, "kinds": Counter(), "hashtag": Counter(),
-                                     "mention": Counter(), "emoji": Counter(), "emoticon": Counter(),
-                                     "domain": Counter()})
+        g = groups.setdefault(
+            name,
+            {
+                "posts": 0,
+                "tokens": 0,
+                "kinds": Counter(),
+                "hashtag": Counter(),
+                "mention": Counter(),
+                "emoji": Counter(),
+                "emoticon": Counter(),
+                "domain": Counter(),
+            },
+        )
         g["posts"] += 1
         g["tokens"] += len(toks)
         for t in toks:
@@ -130,6 +146,7 @@ def _summarise(docs: list[Document], group_column: str, top: int, threads: int |
                 g[t.kind][t.text] += 1
             elif t.kind == "url":
                 g["domain"][_domain(t.text)] += 1
+
     # Ties are broken by the item itself, so output never depends on input order.
     def ranked(c: Counter[str]) -> list[list[Any]]:
         return [[k, v] for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
@@ -165,8 +182,13 @@ def _render_text(summary: dict[str, Any]) -> str:
         out.append(f"== {name}: {g['posts']} posts, {g['tokens_per_post']} tokens per post")
         kinds = ", ".join(f"{k} {v}" for k, v in g["token_kinds"].items())
         out.append(f"   token kinds: {kinds}")
-        for label, key in (("hashtags", "top_hashtags"), ("mentions", "top_mentions"), ("emoji", "top_emoji"),
-                           ("emoticons", "top_emoticons"), ("domains", "top_domains")):
+        for label, key in (
+            ("hashtags", "top_hashtags"),
+            ("mentions", "top_mentions"),
+            ("emoji", "top_emoji"),
+            ("emoticons", "top_emoticons"),
+            ("domains", "top_domains"),
+        ):
             items = "  ".join(f"{k} ({v})" for k, v in g[key]) or "-"
             out.append(f"   top {label}: {items}")
         out.append("")
@@ -179,9 +201,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         args.group_column = "platform"
     group = args.group_column or ""
     if group and docs and group not in docs[0].fields:
-        raise InputError(f"no column {group!r} to group by; columns are {', '.join(map(repr, docs[0].fields))}")
+        raise InputError(
+            f"no column {group!r} to group by; columns are {', '.join(map(repr, docs[0].fields))}"
+        )
     summary = _summarise(docs, group or "(all)", args.top, args.threads)
-    text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else _render_text(summary)
+    text = (
+        json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+        if args.format == "json"
+        else _render_text(summary)
+    )
     _emit(text, args.out)
     return 0
 
@@ -193,8 +221,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"textsift {_textsift.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("tokenize", help="split documents into tokens", epilog=EPILOG_TOKENIZE,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "tokenize",
+        help="split documents into tokens",
+        epilog=EPILOG_TOKENIZE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_input(p)
     p.add_argument("--mode", choices=MODES, default="social")
     p.add_argument("--format", choices=("jsonl", "tsv", "text"), default="jsonl")
@@ -211,10 +243,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out")
     p.set_defaults(func=cmd_sentences)
 
-    p = sub.add_parser("report", help="compare groups of posts (the main job)", epilog=EPILOG_REPORT,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        "report",
+        help="compare groups of posts (the main job)",
+        epilog=EPILOG_REPORT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _add_input(p)
-    p.add_argument("--group-column", default=None, help="column to compare by (default for --sample: platform)")
+    p.add_argument(
+        "--group-column", default=None, help="column to compare by (default for --sample: platform)"
+    )
     p.add_argument("--top", type=int, default=8)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--threads", type=int, default=None)

@@ -16,7 +16,7 @@ __all__ = ["load_sample", "sample_path"]
 
 def sample_path() -> str:
     """The file system path of the bundled CSV."""
-    return str(resources.files("textsift").joinpath("data", "sample_posts.csv"))
+    return str(resources.files("textsift").joinpath("data").joinpath("sample_posts.csv"))
 
 
 def load_sample(as_frame: bool = False) -> Any:
@@ -26,10 +26,12 @@ def load_sample(as_frame: bool = False) -> Any:
     >>> len(rows) >= 500 and set(rows[0]) == {"id", "platform", "date", "text"}
     True
     """
-    data = resources.files("textsift").joinpath("data", "sample_posts.csv").read_text(encoding="utf-8")
+    data = (
+        resources.files("textsift").joinpath("data").joinpath("sample_posts.csv").read_text(encoding="utf-8")
+    )
     rows = list(csv.DictReader(io.StringIO(data, newline="")))
     if as_frame:
-        import pandas as pd
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
         frame = pd.DataFrame(rows)
         frame["id"] = frame["id"].astype(int)

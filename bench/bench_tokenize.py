@@ -1,0 +1,153 @@
+"""Tokenizer benchmark: textsift against NLTK, spaCy and HF tokenizers, in one run, same corpus.
+
+    python bench/bench_tokenize.py [--mb 4] [--repeats 3] [--out bench/results/tokenize.md]
+
+The corpus is the bundled sample corpus plus generated social-media text (see
+python/tests/textgen.py), one document per line, about ``--mb`` MB of UTF-8. Every tokenizer gets
+the same documents; times are the best of ``--repeats`` runs. Throughput is MB/s of input; ratios
+are against each peer measured in this same run (the machines are shared and noisy, so only ratios
+from one run are comparable). Rust numbers come from the `throughput` example of
+textsift-tokenize, built in release mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "python" / "tests"))
+
+import textsift as ts  # noqa: E402
+from textgen import random_text  # noqa: E402
+
+
+def build_corpus(mb: float) -> list[str]:
+    rng = random.Random(2026)
+    sample = [row["text"].replace("\n", " ") for row in ts.load_sample()]
+    docs: list[str] = []
+    size = 0
+    while size < mb * 1e6:
+        doc = rng.choice(sample) if rng.random() < 0.5 else random_text(rng).replace("\n", " ").replace("\r", " ")
+        doc = doc.replace("\x1c", " ").replace("\x85", " ").replace("\u2028", " ").replace("\u2029", " ")
+        docs.append(doc)
+        size += len(doc.encode("utf-8"))
+    return docs
+
+
+def best_time(fn: Callable[[], object], repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def rust_throughput(docs: list[str], repeats: int) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
+        f.write("\n".join(docs))
+        path = f.name
+    try:
+        cmd = ["cargo", "run", "--quiet", "--release", "-p", "textsift-tokenize", "--example", "throughput", "--", path,
+               str(max(repeats, 3))]
+        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
+        return {mode: v["mb_per_s"] for mode, v in json.loads(out).items()}
+    finally:
+        os.unlink(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=4.0)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "tokenize.md"))
+    ap.add_argument("--no-rust", action="store_true")
+    args = ap.parse_args()
+
+    docs = build_corpus(args.mb)
+    mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    results: dict[str, float] = {}
+
+    def measure(name: str, fn: Callable[[], object]) -> None:
+        seconds = best_time(fn, args.repeats)
+        results[name] = mb / seconds
+        print(f"{name:<48} {results[name]:9.2f} MB/s", flush=True)
+
+    for mode in ("social", "tweet", "treebank", "nltk"):
+        tok = ts.Tokenizer(mode)
+        tok.tokenize(docs[0])
+        measure(f"textsift {mode} (Python, 1 thread)", lambda tok=tok: tok.tokenize_batch(docs, n_threads=1))
+        measure(f"textsift {mode} (Python, all cores)", lambda tok=tok: tok.tokenize_batch(docs))
+    social = ts.Tokenizer("social")
+    measure("textsift social (Python, one call per text)", lambda: [social.tokenize(d) for d in docs])
+
+    from nltk.tokenize import NLTKWordTokenizer, TreebankWordTokenizer, TweetTokenizer
+
+    tweet, treebank, nltk_word = TweetTokenizer(), TreebankWordTokenizer(), NLTKWordTokenizer()
+    measure("NLTK TweetTokenizer", lambda: [tweet.tokenize(d) for d in docs])
+    measure("NLTK TreebankWordTokenizer", lambda: [treebank.tokenize(d) for d in docs])
+    measure("NLTK NLTKWordTokenizer", lambda: [nltk_word.tokenize(d) for d in docs])
+    try:
+        import spacy
+
+        nlp = spacy.blank("en")
+        measure("spaCy blank('en') tokenizer", lambda: [[t.text for t in nlp.tokenizer(d)] for d in docs])
+    except ImportError:
+        print("spaCy not installed: skipped")
+    try:
+        from tokenizers.pre_tokenizers import Whitespace
+
+        ws = Whitespace()
+        measure("HF tokenizers Whitespace pre-tokenizer", lambda: [ws.pre_tokenize_str(d) for d in docs])
+    except ImportError:
+        print("tokenizers not installed: skipped")
+
+    rust = {} if args.no_rust else rust_throughput(docs, args.repeats)
+    for mode, v in rust.items():
+        results[f"textsift {mode} (Rust, 1 core)"] = v
+        print(f"{'textsift ' + mode + ' (Rust, 1 core)':<48} {v:9.2f} MB/s")
+
+    def ratio(a: str, b: str) -> str:
+        return f"{results[a] / results[b]:.1f}x" if a in results and b in results else "n/a"
+
+    rows = [
+        ("social, Python 1 thread", "textsift social (Python, 1 thread)", "NLTK TweetTokenizer"),
+        ("social, Python 1 thread", "textsift social (Python, 1 thread)", "spaCy blank('en') tokenizer"),
+        ("social, Python 1 thread", "textsift social (Python, 1 thread)", "HF tokenizers Whitespace pre-tokenizer"),
+        ("tweet, Python 1 thread", "textsift tweet (Python, 1 thread)", "NLTK TweetTokenizer"),
+        ("treebank, Python 1 thread", "textsift treebank (Python, 1 thread)", "NLTK TreebankWordTokenizer"),
+        ("nltk, Python 1 thread", "textsift nltk (Python, 1 thread)", "NLTK NLTKWordTokenizer"),
+        ("social, all cores vs 1 thread", "textsift social (Python, all cores)", "textsift social (Python, 1 thread)"),
+        ("tweet, all cores vs 1 thread", "textsift tweet (Python, all cores)", "textsift tweet (Python, 1 thread)"),
+    ]
+    lines = [
+        f"Corpus: {len(docs):,} documents, {mb:.1f} MB (sample corpus + generated social text); "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, best of {args.repeats}.",
+        "",
+        "| tokenizer | MB/s |",
+        "|---|---:|",
+        *[f"| {name} | {v:.2f} |" for name, v in results.items()],
+        "",
+        "| comparison | textsift | peer | ratio |",
+        "|---|---|---|---:|",
+        *[f"| {label} | {a} | {b} | {ratio(a, b)} |" for label, a, b in rows],
+    ]
+    table = "\n".join(lines) + "\n"
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.out).write_text(table, encoding="utf-8")
+    print()
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

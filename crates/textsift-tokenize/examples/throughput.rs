@@ -1,0 +1,41 @@
+//! Tokenizer throughput on one core, for the benchmark script (`bench/bench_tokenize.py`).
+//!
+//! Usage: `cargo run --release -p textsift-tokenize --example throughput -- FILE [REPEATS]`
+//! Prints one JSON object: MB/s per mode (best of REPEATS runs over the whole file, one line per
+//! document, as the Python benchmark feeds it).
+
+use std::time::Instant;
+
+use textsift_tokenize::{Mode, Tokenizer};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: throughput FILE [REPEATS]");
+        std::process::exit(2);
+    };
+    let repeats: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let docs: Vec<&str> = text.lines().collect();
+    let bytes: usize = docs.iter().map(|d| d.len()).sum();
+    let mut out = Vec::new();
+    for mode in [Mode::Social, Mode::Unicode, Mode::Tweet, Mode::Treebank, Mode::Nltk] {
+        let tok = Tokenizer::new(mode);
+        tok.warm_up();
+        let mut best = f64::INFINITY;
+        let mut count = 0;
+        for _ in 0..repeats {
+            let t0 = Instant::now();
+            count = docs.iter().map(|d| tok.tokens(d).count()).sum::<usize>();
+            best = best.min(t0.elapsed().as_secs_f64());
+        }
+        out.push(format!("\"{}\": {{\"mb_per_s\": {:.1}, \"tokens\": {count}}}", mode.as_str(), bytes as f64 / 1e6 / best));
+    }
+    println!("{{{}}}", out.join(", "));
+}
