@@ -1,6 +1,7 @@
 //! Tokenizer throughput on one core, for the benchmark script (`bench/bench_tokenize.py`).
 //!
-//! Usage: `cargo run --release -p textsift-tokenize --example throughput -- FILE [REPEATS]`
+//! Usage: `cargo run --release -p textsift-tokenize --example throughput -- FILE [REPEATS] [MODES]`
+//! (MODES: comma-separated mode names; all by default)
 //! Prints one JSON object: MB/s per mode (best of REPEATS runs over the whole file, one line per
 //! document, as the Python benchmark feeds it).
 
@@ -15,6 +16,7 @@ fn main() {
         std::process::exit(2);
     };
     let repeats: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let only: Option<String> = args.next();
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
@@ -25,7 +27,19 @@ fn main() {
     let docs: Vec<&str> = text.lines().collect();
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut out = Vec::new();
-    for mode in [Mode::Social, Mode::Unicode, Mode::Tweet, Mode::Treebank, Mode::Nltk] {
+    for mode in [
+        Mode::Social,
+        Mode::Unicode,
+        Mode::Tweet,
+        Mode::Treebank,
+        Mode::Nltk,
+    ] {
+        if only
+            .as_deref()
+            .is_some_and(|o| !o.split(',').any(|m| m == mode.as_str()))
+        {
+            continue;
+        }
         let tok = Tokenizer::new(mode);
         tok.warm_up();
         let mut best = f64::INFINITY;
@@ -35,7 +49,11 @@ fn main() {
             count = docs.iter().map(|d| tok.tokens(d).count()).sum::<usize>();
             best = best.min(t0.elapsed().as_secs_f64());
         }
-        out.push(format!("\"{}\": {{\"mb_per_s\": {:.1}, \"tokens\": {count}}}", mode.as_str(), bytes as f64 / 1e6 / best));
+        out.push(format!(
+            "\"{}\": {{\"mb_per_s\": {:.1}, \"tokens\": {count}}}",
+            mode.as_str(),
+            bytes as f64 / 1e6 / best
+        ));
     }
     println!("{{{}}}", out.join(", "));
 }

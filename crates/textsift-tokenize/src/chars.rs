@@ -18,6 +18,10 @@ pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
+    let cp = c as u32;
+    if (0xC0..=0x24F).contains(&cp) {
+        return cp != 0xD7 && cp != 0xF7;
+    }
     c.general_category_group() == GeneralCategoryGroup::Letter
 }
 
@@ -43,6 +47,15 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
+    let cp = c as u32;
+    // Latin-1 and Latin Extended letters, Han ideographs and Hangul syllables are the bulk of
+    // non-ASCII text: answer them without a table search.
+    if (0xC0..=0x24F).contains(&cp) {
+        return cp != 0xD7 && cp != 0xF7;
+    }
+    if (0x4E00..=0x9FFF).contains(&cp) || (0xAC00..=0xD7A3).contains(&cp) {
+        return true;
+    }
     matches!(
         c.general_category_group(),
         GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number | GeneralCategoryGroup::Mark
@@ -63,7 +76,16 @@ pub fn is_punctuation(c: char) -> bool {
 /// skin-tone modifier. ASCII digits, `#` and `*` are emoji only as keycap bases (checked by callers).
 #[inline]
 pub fn is_emoji_start(c: char) -> bool {
-    !c.is_ascii() && c.is_emoji_char()
+    let cp = c as u32;
+    // Fast answers for the blocks that hold most text: no emoji below U+203C except (c) and (r),
+    // and none between the CJK symbols and the emoji planes except four CJK marks.
+    if cp < 0x203C {
+        return cp == 0xA9 || cp == 0xAE;
+    }
+    if (0x3300..0x1F000).contains(&cp) {
+        return false;
+    }
+    c.is_emoji_char()
 }
 
 /// Whether `s` contains any emoji character (non-ASCII `Emoji=Yes`) or a keycap mark.

@@ -98,11 +98,10 @@ impl<'a> SocialTokens<'a> {
     fn emoticon_at(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let rest = &bytes[i..];
-        if rest.starts_with(SHRUG.as_bytes()) {
-            return Some(i + SHRUG.len());
-        }
         for e in emoticons_starting_with(bytes[i]) {
-            if rest.starts_with(e.as_bytes()) {
+            let e_bytes = e.as_bytes();
+            // Emoticons are 2 to 5 bytes: compare inline rather than through memcmp.
+            if rest.len() >= e_bytes.len() && rest.iter().zip(e_bytes).all(|(a, b)| a == b) {
                 let end = i + e.len();
                 // `:D` must not be the start of `:Dance`; `xD` not the start of `xDD`.
                 let last = e.as_bytes()[e.len() - 1];
@@ -225,46 +224,55 @@ impl<'a> SocialTokens<'a> {
         (tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)).then_some(end)
     }
 
-    /// Scans a word or number starting at `start`; returns its end.
-    fn word_end(&self, start: usize) -> usize {
+    /// Scans a word or number starting at `start`; returns its end and whether it has letters
+    /// (other than a short unit suffix after a digit, as in `10k` or `3pm`).
+    fn word_end(&self, start: usize) -> (usize, bool) {
         let text = self.text;
         let bytes = text.as_bytes();
         let mut i = start;
+        let mut piece = start;
+        let mut letters = 0usize;
         loop {
             // Fast path over ASCII word characters.
-            while i < bytes.len() && is_ascii_word(bytes[i]) {
+            while let Some(&b) = bytes.get(i) {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                } else if !(b.is_ascii_digit() || b == b'_') {
+                    break;
+                }
                 i += 1;
             }
-            if i < bytes.len()
-                && bytes[i] >= 0x80
-                && char_at(text, i)
-                    .is_some_and(|c| is_word_char(c) || c == '\u{200D}' || c == '\u{200C}')
-            {
-                // Another script: let UAX #29 decide where this word ends.
-                let seg = text[start..].split_word_bounds().next().map_or(0, str::len);
-                i = (start + seg).max(i + char_at(text, i).map_or(1, char::len_utf8));
-                // Continue after the segment only through the joiners below.
+            let Some(&b) = bytes.get(i) else { break };
+            if b >= 0x80 {
+                let c = char_at(text, i).unwrap_or('\u{FFFD}');
+                if is_word_char(c) || c == '\u{200D}' || c == '\u{200C}' {
+                    // Another script: let UAX #29 decide where this piece of the word ends.
+                    let seg = text[piece..].split_word_bounds().next().map_or(0, str::len);
+                    let end = (piece + seg).max(i + c.len_utf8());
+                    letters += text[i..end].chars().filter(|c| c.is_alphabetic()).count();
+                    i = end;
+                    continue;
+                }
             }
             let Some(&b) = bytes.get(i) else { break };
-            let prev_is_letter = i > start && text[..i].chars().next_back().is_some_and(is_letter);
-            let prev_is_digit = i > start && bytes[i - 1].is_ascii_digit();
             let joined = match b {
-                b'\'' => prev_is_letter && char_at(text, i + 1).is_some_and(is_letter),
+                b'\'' => {
+                    self.letter_before(start, i) && char_at(text, i + 1).is_some_and(is_letter)
+                }
                 0xE2 if text[i..].starts_with('’') => {
-                    prev_is_letter && char_at(text, i + 3).is_some_and(is_letter)
+                    self.letter_before(start, i) && char_at(text, i + 3).is_some_and(is_letter)
                 }
-                b'-' => {
-                    i > start
-                        && self.word_char_at(i + 1)
-                        && !bytes.get(i + 1).is_some_and(|&n| n == b'-')
-                }
+                b'-' => i > start && self.word_char_at(i + 1) && bytes.get(i + 1) != Some(&b'-'),
                 b'.' => {
                     let next = bytes.get(i + 1).copied().unwrap_or(b' ');
-                    (prev_is_digit && next.is_ascii_digit())
-                        || (prev_is_letter && char_at(text, i + 1).is_some_and(is_letter))
+                    (i > start && bytes[i - 1].is_ascii_digit() && next.is_ascii_digit())
+                        || (self.letter_before(start, i)
+                            && char_at(text, i + 1).is_some_and(is_letter))
                 }
                 b',' | b':' | b'/' => {
-                    prev_is_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    i > start
+                        && bytes[i - 1].is_ascii_digit()
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
                 }
                 _ => false,
             };
@@ -272,6 +280,7 @@ impl<'a> SocialTokens<'a> {
                 break;
             }
             i += if b == 0xE2 { 3 } else { 1 };
+            piece = i;
         }
         // Abbreviations written with single letters and dots keep their final dot: `U.S.`, `e.g.`.
         if bytes.get(i) == Some(&b'.')
@@ -280,34 +289,35 @@ impl<'a> SocialTokens<'a> {
         {
             i += 1;
         }
-        i
+        let unit_suffix = bytes[start].is_ascii_digit() && letters <= 3;
+        (i, letters > 0 && !unit_suffix)
+    }
+
+    #[inline]
+    fn letter_before(&self, start: usize, i: usize) -> bool {
+        i > start && self.text[..i].chars().next_back().is_some_and(is_letter)
     }
 
     fn word_or_number(&self, start: usize) -> Token<'a> {
-        let end = self.word_end(start);
+        let (end, wordy) = self.word_end(start);
         let bytes = self.text.as_bytes();
-        // `example.com/path` and `bit.ly/x` are URLs without a scheme.
-        if bytes.get(end) == Some(&b'/') && looks_like_domain(&self.text[start..end]) {
-            let url_end = self.url_end(end);
-            return self.token(start, url_end.max(end + 1), TokenKind::Url);
-        }
-        if matches!(bytes.get(end), Some(b'@' | b'.' | b'%' | b'+' | b'-')) {
-            if let Some(e) = self.email_at(start) {
-                return self.token(start, e, TokenKind::Email);
+        match bytes.get(end) {
+            // `example.com/path` and `bit.ly/x` are URLs without a scheme.
+            Some(b'/') if looks_like_domain(&self.text[start..end]) => {
+                let url_end = self.url_end(end);
+                return self.token(start, url_end.max(end + 1), TokenKind::Url);
             }
+            Some(b'@' | b'.' | b'%' | b'+' | b'-') => {
+                if let Some(e) = self.email_at(start) {
+                    return self.token(start, e, TokenKind::Email);
+                }
+            }
+            _ => {}
         }
-        let word = &self.text[start..end];
-        let kind = if word.as_bytes()[0].is_ascii_digit()
-            && word.chars().filter(|c| c.is_alphabetic()).count() <= 3
-        {
-            TokenKind::Number
-        } else if word
-            .chars()
-            .all(|c| c.is_numeric() || matches!(c, '.' | ',' | ':' | '/'))
-        {
-            TokenKind::Number
-        } else {
+        let kind = if wordy {
             TokenKind::Word
+        } else {
+            TokenKind::Number
         };
         self.token(start, end, kind)
     }
