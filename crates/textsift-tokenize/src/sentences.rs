@@ -257,7 +257,7 @@ impl SentenceSplitter {
         });
         let word = before[word_start..].trim_start_matches(is_opener);
         let lower = word.to_lowercase();
-        if NEVER_ENDS.contains(&lower.as_str()) || self.abbreviations.iter().any(|a| *a == lower) {
+        if NEVER_ENDS.contains(&lower.as_str()) || self.abbreviations.contains(&lower) {
             return false;
         }
         if ENDS_BEFORE_CAPITAL.contains(&lower.as_str()) || is_dotted(word) {

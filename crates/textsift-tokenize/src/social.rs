@@ -171,10 +171,7 @@ impl<'a> SocialTokens<'a> {
             end = from + k + c.len_utf8();
         }
         // Trim trailing punctuation that belongs to the sentence, keeping balanced brackets.
-        loop {
-            let Some(last) = text[from..end].chars().next_back() else {
-                break;
-            };
+        while let Some(last) = text[from..end].chars().next_back() {
             let trim = match last {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
                 ')' => text[from..end].matches('(').count() < text[from..end].matches(')').count(),
@@ -231,15 +228,10 @@ impl<'a> SocialTokens<'a> {
         let bytes = text.as_bytes();
         let mut i = start;
         let mut piece = start;
-        let mut letters = 0usize;
+        let mut other_script_letters = 0usize;
         loop {
             // Fast path over ASCII word characters.
-            while let Some(&b) = bytes.get(i) {
-                if b.is_ascii_alphabetic() {
-                    letters += 1;
-                } else if !(b.is_ascii_digit() || b == b'_') {
-                    break;
-                }
+            while bytes.get(i).is_some_and(|&b| is_ascii_word(b)) {
                 i += 1;
             }
             let Some(&b) = bytes.get(i) else { break };
@@ -249,7 +241,7 @@ impl<'a> SocialTokens<'a> {
                     // Another script: let UAX #29 decide where this piece of the word ends.
                     let seg = text[piece..].split_word_bounds().next().map_or(0, str::len);
                     let end = (piece + seg).max(i + c.len_utf8());
-                    letters += text[i..end].chars().filter(|c| c.is_alphabetic()).count();
+                    other_script_letters += text[i..end].chars().filter(|c| c.is_alphabetic()).count();
                     i = end;
                     continue;
                 }
@@ -289,8 +281,15 @@ impl<'a> SocialTokens<'a> {
         {
             i += 1;
         }
-        let unit_suffix = bytes[start].is_ascii_digit() && letters <= 3;
-        (i, letters > 0 && !unit_suffix)
+        // Words are words; a digit-initial token is a number unless it has more than a short unit
+        // suffix of letters (`10k`, `3pm`, `2.5M` are numbers; `4real` is a word).
+        let wordy = if bytes[start].is_ascii_digit() {
+            let letters = bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count();
+            other_script_letters > 0 || letters > 3
+        } else {
+            other_script_letters > 0 || bytes[start..i].iter().any(u8::is_ascii_alphabetic)
+        };
+        (i, wordy)
     }
 
     #[inline]
@@ -395,15 +394,16 @@ impl<'a> Iterator for SocialTokens<'a> {
                     continue;
                 }
                 match b {
-                    b'a'..=b'z' | b'A'..=b'Z' => {
-                        if let Some(end) = self.url_at(i) {
-                            self.token(i, end, TokenKind::Url)
-                        } else if let Some(end) = self.emoticon_at(i) {
-                            self.token(i, end, TokenKind::Emoticon)
-                        } else {
-                            self.word_or_number(i)
-                        }
-                    }
+                    // Only these letters can start a URL (`http`, `www`) or an emoticon (`xD`, `o_O`, `T_T`).
+                    b'h' | b'H' | b'w' | b'W' => match self.url_at(i) {
+                        Some(end) => self.token(i, end, TokenKind::Url),
+                        None => self.word_or_number(i),
+                    },
+                    b'x' | b'X' | b'o' | b'O' | b'T' => match self.emoticon_at(i) {
+                        Some(end) => self.token(i, end, TokenKind::Emoticon),
+                        None => self.word_or_number(i),
+                    },
+                    b'a'..=b'z' | b'A'..=b'Z' => self.word_or_number(i),
                     b'0'..=b'9' => match self.keycap_at(i) {
                         Some(end) => self.token(i, end, TokenKind::Emoji),
                         None => self.word_or_number(i),

@@ -5,11 +5,15 @@ use super::TweetOptions;
 use crate::chars::{is_letter, is_number, is_py_space};
 use crate::rewrite::{Rewriter, Rewritten};
 
+/// One rewrite step: the text (and its map back to the original, if already rewritten) in, a new
+/// rewritten text out, or `None` when the step changes nothing.
+type Step = fn(&str, Option<&[usize]>) -> Option<Rewritten>;
+
 /// Applies, in NLTK's order, entity decoding, handle stripping, length reduction and the
 /// "hang" guard. Returns `None` when the text is unchanged (the common case: no copy, no map).
 pub(crate) fn preprocess(text: &str, options: &TweetOptions) -> Option<Rewritten> {
     let mut current: Option<Rewritten> = None;
-    let steps: [(bool, fn(&str, Option<&[usize]>) -> Option<Rewritten>); 4] = [
+    let steps: [(bool, Step); 4] = [
         (true, decode_entities),
         (options.strip_handles, strip_handles),
         (options.reduce_len, reduce_lengthening),

@@ -1,0 +1,47 @@
+# The two commands a new machine needs (see README):
+#   make demo   build and install textsift in .venv, then run the main job on the sample corpus
+#   make test   install dev and reference packages, then every check and test
+# Needs Python >= 3.10 and a Rust toolchain (rustup).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test venv install-dev lint rust-test py-test bench fuzz clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+venv: $(BIN)/python
+
+demo: venv
+	$(BIN)/python -m pip install --quiet .
+	$(BIN)/textsift report --sample
+
+install-dev: venv
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+
+lint: install-dev
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	$(BIN)/ruff check python bench
+	$(BIN)/ruff format --check python bench
+	$(BIN)/mypy
+	$(BIN)/python -m mypy.stubtest textsift._textsift
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+rust-test:
+	cargo test --workspace
+
+py-test: install-dev
+	$(BIN)/python -m pytest
+
+test: lint rust-test py-test
+
+bench: install-dev
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	$(BIN)/python bench/bench_tokenize.py
+
+clean:
+	rm -rf $(VENV) target python/textsift/*.so
