@@ -8,6 +8,8 @@ use textsift::{
     parallel, Mode, Normalizer, SentenceSplitter, TextAnalyzer, Token, TokenKind, Tokenizer,
 };
 
+use rustc_hash::FxHashMap;
+
 use crate::convert::{text_arg, texts_arg, OnMissing};
 use crate::errors::{no_panic, type_error, value_error};
 
@@ -102,26 +104,59 @@ fn threads_arg(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>
     }
 }
 
-/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order.
-fn run_batch<R: Send>(
+/// The texts of a batch argument, converted while the GIL is held.
+fn batch_texts(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
-    n_threads: Option<i64>,
     on_missing: &str,
-    f: impl Fn(&str) -> R + Sync + Send,
+) -> PyResult<Vec<Option<PyBackedStr>>> {
+    texts_arg(texts, OnMissing::parse(py, on_missing)?)
+}
+
+/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order. Results may
+/// borrow from the texts.
+fn run_batch<'t, R: Send>(
+    py: Python<'_>,
+    items: &'t [Option<PyBackedStr>],
+    n_threads: Option<i64>,
+    f: impl Fn(&'t str) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
-    let policy = OnMissing::parse(py, on_missing)?;
     let threads = threads_arg(py, n_threads)?;
-    let items: Vec<Option<PyBackedStr>> = texts_arg(texts, policy)?;
     let result = py.detach(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parallel::map(&items, threads, |t| f(t.as_deref().unwrap_or("")))
+            parallel::map(items, threads, |t| f(t.as_deref().unwrap_or("")))
         }))
     });
     match result {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(value_error(py, e.to_string())),
         Err(_) => no_panic(py, || panic!("a batch worker panicked")),
+    }
+}
+
+/// Python strings for token texts, created once per distinct text within one call. Real corpora
+/// repeat words heavily (Zipf), so most tokens become a hash lookup and a reference count
+/// instead of a new string object.
+struct StrCache<'py, 'r> {
+    py: Python<'py>,
+    map: FxHashMap<&'r str, Bound<'py, PyString>>,
+}
+
+impl<'py, 'r> StrCache<'py, 'r> {
+    fn new(py: Python<'py>) -> Self {
+        StrCache {
+            py,
+            map: FxHashMap::default(),
+        }
+    }
+
+    fn get(&mut self, s: &'r str) -> Bound<'py, PyString> {
+        if let Some(v) = self.map.get(s) {
+            return v.clone();
+        }
+        let v = PyString::new(self.py, s);
+        self.map.insert(s, v.clone());
+        v
     }
 }
 
@@ -235,18 +270,14 @@ impl PyTokenizer {
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyList>> {
         let tok = self.inner;
-        let results = run_batch(py, texts, n_threads, on_missing, |t| {
-            tok.tokens(t)
-                .map(|x| x.text.into_owned())
-                .collect::<Vec<String>>()
-        })?;
-        PyList::new(
-            py,
-            results
-                .iter()
-                .map(|words| PyList::new(py, words.iter().map(|w| PyString::new(py, w))))
-                .collect::<PyResult<Vec<_>>>()?,
-        )
+        let items = batch_texts(py, texts, on_missing)?;
+        let results = run_batch(py, &items, n_threads, |t| tok.tokenize(t))?;
+        let mut cache = StrCache::new(py);
+        let lists = results
+            .iter()
+            .map(|tokens| PyList::new(py, tokens.iter().map(|t| cache.get(&t.text))))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, lists)
     }
 
     /// The number of tokens of every text of an iterable, as a numpy ``int64`` array.
@@ -259,9 +290,8 @@ impl PyTokenizer {
         on_missing: &str,
     ) -> PyResult<Bound<'py, numpy::PyArray1<i64>>> {
         let tok = self.inner;
-        let counts = run_batch(py, texts, n_threads, on_missing, |t| {
-            tok.tokens(t).count() as i64
-        })?;
+        let items = batch_texts(py, texts, on_missing)?;
+        let counts = run_batch(py, &items, n_threads, |t| tok.tokens(t).count() as i64)?;
         Ok(numpy::PyArray1::from_vec(py, counts))
     }
 
@@ -275,9 +305,8 @@ impl PyTokenizer {
         on_missing: &str,
     ) -> PyResult<Vec<Vec<PyToken>>> {
         let tok = self.inner;
-        run_batch(py, texts, n_threads, on_missing, |t| {
-            py_tokens(tok.tokenize(t), t)
-        })
+        let items = batch_texts(py, texts, on_missing)?;
+        run_batch(py, &items, n_threads, |t| py_tokens(tok.tokenize(t), t))
     }
 
     fn __repr__(&self) -> String {
@@ -405,8 +434,9 @@ impl PyAnalyzer {
         n_threads: Option<i64>,
         on_missing: &str,
     ) -> PyResult<Vec<Vec<String>>> {
-        let a = self.inner.clone();
-        run_batch(py, texts, n_threads, on_missing, move |t| a.terms(t))
+        let a = &self.inner;
+        let items = batch_texts(py, texts, on_missing)?;
+        run_batch(py, &items, n_threads, |t| a.terms(t))
     }
 
     fn __repr__(&self) -> String {
@@ -510,8 +540,9 @@ impl PySentenceSplitter {
         n_threads: Option<i64>,
         on_missing: &str,
     ) -> PyResult<Vec<Vec<String>>> {
-        let s = self.inner.clone();
-        run_batch(py, texts, n_threads, on_missing, move |t| {
+        let s = &self.inner;
+        let items = batch_texts(py, texts, on_missing)?;
+        run_batch(py, &items, n_threads, |t| {
             s.split(t).into_iter().map(str::to_owned).collect()
         })
     }

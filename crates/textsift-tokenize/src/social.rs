@@ -69,9 +69,80 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
+/// `true` for the ASCII word bytes (letters, digits, `_`): one load per byte in the hot loop.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    t
+};
+
+/// Letters that start a plain word: every ASCII letter except those that may start a URL
+/// (`h`, `w`) or an emoticon (`x`, `o`, `T`).
+static PLAIN_WORD_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphabetic()
+            && !matches!(
+                c,
+                b'h' | b'H' | b'w' | b'W' | b'x' | b'X' | b'o' | b'O' | b'T'
+            );
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    ASCII_WORD[b as usize]
+}
+
+/// The high bit of each byte lane of `w` is set where that byte is an ASCII word byte
+/// (`[A-Za-z0-9_]`). Branch-free "SIMD within a register": each range test adds a constant
+/// to the 7-bit value of every lane at once, and no lane can carry into the next.
+#[inline]
+fn ascii_word_lanes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let ascii = !w & HIGH;
+    let x = w & LOW7;
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let at_least_lo = v + ONES * (0x80 - u64::from(lo));
+        let above_hi = v + ONES * (0x7F - u64::from(hi));
+        at_least_lo & !above_hi & HIGH
+    };
+    let letters = in_range(x | ONES * 0x20, b'a', b'z');
+    let digits = in_range(x, b'0', b'9');
+    let diff = x ^ (ONES * u64::from(b'_'));
+    let underscore = !(((diff & LOW7) + LOW7) | diff) & HIGH;
+    (letters | digits | underscore) & ascii
+}
+
+/// The end of the run of ASCII word bytes starting at `i`, eight bytes at a time: a word end
+/// is found with `trailing_zeros` instead of a hard-to-predict branch after every byte.
+#[inline]
+fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes
+        .get(i..i + 8)
+        .and_then(|c| <[u8; 8]>::try_from(c).ok())
+    {
+        let non_word = !ascii_word_lanes(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+        if non_word != 0 {
+            return i + (non_word.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| !is_ascii_word(b))
+        .unwrap_or(bytes.len() - i)
 }
 
 impl<'a> SocialTokens<'a> {
@@ -98,6 +169,20 @@ impl<'a> SocialTokens<'a> {
     fn emoticon_at(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let rest = &bytes[i..];
+        // Every emoticon's second byte is punctuation or one of a few letters and digits; most
+        // words and punctuation fail this before the list is searched.
+        match rest.get(1) {
+            Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') => {
+                if !matches!(
+                    rest[1],
+                    b'D' | b'P' | b'p' | b'O' | b'o' | b'S' | b'x' | b'X' | b'3' | b'd' | b'_'
+                ) {
+                    return None;
+                }
+            }
+            Some(c) if !c.is_ascii_whitespace() => {}
+            _ => return None,
+        }
         for e in emoticons_starting_with(bytes[i]) {
             let e_bytes = e.as_bytes();
             // Emoticons are 2 to 5 bytes: compare inline rather than through memcmp.
@@ -231,17 +316,28 @@ impl<'a> SocialTokens<'a> {
         let mut other_script_letters = 0usize;
         loop {
             // Fast path over ASCII word characters.
-            while bytes.get(i).is_some_and(|&b| is_ascii_word(b)) {
-                i += 1;
-            }
+            i = ascii_word_run_end(bytes, i);
             let Some(&b) = bytes.get(i) else { break };
+            if b == b' ' {
+                break; // the common case
+            }
             if b >= 0x80 {
                 let c = char_at(text, i).unwrap_or('\u{FFFD}');
+                if is_word_char(c) && !needs_uax29(c) && !needs_uax29_at(text, piece) {
+                    // Letters, marks and digits of alphabetic scripts: the word simply goes on.
+                    other_script_letters += usize::from(c.is_alphabetic());
+                    i += c.len_utf8();
+                    continue;
+                }
                 if is_word_char(c) || c == '\u{200D}' || c == '\u{200C}' {
                     // Another script: let UAX #29 decide where this piece of the word ends.
                     let seg = text[piece..].split_word_bounds().next().map_or(0, str::len);
-                    let end = (piece + seg).max(i + c.len_utf8());
-                    other_script_letters += text[i..end].chars().filter(|c| c.is_alphabetic()).count();
+                    let end = piece + seg;
+                    if end <= i {
+                        break; // UAX #29 ends the word before this character
+                    }
+                    other_script_letters +=
+                        text[i..end].chars().filter(|c| c.is_alphabetic()).count();
                     i = end;
                     continue;
                 }
@@ -284,7 +380,10 @@ impl<'a> SocialTokens<'a> {
         // Words are words; a digit-initial token is a number unless it has more than a short unit
         // suffix of letters (`10k`, `3pm`, `2.5M` are numbers; `4real` is a word).
         let wordy = if bytes[start].is_ascii_digit() {
-            let letters = bytes[start..i].iter().filter(|b| b.is_ascii_alphabetic()).count();
+            let letters = bytes[start..i]
+                .iter()
+                .filter(|b| b.is_ascii_alphabetic())
+                .count();
             other_script_letters > 0 || letters > 3
         } else {
             other_script_letters > 0 || bytes[start..i].iter().any(u8::is_ascii_alphabetic)
@@ -354,10 +453,66 @@ impl<'a> SocialTokens<'a> {
         self.token(i, end, prefix_kind)
     }
 
+    /// An emoji and everything its grapheme cluster attaches (Unicode's rules GB9, GB9a, GB11 and
+    /// GB12/13, written out for emoji): variation selectors, skin tones, keycaps, tags and marks,
+    /// ZWJ sequences, and regional-indicator pairs.
     fn emoji(&self, i: usize) -> Token<'a> {
-        let len = self.text[i..].graphemes(true).next().map_or(1, str::len);
-        self.token(i, i + len, TokenKind::Emoji)
+        let text = self.text;
+        let mut chars = text[i..].char_indices().peekable();
+        let Some((_, first)) = chars.next() else {
+            return self.token(i, i + 1, TokenKind::Symbol);
+        };
+        let mut end = i + first.len_utf8();
+        if is_regional_indicator(first) {
+            if let Some(&(k, c)) = chars.peek() {
+                if is_regional_indicator(c) {
+                    end = i + k + c.len_utf8();
+                    chars.next();
+                }
+            }
+        }
+        let mut after_zwj = false;
+        while let Some(&(k, c)) = chars.peek() {
+            let attach = if after_zwj {
+                is_emoji_start(c)
+            } else {
+                c == '\u{200D}' || is_emoji_extend(c)
+            };
+            if !attach {
+                break;
+            }
+            after_zwj = c == '\u{200D}';
+            end = i + k + c.len_utf8();
+            chars.next();
+        }
+        self.token(i, end, TokenKind::Emoji)
     }
+}
+
+/// Whether the word piece starting at `piece` is in a script that UAX #29 segments itself.
+fn needs_uax29_at(text: &str, piece: usize) -> bool {
+    text[piece..].chars().next().is_some_and(needs_uax29)
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// What extends an emoji's grapheme cluster: variation selectors, skin-tone modifiers, the
+/// keycap mark, tag characters and other combining marks.
+fn is_emoji_extend(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}')
+        || crate::chars::is_mark(c)
+}
+
+/// Scripts whose words UAX #29 splits by its own rules (ideographs, kana, and the Southeast
+/// Asian scripts written without spaces): the scanner hands these to `unicode-segmentation`.
+fn needs_uax29(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x1A20..=0x1AAF | 0xAA60..=0xAADF
+        | 0x2E80..=0x2FDF | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3038..=0x303C | 0x3040..=0x30FF
+        | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F
+        | 0x20000..=0x3FFFF)
 }
 
 fn is_dotted_abbreviation(word: &str) -> bool {
@@ -388,6 +543,16 @@ impl<'a> Iterator for SocialTokens<'a> {
         loop {
             let i = self.pos;
             let &b = bytes.get(i)?;
+            if b == b' ' {
+                self.pos += 1;
+                continue;
+            }
+            // Most tokens are words starting with a letter that cannot start anything else.
+            if PLAIN_WORD_START[b as usize] {
+                let tok = self.word_or_number(i);
+                self.pos = tok.end;
+                return Some(tok);
+            }
             let tok = if b < 0x80 {
                 if b.is_ascii_whitespace() {
                     self.pos += 1;
@@ -433,7 +598,10 @@ impl<'a> Iterator for SocialTokens<'a> {
                     _ => {
                         if let Some(end) = self.emoticon_at(i) {
                             self.token(i, end, TokenKind::Emoticon)
-                        } else if let Some(end) = arrow_at(&bytes[i..]) {
+                        } else if let Some(end) = matches!(b, b'<' | b'-' | b'=')
+                            .then(|| arrow_at(&bytes[i..]))
+                            .flatten()
+                        {
                             self.token(i, i + end, TokenKind::Symbol)
                         } else if is_punctuation(b as char) {
                             self.token(i, i + 1, TokenKind::Punctuation)
@@ -524,8 +692,56 @@ mod tests {
     }
 
     #[test]
+    fn word_lanes_match_the_byte_table() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut chunk = [b'a'; 8];
+                chunk[lane] = b;
+                let lanes = ascii_word_lanes(u64::from_le_bytes(chunk));
+                assert_eq!(
+                    lanes >> (lane * 8 + 7) & 1 == 1,
+                    is_ascii_word(b),
+                    "byte {b:#x} lane {lane}"
+                );
+            }
+        }
+        let text = b"hello_World42 next";
+        assert_eq!(ascii_word_run_end(text, 0), 13);
+        assert_eq!(ascii_word_run_end(text, 14), text.len());
+    }
+
+    #[test]
+    fn other_scripts_split_like_uax29() {
+        for text in [
+            "日本語のテキストです",
+            "カタカナ ひらがな 漢字",
+            "ภาษาไทยง่ายนิดเดียว",
+            "Привет мир",
+            "مرحبا بالعالم",
+            "नमस्ते दुनिया हिन्दी",
+            "café naïve Straße ÉCOLE",
+            "안녕하세요 세계",
+            "abc日本 xyzカナ",
+        ] {
+            let social: Vec<String> = tokenize(text).map(|t| t.text.into_owned()).collect();
+            let uax: Vec<String> = crate::unicode::tokenize(text)
+                .map(|t| t.text.into_owned())
+                .collect();
+            assert_eq!(social, uax, "{text}");
+        }
+    }
+
+    #[test]
     fn emoji_clusters_stay_whole() {
         assert_eq!(texts("👨‍👩‍👧‍👦👍🏽🇺🇸❤️1️⃣"), ["👨‍👩‍👧‍👦", "👍🏽", "🇺🇸", "❤️", "1️⃣"]);
+        assert_eq!(texts("🇺🇸🇧🇷🇯"), ["🇺🇸", "🇧🇷", "🇯"]);
+        assert_eq!(texts("🏳️‍🌈🏴󠁧󠁢󠁥󠁮󠁧󠁿🧑🏽‍💻😂😂"), ["🏳️‍🌈", "🏴󠁧󠁢󠁥󠁮󠁧󠁿", "🧑🏽‍💻", "😂", "😂"]);
+        // Whatever the sequence, a cluster is what unicode-segmentation calls a grapheme.
+        for s in ["👩🏽‍🤝‍👩🏻", "🤷‍♀️", "✌️", "☺️", "👁️‍🗨️", "😂\u{200D}", "❤\u{FE0E}"]
+        {
+            let t: Vec<String> = tokenize(s).map(|t| t.text.into_owned()).collect();
+            assert_eq!(t, s.graphemes(true).collect::<Vec<_>>(), "{s:?}");
+        }
     }
 
     #[test]

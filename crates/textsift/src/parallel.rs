@@ -40,11 +40,14 @@ pub fn effective_threads(n_threads: Option<usize>) -> usize {
 /// let out = textsift::parallel::map(&[1, 2, 3], Some(2), |x| x * 10).unwrap();
 /// assert_eq!(out, [10, 20, 30]);
 /// ```
-pub fn map<T, R, F>(items: &[T], n_threads: Option<usize>, f: F) -> Result<Vec<R>, Error>
+///
+/// Results may borrow from the items (`f` gets `&'a T`), which lets tokenizers return tokens that
+/// point into the input texts without copying them.
+pub fn map<'a, T, R, F>(items: &'a [T], n_threads: Option<usize>, f: F) -> Result<Vec<R>, Error>
 where
     T: Sync,
     R: Send,
-    F: Fn(&T) -> R + Sync + Send,
+    F: Fn(&'a T) -> R + Sync + Send,
 {
     let n = effective_threads(n_threads);
     if n == 1 || items.len() < 2 {
