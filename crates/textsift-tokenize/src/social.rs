@@ -118,7 +118,7 @@ fn ascii_word_lanes(w: u64) -> u64 {
         let above_hi = v + ONES * (0x7F - u64::from(hi));
         at_least_lo & !above_hi & HIGH
     };
-    let letters = in_range(x | ONES * 0x20, b'a', b'z');
+    let letters = in_range(x | (ONES * 0x20), b'a', b'z');
     let digits = in_range(x, b'0', b'9');
     let diff = x ^ (ONES * u64::from(b'_'));
     let underscore = !(((diff & LOW7) + LOW7) | diff) & HIGH;
