@@ -8,6 +8,7 @@ use textsift::{
     parallel, Mode, Normalizer, SentenceSplitter, TextAnalyzer, Token, TokenKind, Tokenizer,
 };
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::convert::{text_arg, texts_arg, OnMissing};
@@ -134,29 +135,119 @@ fn run_batch<'t, R: Send>(
     }
 }
 
+/// Documents per unit of pipelined work: small enough that conversion starts early, large enough
+/// that sending results between threads costs nothing noticeable.
+const PIPELINE_CHUNK: usize = 128;
+
+/// A batch whose results become Python objects: worker threads process chunks of the texts
+/// without the GIL while this thread, holding the GIL, turns finished chunks into Python objects
+/// in input order. Building Python objects can only happen on one thread, so overlapping it with
+/// the parallel work is what lets a batch use more than one core.
+fn pipelined<'t, R: Send>(
+    py: Python<'_>,
+    items: &'t [Option<PyBackedStr>],
+    n_threads: Option<i64>,
+    work: impl Fn(&'t str) -> R + Sync + Send,
+    mut consume: impl FnMut(Vec<R>) -> PyResult<()>,
+) -> PyResult<()> {
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    if threads <= 1 || items.len() < 2 * PIPELINE_CHUNK {
+        let results = run_batch(py, items, n_threads, work)?;
+        return consume(results);
+    }
+    let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
+    type Message<R> = (usize, std::thread::Result<Vec<R>>);
+    let (tx, rx) = std::sync::mpsc::channel::<Message<R>>();
+    let rx = std::sync::Mutex::new(rx);
+    let work = &work;
+    let chunk_list = &chunks;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let _ = parallel::install(Some(threads), move || {
+                chunk_list
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (k, chunk)| {
+                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            chunk
+                                .iter()
+                                .map(|t| work(t.as_deref().unwrap_or("")))
+                                .collect::<Vec<R>>()
+                        }));
+                        // The receiver is gone only if conversion failed; nothing is left to do then.
+                        let _ = tx.send((k, result));
+                    })
+            });
+        });
+        let mut pending: FxHashMap<usize, Vec<R>> = FxHashMap::default();
+        for next in 0..chunk_list.len() {
+            let ready = loop {
+                if let Some(r) = pending.remove(&next) {
+                    break r;
+                }
+                let message = py.detach(|| {
+                    rx.lock()
+                        .map_err(|_| ())
+                        .and_then(|r| r.recv().map_err(|_| ()))
+                });
+                match message {
+                    Ok((k, Ok(r))) => {
+                        pending.insert(k, r);
+                    }
+                    _ => return no_panic(py, || panic!("a batch worker panicked")),
+                }
+            };
+            consume(ready)?;
+        }
+        Ok(())
+    })
+}
+
 /// Python strings for token texts, created once per distinct text within one call. Real corpora
 /// repeat words heavily (Zipf), so most tokens become a hash lookup and a reference count
 /// instead of a new string object.
 struct StrCache<'py, 'r> {
     py: Python<'py>,
-    map: FxHashMap<&'r str, Bound<'py, PyString>>,
+    /// Texts of up to 15 bytes (most tokens), packed with their length into one integer key:
+    /// hashing and comparing that is much cheaper than hashing and comparing a string.
+    short: FxHashMap<u128, Bound<'py, PyString>>,
+    long: FxHashMap<&'r str, Bound<'py, PyString>>,
 }
 
 impl<'py, 'r> StrCache<'py, 'r> {
     fn new(py: Python<'py>) -> Self {
         StrCache {
             py,
-            map: FxHashMap::default(),
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// The Python string of a token's text: shared when it borrows from the input, new when the
+    /// mode rewrote it.
+    fn token(&mut self, t: &Token<'r>) -> Bound<'py, PyString> {
+        match &t.text {
+            std::borrow::Cow::Borrowed(s) => self.get(s),
+            std::borrow::Cow::Owned(s) => PyString::new(self.py, s),
         }
     }
 
     fn get(&mut self, s: &'r str) -> Bound<'py, PyString> {
-        if let Some(v) = self.map.get(s) {
-            return v.clone();
+        let py = self.py;
+        if s.len() < 16 {
+            let mut key = [0u8; 16];
+            key[..s.len()].copy_from_slice(s.as_bytes());
+            key[15] = s.len() as u8;
+            return self
+                .short
+                .entry(u128::from_le_bytes(key))
+                .or_insert_with(|| PyString::new(py, s))
+                .clone();
         }
-        let v = PyString::new(self.py, s);
-        self.map.insert(s, v.clone());
-        v
+        self.long
+            .entry(s)
+            .or_insert_with(|| PyString::new(py, s))
+            .clone()
     }
 }
 
@@ -271,13 +362,21 @@ impl PyTokenizer {
     ) -> PyResult<Bound<'py, PyList>> {
         let tok = self.inner;
         let items = batch_texts(py, texts, on_missing)?;
-        let results = run_batch(py, &items, n_threads, |t| tok.tokenize(t))?;
+        let out = PyList::empty(py);
         let mut cache = StrCache::new(py);
-        let lists = results
-            .iter()
-            .map(|tokens| PyList::new(py, tokens.iter().map(|t| cache.get(&t.text))))
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, lists)
+        pipelined(
+            py,
+            &items,
+            n_threads,
+            |t| tok.tokenize(t),
+            |chunk| {
+                for tokens in chunk {
+                    out.append(PyList::new(py, tokens.iter().map(|t| cache.token(t)))?)?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     /// The number of tokens of every text of an iterable, as a numpy ``int64`` array.
@@ -297,16 +396,29 @@ impl PyTokenizer {
 
     /// :class:`Token` lists for every text of an iterable (see :meth:`tokenize_batch`).
     #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
-    fn tokens_batch(
+    fn tokens_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         n_threads: Option<i64>,
         on_missing: &str,
-    ) -> PyResult<Vec<Vec<PyToken>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let tok = self.inner;
         let items = batch_texts(py, texts, on_missing)?;
-        run_batch(py, &items, n_threads, |t| py_tokens(tok.tokenize(t), t))
+        let out = PyList::empty(py);
+        pipelined(
+            py,
+            &items,
+            n_threads,
+            |t| py_tokens(tok.tokenize(t), t),
+            |chunk| {
+                for tokens in chunk {
+                    out.append(PyList::new(py, tokens)?)?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     fn __repr__(&self) -> String {

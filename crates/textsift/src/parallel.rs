@@ -34,7 +34,32 @@ pub fn effective_threads(n_threads: Option<usize>) -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Maps `f` over `items` with `n_threads` threads (see [`effective_threads`]), keeping order.
+/// The shared pool for `n` threads, built on first use.
+fn pool_for(n: usize) -> Result<Arc<rayon::ThreadPool>, Error> {
+    let mut guard = pools().lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = guard.get(&n) {
+        return Ok(Arc::clone(p));
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("textsift-{i}"))
+        .build()
+        .map_err(|e| Error::ThreadPool(n, e.to_string()))?;
+    let p = Arc::new(p);
+    guard.insert(n, Arc::clone(&p));
+    Ok(p)
+}
+
+/// Runs `f` inside the pool of [`effective_threads`]`(n_threads)` threads, so that rayon work
+/// started by `f` uses that many threads.
+pub fn install<R: Send>(
+    n_threads: Option<usize>,
+    f: impl FnOnce() -> R + Send,
+) -> Result<R, Error> {
+    Ok(pool_for(effective_threads(n_threads))?.install(f))
+}
+
+/// Maps `f` over `items`/// Maps `f` over `items` with `n_threads` threads (see [`effective_threads`]), keeping order.
 ///
 /// ```
 /// let out = textsift::parallel::map(&[1, 2, 3], Some(2), |x| x * 10).unwrap();
@@ -53,21 +78,6 @@ where
     if n == 1 || items.len() < 2 {
         return Ok(items.iter().map(f).collect());
     }
-    let pool = {
-        let mut guard = pools().lock().unwrap_or_else(|e| e.into_inner());
-        match guard.get(&n) {
-            Some(p) => Arc::clone(p),
-            None => {
-                let p = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .thread_name(|i| format!("textsift-{i}"))
-                    .build()
-                    .map_err(|e| Error::ThreadPool(n, e.to_string()))?;
-                let p = Arc::new(p);
-                guard.insert(n, Arc::clone(&p));
-                p
-            }
-        }
-    };
+    let pool = pool_for(n)?;
     Ok(pool.install(|| items.par_iter().with_min_len(16).map(f).collect()))
 }
