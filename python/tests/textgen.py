@@ -398,7 +398,28 @@ SPACES = [" "] * 30 + [
 ]
 
 
+def _edge(rng: random.Random) -> str:
+    """Inputs at the bounds of NLTK's patterns: 64-char local parts, 63-char labels, 251 domain
+    parts, 255-char hosts, long digit runs."""
+    kind = rng.randrange(6)
+    word = lambda n: "".join(rng.choice("abcxyz019_-") for _ in range(n))  # noqa: E731
+    if kind == 0:
+        return f"{word(rng.randint(60, 68))}@{word(rng.randint(1, 4))}.com"
+    if kind == 1:
+        return f"me@{word(rng.randint(60, 66))}.{word(3)}"
+    if kind == 2:
+        parts = ".".join(rng.choice("ab-") for _ in range(rng.randint(245, 256)))
+        return f"me@x.{parts}{rng.choice(['', '.', '.z', 'zz'])}"
+    if kind == 3:
+        return "http://" + "a" * rng.randint(250, 260) + ".com/" + rng.choice(["x", "(y)", "z."])
+    if kind == 4:
+        return "a" * rng.randint(250, 260) + ".com/path"
+    return "".join(rng.choice("0123456789 -.()+") for _ in range(rng.randint(7, 30)))
+
+
 def _piece(rng: random.Random) -> str:
+    if rng.random() < 0.004:
+        return _edge(rng)
     group = rng.choice(
         [
             WORDS,

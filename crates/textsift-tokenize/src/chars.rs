@@ -92,3 +92,19 @@ pub fn is_emoji_start(c: char) -> bool {
 pub fn contains_emoji(s: &str) -> bool {
     s.chars().any(|c| is_emoji_start(c) || c == '\u{20E3}')
 }
+
+/// The regex `\w` (Unicode word characters as both Rust's `regex` and Python's `regex` module
+/// define them), taken from the regex engine itself so that hand-written rules agree with the
+/// compiled patterns they sit among.
+pub fn is_regex_word(c: char) -> bool {
+    use std::sync::LazyLock;
+    static WORD: LazyLock<regex::Regex> = LazyLock::new(|| match regex::Regex::new(r"^\w$") {
+        Ok(re) => re,
+        Err(e) => panic!("word pattern failed to compile: {e}"),
+    });
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    let mut buf = [0u8; 4];
+    WORD.is_match(c.encode_utf8(&mut buf))
+}

@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 use fancy_regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::chars::is_py_space;
+use crate::chars::{is_py_space, is_regex_word};
 use crate::{Token, TokenKind};
 
 /// Options shared by both Treebank-style modes.
@@ -41,11 +41,48 @@ pub enum Flavor {
     Nltk,
 }
 
-type Rule = (Regex, &'static str);
+/// When a rule can match at all: most rules need a character that most texts lack, and
+/// checking for it (a `memchr`-speed scan) is far cheaper than running the regex.
+#[derive(Clone, Copy)]
+enum Gate {
+    /// The text contains at least one of these.
+    Any(&'static [&'static str]),
+    /// The text has whitespace other than single spaces (for the rule that squeezes it).
+    OddSpace,
+    /// The input, ASCII-lower-cased, contains this (for the case-insensitive contraction rules,
+    /// whose words no other rule can create or join).
+    Folded(&'static str),
+}
 
-fn rule(pattern: &str, replacement: &'static str) -> Rule {
+/// What a rule does: a regex substitution, or a hand-written equivalent for the rules whose
+/// look-around would otherwise need a backtracking engine at every position of the text.
+enum Action {
+    Regex(Regex, &'static str),
+    Manual(fn(&str) -> Option<String>),
+}
+
+struct Rule {
+    action: Action,
+    gate: Gate,
+}
+
+fn manual(f: fn(&str) -> Option<String>, needs: &'static [&'static str]) -> Rule {
+    Rule {
+        action: Action::Manual(f),
+        gate: Gate::Any(needs),
+    }
+}
+
+fn rule(pattern: &str, replacement: &'static str, needs: &'static [&'static str]) -> Rule {
+    rule_gated(pattern, replacement, Gate::Any(needs))
+}
+
+fn rule_gated(pattern: &str, replacement: &'static str, gate: Gate) -> Rule {
     match Regex::new(pattern) {
-        Ok(re) => (re, replacement),
+        Ok(re) => Rule {
+            action: Action::Regex(re, replacement),
+            gate,
+        },
         // The patterns are constants covered by tests; failing here is a build defect.
         Err(e) => panic!("treebank pattern {pattern:?} failed to compile: {e}"),
     }
@@ -60,102 +97,287 @@ struct Rules {
 // Python `re`'s word characters, for the contraction rules.
 const RE_WORD: &str = r"[\p{L}\p{N}_]";
 
-static PARENS: LazyLock<Rule> = LazyLock::new(|| rule(r"[\]\[\(\)\{\}<>]", " $0 "));
+static PARENS: LazyLock<Rule> = LazyLock::new(|| {
+    rule(
+        r"[\]\[\(\)\{\}<>]",
+        " $0 ",
+        &["(", ")", "[", "]", "{", "}", "<", ">"],
+    )
+});
 static CONVERT_PARENS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     vec![
-        rule(r"\(", "-LRB-"),
-        rule(r"\)", "-RRB-"),
-        rule(r"\[", "-LSB-"),
-        rule(r"\]", "-RSB-"),
-        rule(r"\{", "-LCB-"),
-        rule(r"\}", "-RCB-"),
+        rule(r"\(", "-LRB-", &["("]),
+        rule(r"\)", "-RRB-", &[")"]),
+        rule(r"\[", "-LSB-", &["["]),
+        rule(r"\]", "-RSB-", &["]"]),
+        rule(r"\{", "-LCB-", &["{"]),
+        rule(r"\}", "-RCB-", &["}"]),
     ]
 });
-static DOUBLE_DASHES: LazyLock<Rule> = LazyLock::new(|| rule("--", " -- "));
+static DOUBLE_DASHES: LazyLock<Rule> = LazyLock::new(|| rule("--", " -- ", &["--"]));
 static CONTRACTIONS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let before = format!("(?<!{RE_WORD})");
     let after = format!("(?!{RE_WORD})");
-    let mut rules: Vec<Rule> = [
-        ("can", "not"),
-        ("d", "'ye"),
-        ("gim", "me"),
-        ("gon", "na"),
-        ("got", "ta"),
-        ("lem", "me"),
-        ("more", "'n"),
-    ]
-    .iter()
-    .map(|(a, b)| rule(&format!("(?i){before}({a})({b}){after}"), " ${1} ${2} "))
-    .collect();
-    rules.push(rule(
+    let pair = |a: &str, b: &str, needle: &'static str| {
+        let pattern = format!(
+            "(?i){before}({})({}){after}",
+            re_ignorecase(a),
+            re_ignorecase(b)
+        );
+        rule_gated(&pattern, " ${1} ${2} ", Gate::Folded(needle))
+    };
+    let mut rules = vec![
+        pair("can", "not", "cannot"),
+        pair("d", "'ye", "d'ye"),
+        pair("gim", "me", "gimme"),
+        pair("gon", "na", "gonna"),
+        pair("got", "ta", "gotta"),
+        pair("lem", "me", "lemme"),
+        pair("more", "'n", "more'n"),
+    ];
+    rules.push(rule_gated(
         &format!(r"(?i){before}(wan)(na)(?=[\s\x1c-\x1f])"),
         " ${1} ${2} ",
+        Gate::Folded("wanna"),
     ));
-    rules.push(rule(&format!("(?i) ('t)(is){after}"), " ${1} ${2} "));
-    rules.push(rule(&format!("(?i) ('t)(was){after}"), " ${1} ${2} "));
+    rules.push(rule_gated(
+        &format!("(?i) ('t)({}){after}", re_ignorecase("is")),
+        " ${1} ${2} ",
+        Gate::Folded("'tis"),
+    ));
+    rules.push(rule_gated(
+        &format!("(?i) ('t)(was){after}"),
+        " ${1} ${2} ",
+        Gate::Folded("'twas"),
+    ));
     rules
 });
 
+/// A literal as Python's stdlib `re` matches it case-insensitively: there `i` also matches `İ`
+/// (U+0130) and `ı` (U+0131), which Rust's case folding does not relate to `i`.
+fn re_ignorecase(literal: &str) -> String {
+    literal
+        .chars()
+        .map(|c| {
+            if c == 'i' {
+                "[iİı]".to_owned()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 static TREEBANK: LazyLock<Rules> = LazyLock::new(|| Rules {
     starting_quotes: vec![
-        rule(r#"^""#, "``"),
-        rule("(``)", " $1 "),
-        rule(r#"([ \(\[{<])("|'{2})"#, "$1 `` "),
+        rule(r#"^""#, "``", &["\""]),
+        rule("(``)", " $1 ", &["``"]),
+        rule(r#"([ \(\[{<])("|'{2})"#, "$1 `` ", &["\"", "''"]),
     ],
     punctuation: vec![
-        rule(r"([:,])([^\d])", " $1 $2"),
-        rule(r"([:,])(?=\n?\z)", " $1 "),
-        rule(r"\.\.\.", " ... "),
-        rule(r"[;@#$%&]", " $0 "),
-        rule(r#"([^\.])(\.)([\]\)}>"']*)\s*(?=\n?\z)"#, "$1 $2$3 "),
-        rule(r"[?!]", " $0 "),
-        rule(r"([^'])' ", "$1 ' "),
+        rule(r"([:,])([^\d])", " $1 $2", &[":", ","]),
+        manual(trailing_colon_comma, &[":", ","]),
+        rule(r"\.\.\.", " ... ", &["..."]),
+        rule(r"[;@#$%&]", " $0 ", &[";", "@", "#", "$", "%", "&"]),
+        manual(final_period_treebank, &["."]),
+        rule(r"[?!]", " $0 ", &["?", "!"]),
+        rule(r"([^'])' ", "$1 ' ", &["' "]),
     ],
     ending_quotes: vec![
-        rule("''", " '' "),
-        rule("\"", " '' "),
-        rule(r"([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 "),
-        rule(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 "),
+        rule("''", " '' ", &["''"]),
+        rule("\"", " '' ", &["\""]),
+        rule(r"([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 ", &["'"]),
+        rule(
+            r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ",
+            "$1 $2 ",
+            &["'"],
+        ),
     ],
 });
 
 static NLTK: LazyLock<Rules> = LazyLock::new(|| Rules {
     starting_quotes: vec![
-        rule("([«“‘„]|[`]+)", " $1 "),
-        rule(r#"^""#, "``"),
-        rule("(``)", " $1 "),
-        rule(r#"([ \(\[{<])("|'{2})"#, "$1 `` "),
-        rule(r"(?i)(?<!\w)(')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)", "$1 "),
+        rule("([«“‘„]|[`]+)", " $1 ", &["«", "“", "‘", "„", "`"]),
+        rule(r#"^""#, "``", &["\""]),
+        rule("(``)", " $1 ", &["``"]),
+        rule(r#"([ \(\[{<])("|'{2})"#, "$1 `` ", &["\"", "''"]),
+        manual(opening_single_quote, &["'"]),
     ],
     punctuation: vec![
-        rule(r#"([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*(?=\n?\z)"#, "$1 $2 $3 "),
-        rule(r"([:,])([^\d])", " $1 $2"),
-        rule(r"([:,])(?=\n?\z)", " $1 "),
-        rule(r"\.{2,}", " $0 "),
-        rule(r"[;@#$%&]", " $0 "),
-        rule(r"[\x{2012}-\x{2015}]", " $0 "),
-        rule(r#"([^\.])(\.)([\]\)}>"']*)\s*(?=\n?\z)"#, "$1 $2$3 "),
-        rule(r"[?!]", " $0 "),
-        rule(r"([^'])' ", "$1 ' "),
-        rule(r"[*]", " $0 "),
+        manual(final_period_nltk, &["."]),
+        rule(r"([:,])([^\d])", " $1 $2", &[":", ","]),
+        manual(trailing_colon_comma, &[":", ","]),
+        rule(r"\.{2,}", " $0 ", &[".."]),
+        rule(r"[;@#$%&]", " $0 ", &[";", "@", "#", "$", "%", "&"]),
+        rule(
+            r"[\x{2012}-\x{2015}]",
+            " $0 ",
+            &["\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}"],
+        ),
+        manual(final_period_treebank, &["."]),
+        rule(r"[?!]", " $0 ", &["?", "!"]),
+        rule(r"([^'])' ", "$1 ' ", &["' "]),
+        rule(r"[*]", " $0 ", &["*"]),
     ],
     ending_quotes: vec![
-        rule("([»”’])", " $1 "),
-        rule("''", " '' "),
-        rule("\"", " '' "),
-        rule(r"\s+", " "),
-        rule(r"([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 "),
-        rule(r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 "),
+        rule("([»”’])", " $1 ", &["»", "”", "’"]),
+        rule("''", " '' ", &["''"]),
+        rule("\"", " '' ", &["\""]),
+        rule_gated(r"\s+", " ", Gate::OddSpace),
+        rule(r"([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 ", &["'"]),
+        rule(
+            r"([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ",
+            "$1 $2 ",
+            &["'"],
+        ),
     ],
 });
 
-fn apply(text: String, (re, replacement): &Rule) -> String {
+fn apply(text: String, rule: &Rule, folded: Option<&str>) -> String {
+    let applies = match rule.gate {
+        Gate::Any(needles) => needles.iter().any(|n| text.contains(n)),
+        Gate::OddSpace => {
+            text.contains("  ") || text.contains(|c: char| c.is_whitespace() && c != ' ')
+        }
+        Gate::Folded(needle) => folded.is_none_or(|f| f.contains(needle)),
+    };
+    if !applies {
+        return text;
+    }
     // `fancy_regex` reports backtrack-limit errors per match; the patterns here are linear, so an
     // error can only mean a pathological input, for which the text is left as it is.
-    match re.try_replacen(&text, 0, *replacement) {
-        Ok(Cow::Owned(s)) => s,
-        _ => text,
+    match &rule.action {
+        Action::Regex(re, replacement) => match re.try_replacen(&text, 0, *replacement) {
+            Ok(Cow::Owned(s)) => s,
+            _ => text,
+        },
+        Action::Manual(f) => f(&text).unwrap_or(text),
     }
+}
+
+/// The input lower-cased for [`Gate::Folded`], or `None` (apply every rule) when it holds a
+/// character that Python's case-insensitive matching relates to an ASCII letter in ways ASCII
+/// lower-casing does not (`İ`, `ı`, `ſ`, the Kelvin sign).
+fn folded(text: &str) -> Option<String> {
+    if text.contains(['\u{130}', '\u{131}', '\u{17F}', '\u{212A}']) {
+        return None;
+    }
+    Some(text.to_ascii_lowercase())
+}
+
+// Hand-written rules. Each equals the regex in its doc comment (checked against that regex by
+// the tests below); they exist because a backtracking engine would run the look-around at
+// every position of every text.
+
+/// Final period, shared by both flavors: `([^\.])(\.)(CLOSERS*)\s*$` where the closers run is
+/// maximal (possessive in NLTK's pattern, and backtracking cannot help in Treebank's because a
+/// closer is never whitespace). The `.` must be the last one in the text.
+fn final_period(s: &str, is_closer: fn(char) -> bool, spaced: bool) -> Option<String> {
+    let dot = s.rfind('.')?;
+    let before = s[..dot].chars().next_back().filter(|&c| c != '.')?;
+    let closers_end = dot
+        + 1
+        + s[dot + 1..]
+            .find(|c: char| !is_closer(c))
+            .unwrap_or(s.len() - dot - 1);
+    if !s[closers_end..].chars().all(char::is_whitespace) {
+        return None;
+    }
+    let start = dot - before.len_utf8();
+    let closers = &s[dot + 1..closers_end];
+    let mut out = String::with_capacity(s.len() + 4);
+    out.push_str(&s[..dot]);
+    out.push_str(if spaced { " . " } else { " ." });
+    out.push_str(closers);
+    out.push(' ');
+    debug_assert!(start <= dot);
+    Some(out)
+}
+
+/// `([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*(?=\n?\z)` → `\1 \2 \3 ` (NLTKWordTokenizer).
+fn final_period_nltk(s: &str) -> Option<String> {
+    final_period(
+        s,
+        |c| {
+            matches!(
+                c,
+                ']' | ')' | '}' | '>' | '"' | '\'' | '»' | '”' | '’' | ' '
+            )
+        },
+        true,
+    )
+}
+
+/// `([^\.])(\.)([\]\)}>"']*)\s*(?=\n?\z)` → `\1 \2\3 ` (both flavors).
+fn final_period_treebank(s: &str) -> Option<String> {
+    final_period(
+        s,
+        |c| matches!(c, ']' | ')' | '}' | '>' | '"' | '\''),
+        false,
+    )
+}
+
+/// `([:,])(?=\n?\z)` → ` \1 `: a colon or comma that ends the text (or precedes its final
+/// newline).
+fn trailing_colon_comma(s: &str) -> Option<String> {
+    let body = s.strip_suffix('\n').unwrap_or(s);
+    let last = body.chars().next_back().filter(|&c| c == ':' || c == ',')?;
+    let at = body.len() - 1;
+    Some(format!("{} {last} {}", &s[..at], &s[at + 1..]))
+}
+
+/// `(?i)(?<!\w)(')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)` → `\1 `: an opening single quote
+/// before a word that is not a contraction suffix gets a space after it.
+fn opening_single_quote(s: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (i, _) in s.match_indices('\'') {
+        let before_ok = !s[..i].chars().next_back().is_some_and(is_regex_word);
+        let rest = &s[i + 1..];
+        let after_ok = rest.chars().next().is_some_and(is_regex_word);
+        if !(before_ok && after_ok) || starts_with_contraction_suffix(rest) {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len() + 8));
+        o.push_str(&s[copied..=i]);
+        o.push(' ');
+        copied = i + 1;
+    }
+    out.map(|mut o| {
+        o.push_str(&s[copied..]);
+        o
+    })
+}
+
+/// Whether `rest` starts with `re|ve|ll|m|t|s|d|n` (case-insensitively, as Python's `regex`
+/// module matches: `ſ` is an `s`) followed by a word boundary.
+fn starts_with_contraction_suffix(rest: &str) -> bool {
+    let fold = |c: char| {
+        if c == '\u{17F}' {
+            's'
+        } else {
+            c.to_ascii_lowercase()
+        }
+    };
+    let mut chars = rest.chars();
+    let (Some(a), second) = (chars.next().map(fold), chars.clone().next()) else {
+        return false;
+    };
+    let ends_word = |tail: Option<char>| !tail.is_some_and(is_regex_word);
+    let two = second.map(fold);
+    let pair_ok = matches!(
+        (a, two),
+        ('r', Some('e')) | ('v', Some('e')) | ('l', Some('l'))
+    );
+    if pair_ok {
+        let mut after = rest.chars();
+        after.next();
+        after.next();
+        if ends_word(after.next()) {
+            return true;
+        }
+    }
+    matches!(a, 'm' | 't' | 's' | 'd' | 'n') && ends_word(second)
 }
 
 /// Forces compilation of every pattern.
@@ -172,26 +394,28 @@ fn padded(text: &str, flavor: Flavor, options: &TreebankOptions) -> String {
         Flavor::Treebank => &TREEBANK,
         Flavor::Nltk => &NLTK,
     };
+    let folded = folded(text);
+    let folded = folded.as_deref();
     let mut s = text.to_owned();
     for r in &rules.starting_quotes {
-        s = apply(s, r);
+        s = apply(s, r, folded);
     }
     for r in &rules.punctuation {
-        s = apply(s, r);
+        s = apply(s, r, folded);
     }
-    s = apply(s, &PARENS);
+    s = apply(s, &PARENS, folded);
     if options.convert_parentheses {
         for r in CONVERT_PARENS.iter() {
-            s = apply(s, r);
+            s = apply(s, r, folded);
         }
     }
-    s = apply(s, &DOUBLE_DASHES);
+    s = apply(s, &DOUBLE_DASHES, folded);
     let mut s = format!(" {s} ");
     for r in &rules.ending_quotes {
-        s = apply(s, r);
+        s = apply(s, r, folded);
     }
     for r in CONTRACTIONS.iter() {
-        s = apply(s, r);
+        s = apply(s, r, folded);
     }
     s
 }
@@ -310,6 +534,55 @@ mod tests {
             toks("hi, my name can't hello,", Flavor::Treebank),
             ["hi", ",", "my", "name", "ca", "n't", "hello", ","]
         );
+    }
+
+    /// The hand-written rules give exactly what their regexes give.
+    #[test]
+    fn manual_rules_equal_their_regexes() {
+        let cases: [(fn(&str) -> Option<String>, &str, &str); 4] = [
+            (
+                final_period_nltk,
+                r#"([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*(?=\n?\z)"#,
+                "$1 $2 $3 ",
+            ),
+            (
+                final_period_treebank,
+                r#"([^\.])(\.)([\]\)}>"']*)\s*(?=\n?\z)"#,
+                "$1 $2$3 ",
+            ),
+            (trailing_colon_comma, r"([:,])(?=\n?\z)", " $1 "),
+            (
+                opening_single_quote,
+                r"(?i)(?<!\w)(')(?!(?:re|ve|ll|m|t|s|d|n)\b)(?=\w)",
+                "$1 ",
+            ),
+        ];
+        let pieces = [
+            "a", "B", ".", "..", ":", ",", "'", "\"", ")", "]", "»", "’", " ", "\n", "\t", "re",
+            "VE", "ll", "m", "T", "ſ", "s", "d", "N", "x", "é", "1", "_", "\u{a0}", "?", "''",
+            "'s", "'tis", "ab",
+        ];
+        let compiled: Vec<_> = cases
+            .iter()
+            .map(|(f, p, r)| (*f, *p, Regex::new(p).unwrap(), *r))
+            .collect();
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = (state % 9) as usize;
+            for k in 0..n {
+                let r = (state.rotate_left(7 * k as u32) % pieces.len() as u64) as usize;
+                text.push_str(pieces[r]);
+            }
+            for (f, pattern, re, replacement) in &compiled {
+                let expected = re.replace_all(&text, *replacement).into_owned();
+                let got = f(&text).unwrap_or_else(|| text.clone());
+                assert_eq!(got, expected, "pattern {pattern} on {text:?}");
+            }
+        }
     }
 
     #[test]

@@ -55,25 +55,26 @@ impl Default for TweetOptions {
 // The pieces of NLTK's alternation, written for Rust's regex syntax (`(?x)` is not used so that
 // nothing depends on how whitespace inside classes is treated).
 const URL_WITH_PATH: &str = concat!(
-    r"(?:https?:(?:/{1,3}|[a-z0-9%])|[a-z0-9.\-]{1,255}[.](?:[a-z]{2,13})/)",
+    r"(?:https?:(?:/{1,3}|[a-z0-9%\x{130}])|[a-z0-9.\-\x{130}]{1,255}[.](?:[a-z\x{130}]{2,13})/)",
     r"(?:[^\s()<>{}\[\]]+|\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\))+",
     r"(?:\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\)|[^\s`!()\[\]{};:'\x22.,<>?«»“”‘’])",
 );
-const NAKED_DOMAIN: &str =
-    r"(?i)\G(?<!@)[a-z0-9]+(?:[.\-][a-z0-9]+){0,126}[.](?:[a-z]{2,13})\b/?(?!@)";
+const NAKED_DOMAIN: &str = r"(?i)\G(?<!@)[a-z0-9\x{130}]+(?:[.\-][a-z0-9\x{130}]+){0,126}[.](?:[a-z\x{130}]{2,13})\b/?(?!@)";
 const PHONE: &str = r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
 pub(crate) const EMOTICONS: &str = concat!(
     r"(?:[<>]?[:;=8][\-o\*']?[\)\]\(\[dDpP/:\}\{@\|\\]",
     r"|[\)\]\(\[dDpP/:\}\{@\|\\][\-o\*']?[:;=8][<>]?",
     r"|</?3)"
 );
-const AFTER_EMOTICONS: &str = concat!(
+// After the emoticons and before the e-mail rule (which is matched by hand, see `email_end`).
+const BEFORE_EMAIL: &str = concat!(
     r"|<[^>\s]+>",
     r"|[\-]+>|<[\-]+",
     r"|(?:@[\w_]+)",
     r"|(?:\#+[\w_]+[\w'_\-]*[\w_]+)",
-    r"|[\w.+\-]{1,64}@[\w\-]{1,63}\.(?:[\w\-]\.?){1,251}[\w\-]",
-    r"|\S(?:[\x{1f3fb}-\x{1f3ff}]?(?:\x{200d}\S[\x{1f3fb}-\x{1f3ff}]?)+|[\x{1f3fb}-\x{1f3ff}])",
+);
+const AFTER_EMAIL: &str = concat!(
+    r"\S(?:[\x{1f3fb}-\x{1f3ff}]?(?:\x{200d}\S[\x{1f3fb}-\x{1f3ff}]?)+|[\x{1f3fb}-\x{1f3ff}])",
     r"|(?:[\x{1F1E6}-\x{1F1FF}]{2}",
     r"|\x{1F3F4}\x{E0067}\x{E0062}\x{E0065}\x{E006E}\x{E0067}\x{E007F}",
     r"|\x{1F3F4}\x{E0067}\x{E0062}\x{E0073}\x{E0063}\x{E0074}\x{E007F}",
@@ -107,10 +108,10 @@ static NAKED_DOMAIN_RE: LazyLock<fancy_regex::Regex> =
         Ok(re) => re,
         Err(e) => panic!("tweet tokenizer pattern failed to compile: {e}"),
     });
-static REST_WITH_PHONE_RE: LazyLock<meta::Regex> =
-    LazyLock::new(|| build(&format!("{PHONE}|{EMOTICONS}{AFTER_EMOTICONS}")));
-static REST_RE: LazyLock<meta::Regex> =
-    LazyLock::new(|| build(&format!("{EMOTICONS}{AFTER_EMOTICONS}")));
+static PHONE_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(PHONE));
+static BEFORE_EMAIL_RE: LazyLock<meta::Regex> =
+    LazyLock::new(|| build(&format!("{EMOTICONS}{BEFORE_EMAIL}")));
+static AFTER_EMAIL_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(AFTER_EMAIL));
 static EMOTICON_SEARCH_RE: LazyLock<regex::Regex> =
     LazyLock::new(|| {
         match regex::RegexBuilder::new(EMOTICONS)
@@ -131,8 +132,9 @@ pub(crate) fn contains_emoticon(token: &str) -> bool {
 pub fn warm_up() {
     LazyLock::force(&URL_RE);
     LazyLock::force(&NAKED_DOMAIN_RE);
-    LazyLock::force(&REST_WITH_PHONE_RE);
-    LazyLock::force(&REST_RE);
+    LazyLock::force(&PHONE_RE);
+    LazyLock::force(&BEFORE_EMAIL_RE);
+    LazyLock::force(&AFTER_EMAIL_RE);
     LazyLock::force(&EMOTICON_SEARCH_RE);
 }
 
@@ -142,10 +144,12 @@ fn anchored_match(re: &meta::Regex, hay: &str, at: usize) -> Option<usize> {
         .map(|m| m.end())
 }
 
-/// Characters that `[a-z0-9]` can match under Python's case-insensitive Unicode matching.
+/// Characters that `[a-z0-9]` can match under case-insensitive matching in Python's `regex`
+/// module: ASCII, the Kelvin sign, long s, and `İ` (whose simple lower case is `i`). Rust's
+/// case folding knows the first two, so the patterns above list `İ` (U+0130) explicitly.
 #[inline]
 fn is_domain_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '\u{212A}' || c == '\u{17F}'
+    c.is_ascii_alphanumeric() || matches!(c, '\u{212A}' | '\u{17F}' | '\u{130}')
 }
 
 /// Cheap necessary condition for the naked-domain alternative: a run of domain characters,
@@ -179,18 +183,125 @@ fn naked_domain_match(hay: &str, at: usize) -> Option<usize> {
     }
 }
 
+/// Whether `c` is `s` under Python's case-insensitive matching (`ſ`, U+017F, folds to `s`).
+fn folds_to(c: char, lower: char) -> bool {
+    c.to_ascii_lowercase() == lower
+        || (lower == 's' && c == '\u{17F}')
+        || (lower == 'k' && c == '\u{212A}')
+}
+
+/// Cheap necessary condition for the URL-with-path rule: `http:`/`https:`, or a run of
+/// `[a-z0-9.-]` containing a dot and followed by `/`.
+fn may_be_url(hay: &str, at: usize) -> bool {
+    let mut chars = hay[at..].chars();
+    let head: Vec<char> = chars.by_ref().take(6).collect();
+    let scheme = |n: usize| {
+        head.len() > n
+            && "https:"
+                .chars()
+                .take(n)
+                .zip(&head)
+                .all(|(l, &c)| folds_to(c, l))
+    };
+    if (scheme(4) && head.get(4) == Some(&':')) || (scheme(5) && head.get(5) == Some(&':')) {
+        return true;
+    }
+    let mut dot = false;
+    for c in hay[at..].chars() {
+        if c == '.' {
+            dot = true;
+        } else if c == '/' {
+            return dot;
+        } else if !(is_domain_char(c) || c == '-') {
+            return false;
+        }
+    }
+    false
+}
+
+/// NLTK's e-mail rule, `[\w.+-]{1,64}@[\w-]{1,63}\.(?:[\w-]\.?){1,251}[\w-]`, matched by hand
+/// with the result a backtracking engine gives (its bounded repeats would make a regex
+/// automaton far too large to run fast).
+fn email_end(hay: &str, at: usize) -> Option<usize> {
+    use crate::chars::is_regex_word as is_word;
+    let local_ok = |c: char| is_word(c) || matches!(c, '.' | '+' | '-');
+    let domain_ok = |c: char| is_word(c) || c == '-';
+    let mut it = hay[at..]
+        .char_indices()
+        .map(|(k, c)| (at + k, c))
+        .peekable();
+    // The local part: the whole run (a shorter one cannot be followed by `@`), 1 to 64 chars.
+    let mut n = 0;
+    while it.peek().is_some_and(|&(_, c)| local_ok(c)) {
+        it.next();
+        n += 1;
+    }
+    if n == 0 || n > 64 || it.next().map(|(_, c)| c) != Some('@') {
+        return None;
+    }
+    let mut n = 0;
+    while it.peek().is_some_and(|&(_, c)| domain_ok(c)) {
+        it.next();
+        n += 1;
+    }
+    if n == 0 || n > 63 || it.next().map(|(_, c)| c) != Some('.') {
+        return None;
+    }
+    // Greedy `(?:[\w-]\.?){1,251}`: remember where the last two repetitions started.
+    let mut starts: [usize; 2] = [0, 0];
+    let mut k = 0;
+    while k < 251 {
+        let Some(&(pos, c)) = it.peek() else { break };
+        if !domain_ok(c) {
+            break;
+        }
+        it.next();
+        starts = [starts[1], pos];
+        k += 1;
+        if it.peek().is_some_and(|&(_, c)| c == '.') {
+            it.next();
+        }
+    }
+    match it.peek() {
+        // Only possible after 251 repetitions: the final `[\w-]` follows them.
+        Some(&(pos, c)) if k == 251 && domain_ok(c) => Some(pos + c.len_utf8()),
+        // Otherwise the last repetition is given back and its character is the final one.
+        _ if k >= 2 => {
+            let last = starts[1];
+            Some(last + hay[last..].chars().next().map_or(1, char::len_utf8))
+        }
+        _ => None,
+    }
+}
+
 /// The end of the NLTK token starting at `at`, or `None` when nothing matches there (whitespace).
+/// The alternatives are tried in NLTK's order; cheap checks skip the ones that cannot match.
 fn match_at(hay: &str, at: usize, phone: bool) -> Option<usize> {
     let first = hay[at..].chars().next()?;
-    if first.is_ascii_alphanumeric() || matches!(first, '.' | '-' | '\u{212A}' | '\u{17F}') {
-        if let Some(end) = anchored_match(&URL_RE, hay, at) {
-            return Some(end);
+    if is_domain_char(first) || matches!(first, '.' | '-') {
+        if may_be_url(hay, at) {
+            if let Some(end) = anchored_match(&URL_RE, hay, at) {
+                return Some(end);
+            }
         }
         if let Some(end) = naked_domain_match(hay, at) {
             return Some(end);
         }
     }
-    anchored_match(if phone { &REST_WITH_PHONE_RE } else { &REST_RE }, hay, at)
+    if phone && (first == '+' || first == '(' || first.is_numeric()) {
+        if let Some(end) = anchored_match(&PHONE_RE, hay, at) {
+            return Some(end);
+        }
+    }
+    if let Some(end) = anchored_match(&BEFORE_EMAIL_RE, hay, at) {
+        return Some(end);
+    }
+    if crate::chars::is_regex_word(first) || matches!(first, '.' | '+' | '-') {
+        if let Some(end) = email_end(hay, at) {
+            return Some(end);
+        }
+    }
+    anchored_match(&AFTER_EMAIL_RE, hay, at)
 }
 
 /// Tokenizes `text` exactly as NLTK's `TweetTokenizer(**options).tokenize(text)`.
