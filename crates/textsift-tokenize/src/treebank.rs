@@ -54,11 +54,14 @@ enum Gate {
     Folded(&'static str),
 }
 
+/// A hand-written rule: the rewritten text, or `None` when it does not apply.
+type ManualRule = fn(&str) -> Option<String>;
+
 /// What a rule does: a regex substitution, or a hand-written equivalent for the rules whose
 /// look-around would otherwise need a backtracking engine at every position of the text.
 enum Action {
     Regex(Regex, &'static str),
-    Manual(fn(&str) -> Option<String>),
+    Manual(ManualRule),
 }
 
 struct Rule {
@@ -66,7 +69,7 @@ struct Rule {
     gate: Gate,
 }
 
-fn manual(f: fn(&str) -> Option<String>, needs: &'static [&'static str]) -> Rule {
+fn manual(f: ManualRule, needs: &'static [&'static str]) -> Rule {
     Rule {
         action: Action::Manual(f),
         gate: Gate::Any(needs),
@@ -539,7 +542,7 @@ mod tests {
     /// The hand-written rules give exactly what their regexes give.
     #[test]
     fn manual_rules_equal_their_regexes() {
-        let cases: [(fn(&str) -> Option<String>, &str, &str); 4] = [
+        let cases: [(ManualRule, &str, &str); 4] = [
             (
                 final_period_nltk,
                 r#"([^\.])(\.)([\]\)}>"'»”’ ]*+)\s*(?=\n?\z)"#,
