@@ -227,3 +227,16 @@ def test_count_batch_is_numpy() -> None:
     counts = tok.count_batch(TEXTS, n_threads=2)
     assert isinstance(counts, np.ndarray) and counts.dtype == np.int64
     assert counts.tolist() == [len(tok.tokenize(t)) for t in TEXTS]
+
+
+def test_100_mb_documents() -> None:
+    # Many tokens: counted without building 20 million Python strings.
+    text = "word " * 20_000_000
+    assert len(text) == 100_000_000
+    for mode in ("social", "unicode"):
+        assert ts.Tokenizer(mode).count_batch([text]).tolist() == [20_000_000]
+    # One 100 MB token.
+    giant = "a" * 100_000_000
+    for mode in ("social", "tweet", "unicode"):
+        (token,) = ts.Tokenizer(mode).tokens(giant)
+        assert (token.start, token.end, token.kind) == (0, 100_000_000, "word")

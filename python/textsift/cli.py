@@ -50,6 +50,8 @@ def _add_input(p: argparse.ArgumentParser) -> None:
         help="undecodable bytes: fail (default) or replace with U+FFFD",
     )
     p.add_argument("--limit", type=int, default=None, help="read at most this many documents")
+    p.add_argument("--threads", type=int, default=None, help="worker threads (default: all cores)")
+    p.add_argument("--out", help="write here (atomically) instead of standard output")
 
 
 def _documents(args: argparse.Namespace) -> list[Document]:
@@ -233,14 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lowercase-tweet", action="store_true", help="tweet mode: preserve_case=False")
     p.add_argument("--reduce-len", action="store_true", help="tweet mode: shorten character runs")
     p.add_argument("--strip-handles", action="store_true", help="tweet mode: remove @handles")
-    p.add_argument("--threads", type=int, default=None)
-    p.add_argument("--out", help="write here (atomically) instead of standard output")
     p.set_defaults(func=cmd_tokenize)
 
     p = sub.add_parser("sentences", help="split documents into sentences (JSONL out)")
     _add_input(p)
-    p.add_argument("--threads", type=int, default=None)
-    p.add_argument("--out")
     p.set_defaults(func=cmd_sentences)
 
     p = sub.add_parser(
@@ -255,8 +253,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--top", type=int, default=8)
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--threads", type=int, default=None)
-    p.add_argument("--out")
     p.set_defaults(func=cmd_report)
     return parser
 
