@@ -203,18 +203,40 @@ fn pipelined<'t, R: Send>(
     })
 }
 
-/// Python strings for token texts, created once per distinct text within one call. Real corpora
-/// repeat words heavily (Zipf), so most tokens become a hash lookup and a reference count
-/// instead of a new string object.
-struct StrCache<'py, 'r> {
-    py: Python<'py>,
-    /// Texts of up to 15 bytes (most tokens), packed with their length into one integer key:
-    /// hashing and comparing that is much cheaper than hashing and comparing a string.
-    short: FxHashMap<u128, Bound<'py, PyString>>,
-    long: FxHashMap<&'r str, Bound<'py, PyString>>,
+/// A token text prepared by a worker thread for [`StrCache`]: texts of up to 15 bytes (most
+/// tokens) packed with their length into one integer, so the GIL thread neither hashes nor
+/// compares strings for them.
+enum TextKey<'t> {
+    Short(u128),
+    Long(&'t str),
+    Owned(String),
 }
 
-impl<'py, 'r> StrCache<'py, 'r> {
+impl<'t> TextKey<'t> {
+    fn of(t: Token<'t>) -> Self {
+        match t.text {
+            std::borrow::Cow::Borrowed(s) if s.len() < 16 => {
+                let mut key = [0u8; 16];
+                key[..s.len()].copy_from_slice(s.as_bytes());
+                key[15] = s.len() as u8;
+                TextKey::Short(u128::from_le_bytes(key))
+            }
+            std::borrow::Cow::Borrowed(s) => TextKey::Long(s),
+            std::borrow::Cow::Owned(s) => TextKey::Owned(s),
+        }
+    }
+}
+
+/// Python strings for token texts, created once per distinct text within one call. Real corpora
+/// repeat words heavily (Zipf), so most tokens become a lookup and a reference count instead of
+/// a new string object.
+struct StrCache<'py, 't> {
+    py: Python<'py>,
+    short: FxHashMap<u128, Bound<'py, PyString>>,
+    long: FxHashMap<&'t str, Bound<'py, PyString>>,
+}
+
+impl<'py, 't> StrCache<'py, 't> {
     fn new(py: Python<'py>) -> Self {
         StrCache {
             py,
@@ -223,31 +245,26 @@ impl<'py, 'r> StrCache<'py, 'r> {
         }
     }
 
-    /// The Python string of a token's text: shared when it borrows from the input, new when the
-    /// mode rewrote it.
-    fn token(&mut self, t: &Token<'r>) -> Bound<'py, PyString> {
-        match &t.text {
-            std::borrow::Cow::Borrowed(s) => self.get(s),
-            std::borrow::Cow::Owned(s) => PyString::new(self.py, s),
-        }
-    }
-
-    fn get(&mut self, s: &'r str) -> Bound<'py, PyString> {
+    fn get(&mut self, key: &TextKey<'t>) -> Bound<'py, PyString> {
         let py = self.py;
-        if s.len() < 16 {
-            let mut key = [0u8; 16];
-            key[..s.len()].copy_from_slice(s.as_bytes());
-            key[15] = s.len() as u8;
-            return self
+        match key {
+            TextKey::Short(k) => self
                 .short
-                .entry(u128::from_le_bytes(key))
+                .entry(*k)
+                .or_insert_with(|| {
+                    let bytes = k.to_le_bytes();
+                    let len = usize::from(bytes[15]).min(15);
+                    // The bytes were a whole `&str`; decoding cannot fail.
+                    PyString::new(py, std::str::from_utf8(&bytes[..len]).unwrap_or_default())
+                })
+                .clone(),
+            TextKey::Long(s) => self
+                .long
+                .entry(s)
                 .or_insert_with(|| PyString::new(py, s))
-                .clone();
+                .clone(),
+            TextKey::Owned(s) => PyString::new(py, s),
         }
-        self.long
-            .entry(s)
-            .or_insert_with(|| PyString::new(py, s))
-            .clone()
     }
 }
 
@@ -368,10 +385,10 @@ impl PyTokenizer {
             py,
             &items,
             n_threads,
-            |t| tok.tokenize(t),
+            |t| tok.tokens(t).map(TextKey::of).collect::<Vec<_>>(),
             |chunk| {
-                for tokens in chunk {
-                    out.append(PyList::new(py, tokens.iter().map(|t| cache.token(t)))?)?;
+                for doc in chunk {
+                    out.append(PyList::new(py, doc.iter().map(|k| cache.get(k)))?)?;
                 }
                 Ok(())
             },
