@@ -7,9 +7,14 @@
 //! * the rewrites are hand-written scanners ([`preprocess`]) that keep an offset map, so every token
 //!   still has a span in the text the caller gave us;
 //! * `findall` over `(A|B|C…)` is a left-to-right scan that, at each position, takes the first
-//!   alternative matching there. Alternatives without look-around are one anchored
-//!   `regex-automata` search (leftmost-first, so the same preferences as Python's backtracking
-//!   engine); the one alternative with look-around (naked domains) runs in `fancy-regex`.
+//!   alternative matching there. Runs of alternatives without look-around are anchored
+//!   `regex-automata` searches (leftmost-first, so the same preferences as Python's backtracking
+//!   engine), each behind a cheap check that skips it where it cannot match; the naked-domain
+//!   alternative (look-around) runs in `fancy-regex`; the e-mail alternative, whose bounded
+//!   repeats would make an automaton too large to be fast, is matched by hand ([`email_end`]).
+//! * Python's `regex` module matches `[a-z]` case-insensitively against `İ` (U+0130) as well as
+//!   the Kelvin sign and long s; Rust's case folding knows only the latter two, so the URL
+//!   patterns name `İ` explicitly.
 //!
 //! Known, documented differences: a numeric entity naming a lone surrogate (`&#55296;`) becomes
 //! U+FFFD, because Rust strings cannot hold surrogates; NLTK's 5-second regex timeout does not
