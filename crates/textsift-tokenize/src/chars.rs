@@ -37,7 +37,13 @@ pub fn is_number(c: char) -> bool {
 /// A combining mark (`\p{M}`).
 #[inline]
 pub fn is_mark(c: char) -> bool {
-    !c.is_ascii() && c.general_category_group() == GeneralCategoryGroup::Mark
+    let cp = c as u32;
+    // No marks among ASCII, nor from the emoji planes up to the variation selectors supplement:
+    // the common cases (text, then emoji after emoji) need no table search.
+    if cp < 0x300 || (0x1F000..0xE0100).contains(&cp) {
+        return false;
+    }
+    c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// A word character for textsift's own tokenizers: letters, numbers, marks, `_` and the joiners
@@ -84,6 +90,11 @@ pub fn is_emoji_start(c: char) -> bool {
     }
     if (0x3300..0x1F000).contains(&cp) {
         return false;
+    }
+    // The pictograph and emoticon blocks are emoji throughout (an unassigned code point there is
+    // treated as the emoji it will become).
+    if matches!(cp, 0x1F300..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF | 0x1FA70..=0x1FAFF) {
+        return true;
     }
     c.is_emoji_char()
 }

@@ -146,8 +146,10 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 impl<'a> SocialTokens<'a> {
+    /// Builds the token once, in `next`: helpers return only `(end, kind)`, which travels in
+    /// registers, where returning a whole `Token` through memory stalled on store forwarding.
     #[inline]
-    fn token(&self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
+    fn make(&self, start: usize, end: usize, kind: TokenKind) -> Token<'a> {
         Token {
             text: Cow::Borrowed(&self.text[start..end]),
             start,
@@ -396,18 +398,18 @@ impl<'a> SocialTokens<'a> {
         i > start && self.text[..i].chars().next_back().is_some_and(is_letter)
     }
 
-    fn word_or_number(&self, start: usize) -> Token<'a> {
+    fn word_or_number(&self, start: usize) -> (usize, TokenKind) {
         let (end, wordy) = self.word_end(start);
         let bytes = self.text.as_bytes();
         match bytes.get(end) {
             // `example.com/path` and `bit.ly/x` are URLs without a scheme.
             Some(b'/') if looks_like_domain(&self.text[start..end]) => {
                 let url_end = self.url_end(end);
-                return self.token(start, url_end.max(end + 1), TokenKind::Url);
+                return (url_end.max(end + 1), TokenKind::Url);
             }
             Some(b'@' | b'.' | b'%' | b'+' | b'-') => {
                 if let Some(e) = self.email_at(start) {
-                    return self.token(start, e, TokenKind::Email);
+                    return (e, TokenKind::Email);
                 }
             }
             _ => {}
@@ -417,10 +419,10 @@ impl<'a> SocialTokens<'a> {
         } else {
             TokenKind::Number
         };
-        self.token(start, end, kind)
+        (end, kind)
     }
 
-    fn hashtag_or_symbol(&self, i: usize, prefix_kind: TokenKind) -> Token<'a> {
+    fn hashtag_or_symbol(&self, i: usize, prefix_kind: TokenKind) -> (usize, TokenKind) {
         let text = self.text;
         let mut end = i + 1;
         let mut has_letter = false;
@@ -436,7 +438,7 @@ impl<'a> SocialTokens<'a> {
             _ => end > i + 1,
         };
         if !ok {
-            return self.token(i, i + 1, TokenKind::Symbol);
+            return (i + 1, TokenKind::Symbol);
         }
         // Mentions may contain inner dots (Instagram handles: `@brand.official`).
         if prefix_kind == TokenKind::Mention {
@@ -450,17 +452,17 @@ impl<'a> SocialTokens<'a> {
                 }
             }
         }
-        self.token(i, end, prefix_kind)
+        (end, prefix_kind)
     }
 
     /// An emoji and everything its grapheme cluster attaches (Unicode's rules GB9, GB9a, GB11 and
     /// GB12/13, written out for emoji): variation selectors, skin tones, keycaps, tags and marks,
     /// ZWJ sequences, and regional-indicator pairs.
-    fn emoji(&self, i: usize) -> Token<'a> {
+    fn emoji(&self, i: usize) -> (usize, TokenKind) {
         let text = self.text;
         let mut chars = text[i..].char_indices().peekable();
         let Some((_, first)) = chars.next() else {
-            return self.token(i, i + 1, TokenKind::Symbol);
+            return (i + 1, TokenKind::Symbol);
         };
         let mut end = i + first.len_utf8();
         if is_regional_indicator(first) {
@@ -485,7 +487,7 @@ impl<'a> SocialTokens<'a> {
             end = i + k + c.len_utf8();
             chars.next();
         }
-        self.token(i, end, TokenKind::Emoji)
+        (end, TokenKind::Emoji)
     }
 }
 
@@ -549,9 +551,9 @@ impl<'a> Iterator for SocialTokens<'a> {
             }
             // Most tokens are words starting with a letter that cannot start anything else.
             if PLAIN_WORD_START[b as usize] {
-                let tok = self.word_or_number(i);
-                self.pos = tok.end;
-                return Some(tok);
+                let (end, kind) = self.word_or_number(i);
+                self.pos = end;
+                return Some(self.make(i, end, kind));
             }
             let tok = if b < 0x80 {
                 if b.is_ascii_whitespace() {
@@ -561,22 +563,22 @@ impl<'a> Iterator for SocialTokens<'a> {
                 match b {
                     // Only these letters can start a URL (`http`, `www`) or an emoticon (`xD`, `o_O`, `T_T`).
                     b'h' | b'H' | b'w' | b'W' => match self.url_at(i) {
-                        Some(end) => self.token(i, end, TokenKind::Url),
+                        Some(end) => (end, TokenKind::Url),
                         None => self.word_or_number(i),
                     },
                     b'x' | b'X' | b'o' | b'O' | b'T' => match self.emoticon_at(i) {
-                        Some(end) => self.token(i, end, TokenKind::Emoticon),
+                        Some(end) => (end, TokenKind::Emoticon),
                         None => self.word_or_number(i),
                     },
                     b'a'..=b'z' | b'A'..=b'Z' => self.word_or_number(i),
                     b'0'..=b'9' => match self.keycap_at(i) {
-                        Some(end) => self.token(i, end, TokenKind::Emoji),
+                        Some(end) => (end, TokenKind::Emoji),
                         None => self.word_or_number(i),
                     },
                     b'_' => self.word_or_number(i),
                     b'#' | b'*' if self.keycap_at(i).is_some() => {
                         let end = self.keycap_at(i).unwrap_or(i + 1);
-                        self.token(i, end, TokenKind::Emoji)
+                        (end, TokenKind::Emoji)
                     }
                     b'#' => self.hashtag_or_symbol(i, TokenKind::Hashtag),
                     b'@' => self.hashtag_or_symbol(i, TokenKind::Mention),
@@ -586,27 +588,27 @@ impl<'a> Iterator for SocialTokens<'a> {
                             .take_while(|b| b.is_ascii_alphabetic())
                             .count();
                         if (1..=6).contains(&letters) && !self.word_char_at(i + 1 + letters) {
-                            self.token(i, i + 1 + letters, TokenKind::Cashtag)
+                            (i + 1 + letters, TokenKind::Cashtag)
                         } else {
-                            self.token(i, i + 1, TokenKind::Symbol)
+                            (i + 1, TokenKind::Symbol)
                         }
                     }
                     b'.' => {
                         let run = bytes[i..].iter().take_while(|&&c| c == b'.').count();
-                        self.token(i, i + run, TokenKind::Punctuation)
+                        (i + run, TokenKind::Punctuation)
                     }
                     _ => {
                         if let Some(end) = self.emoticon_at(i) {
-                            self.token(i, end, TokenKind::Emoticon)
+                            (end, TokenKind::Emoticon)
                         } else if let Some(end) = matches!(b, b'<' | b'-' | b'=')
                             .then(|| arrow_at(&bytes[i..]))
                             .flatten()
                         {
-                            self.token(i, i + end, TokenKind::Symbol)
+                            (i + end, TokenKind::Symbol)
                         } else if is_punctuation(b as char) {
-                            self.token(i, i + 1, TokenKind::Punctuation)
+                            (i + 1, TokenKind::Punctuation)
                         } else {
-                            self.token(i, i + 1, TokenKind::Symbol)
+                            (i + 1, TokenKind::Symbol)
                         }
                     }
                 }
@@ -622,22 +624,24 @@ impl<'a> Iterator for SocialTokens<'a> {
                 {
                     self.emoji(i)
                 } else if text[i..].starts_with(SHRUG) {
-                    self.token(i, i + SHRUG.len(), TokenKind::Emoticon)
+                    (i + SHRUG.len(), TokenKind::Emoticon)
                 } else if is_word_char(c) {
                     self.word_or_number(i)
                 } else if is_punctuation(c) {
-                    self.token(i, i + c.len_utf8(), TokenKind::Punctuation)
+                    (i + c.len_utf8(), TokenKind::Punctuation)
                 } else {
                     // Symbols, and stray joiners or selectors: keep the whole grapheme cluster.
                     let len = text[i..]
                         .graphemes(true)
                         .next()
                         .map_or(c.len_utf8(), str::len);
-                    self.token(i, i + len, TokenKind::Symbol)
+                    (i + len, TokenKind::Symbol)
                 }
             };
-            self.pos = tok.end.max(i + 1);
-            return Some(tok);
+            let (end, kind) = tok;
+            let end = end.max(i + 1);
+            self.pos = end;
+            return Some(self.make(i, end, kind));
         }
     }
 }
