@@ -1,0 +1,124 @@
+//! [`Stemmer`]: one language, one algorithm family, with a cache for batches.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use rustc_hash::FxHashMap;
+
+use crate::language::{find, languages, Family, LanguageEntry};
+use crate::StemError;
+
+#[derive(Clone, Copy)]
+enum Engine {
+    Current(frostem::Stemmer),
+    Classic(rust_stemmers::Algorithm),
+}
+
+/// A stemmer for one language and algorithm family. Cheap to copy and share between threads.
+///
+/// ```
+/// use textsift_stem::{Family, Stemmer};
+/// let s = Stemmer::new("de", Family::Current).unwrap();
+/// assert_eq!(s.stem("häuser"), "haus");
+/// assert_eq!(s.language(), "german");
+/// assert!(Stemmer::new("klingon", Family::Current).is_err());
+/// ```
+#[derive(Clone, Copy)]
+pub struct Stemmer {
+    entry: &'static LanguageEntry,
+    family: Family,
+    engine: Engine,
+}
+
+impl fmt::Debug for Stemmer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Stemmer")
+            .field("language", &self.entry.name)
+            .field("family", &self.family)
+            .finish()
+    }
+}
+
+impl PartialEq for Stemmer {
+    fn eq(&self, other: &Self) -> bool {
+        self.entry.name == other.entry.name && self.family == other.family
+    }
+}
+
+impl Stemmer {
+    /// A stemmer for `lang` (a name such as `"english"` or an ISO 639-1 code such as `"en"`).
+    pub fn new(lang: &str, family: Family) -> Result<Stemmer, StemError> {
+        let unknown = || StemError::UnknownLanguage {
+            lang: lang.to_owned(),
+            family: family.as_str(),
+            supported: languages(family).join(", "),
+        };
+        let entry = find(lang).ok_or_else(unknown)?;
+        let engine = match family {
+            Family::Current => {
+                Engine::Current(frostem::Stemmer::new(entry.current.ok_or_else(unknown)?))
+            }
+            Family::Classic => Engine::Classic(entry.classic.ok_or_else(unknown)?),
+        };
+        Ok(Stemmer {
+            entry,
+            family,
+            engine,
+        })
+    }
+
+    /// The canonical language name (`"english"`).
+    pub fn language(&self) -> &'static str {
+        self.entry.name
+    }
+
+    /// The algorithm family.
+    pub fn family(&self) -> Family {
+        self.family
+    }
+
+    /// The stem of one word. Words are stemmed as given: lower-case them first where the
+    /// language's algorithm expects it (all of Snowball's do).
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match self.engine {
+            Engine::Current(s) => s.stem(word),
+            // rust-stemmers' `Stemmer` is a thin wrapper that is not `Copy`; building it is free.
+            Engine::Classic(a) => match rust_stemmers::Stemmer::create(a).stem(word) {
+                Cow::Borrowed(_) => Cow::Borrowed(word),
+                Cow::Owned(s) => Cow::Owned(s),
+            },
+        }
+    }
+
+    /// Stems many words, stemming each distinct word once: real text repeats words heavily, so a
+    /// cache for the duration of the call saves most of the work.
+    pub fn stem_all<S: AsRef<str>>(&self, words: &[S]) -> Vec<String> {
+        let mut cache = StemCache::new(*self);
+        words
+            .iter()
+            .map(|w| cache.stem(w.as_ref()).to_owned())
+            .collect()
+    }
+}
+
+/// A per-call memo of stems. Keep one for a batch of texts; drop it afterwards.
+pub(crate) struct StemCache<'w> {
+    stemmer: Stemmer,
+    memo: FxHashMap<&'w str, Box<str>>,
+}
+
+impl<'w> StemCache<'w> {
+    pub(crate) fn new(stemmer: Stemmer) -> Self {
+        StemCache {
+            stemmer,
+            memo: FxHashMap::default(),
+        }
+    }
+
+    pub(crate) fn stem(&mut self, word: &'w str) -> &str {
+        let stemmer = self.stemmer;
+        self.memo
+            .entry(word)
+            .or_insert_with(|| stemmer.stem(word).into())
+    }
+}
