@@ -11,11 +11,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import overload
 
 from textsift._textsift import (
     Analyzer,
     SentenceSplitter,
+    Stemmer,
     Token,
     Tokenizer,
     __version__,
@@ -27,6 +30,8 @@ from textsift._textsift import (
     ngrams,
     reduce_elongation,
     split_hashtag,
+    stem_languages,
+    stopwords,
     strip_accents,
 )
 from textsift.datasets import load_sample
@@ -35,6 +40,7 @@ from textsift.errors import TextsiftError, TextsiftInternalError, TextsiftTypeEr
 __all__ = [
     "Analyzer",
     "SentenceSplitter",
+    "Stemmer",
     "TextsiftError",
     "TextsiftInternalError",
     "TextsiftTypeError",
@@ -52,6 +58,9 @@ __all__ = [
     "reduce_elongation",
     "sentences",
     "split_hashtag",
+    "stem",
+    "stem_languages",
+    "stopwords",
     "strip_accents",
     "tokenize",
     "tokens",
@@ -95,3 +104,29 @@ def sentences(text: str) -> list[str]:
     ['Mr. Smith paid $4.99 for it.', 'Worth it! 👍 #deal']
     """
     return _SPLITTER.split(text)
+
+
+@lru_cache(maxsize=64)
+def _stemmer(lang: str, algorithm: str) -> Stemmer:
+    return Stemmer(lang, algorithm=algorithm)
+
+
+@overload
+def stem(word_or_words: str, lang: str = ..., algorithm: str = ...) -> str: ...  # type: ignore[overload-overlap]
+@overload
+def stem(word_or_words: Iterable[str], lang: str = ..., algorithm: str = ...) -> list[str]: ...
+def stem(word_or_words: str | Iterable[str], lang: str = "en", algorithm: str = "current") -> str | list[str]:
+    """Stem one word, or each word of an iterable (stemming each distinct word once).
+
+    ``algorithm`` is ``"current"`` (today's Snowball, as PyStemmer) or ``"classic"`` (NLTK's
+    ``SnowballStemmer``). Lower-case words first.
+
+    >>> stem("running")
+    'run'
+    >>> stem(["cats", "running"], lang="english", algorithm="classic")
+    ['cat', 'run']
+    """
+    stemmer = _stemmer(lang, algorithm)
+    if isinstance(word_or_words, str):
+        return stemmer.stem(word_or_words)
+    return stemmer.stem_words(word_or_words)

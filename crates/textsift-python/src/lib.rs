@@ -7,6 +7,7 @@
 mod convert;
 mod errors;
 mod normalize;
+mod stem;
 mod tokenizer;
 
 use pyo3::prelude::*;
@@ -28,5 +29,8 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize::ngrams, m)?)?;
     m.add_function(wrap_pyfunction!(normalize::classify, m)?)?;
     m.add_function(wrap_pyfunction!(tokenizer::default_threads, m)?)?;
+    m.add_class::<stem::PyStemmer>()?;
+    m.add_function(wrap_pyfunction!(stem::stopwords, m)?)?;
+    m.add_function(wrap_pyfunction!(stem::stem_languages, m)?)?;
     Ok(())
 }

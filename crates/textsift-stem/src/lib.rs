@@ -25,7 +25,7 @@ mod stemmer;
 mod stopwords;
 
 pub use language::{languages, Family};
-pub use stemmer::Stemmer;
+pub use stemmer::{StemCache, Stemmer};
 pub use stopwords::{stopword_sources, stopwords, Stopwords};
 
 /// Errors of this crate.

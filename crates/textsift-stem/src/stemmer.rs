@@ -82,6 +82,18 @@ impl Stemmer {
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         match self.engine {
             Engine::Current(s) => s.stem(word),
+            // NLTK's English stemmer first turns typographic apostrophes into `'` (as today's
+            // Snowball English does); rust-stemmers' older algorithm does not.
+            Engine::Classic(rust_stemmers::Algorithm::English)
+                if word.contains(['\u{2019}', '\u{2018}', '\u{201B}']) =>
+            {
+                let plain = word.replace(['\u{2019}', '\u{2018}', '\u{201B}'], "'");
+                Cow::Owned(
+                    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+                        .stem(&plain)
+                        .into_owned(),
+                )
+            }
             // rust-stemmers' `Stemmer` is a thin wrapper that is not `Copy`; building it is free.
             Engine::Classic(a) => match rust_stemmers::Stemmer::create(a).stem(word) {
                 Cow::Borrowed(_) => Cow::Borrowed(word),
@@ -101,24 +113,72 @@ impl Stemmer {
     }
 }
 
-/// A per-call memo of stems. Keep one for a batch of texts; drop it afterwards.
-pub(crate) struct StemCache<'w> {
+/// A memo of stems for one batch: each distinct word is stemmed once. Keep one per batch (or per
+/// chunk of a parallel batch) and drop it afterwards, so memory never outlives the call.
+///
+/// ```
+/// use textsift_stem::{Family, StemCache, Stemmer};
+/// let mut cache = StemCache::new(Stemmer::new("en", Family::Current).unwrap());
+/// assert_eq!(cache.stem("running"), "run");
+/// assert_eq!(cache.stem("running"), "run"); // from the memo
+/// assert_eq!(cache.len(), 1);
+/// ```
+pub struct StemCache<'w> {
     stemmer: Stemmer,
     memo: FxHashMap<&'w str, Box<str>>,
 }
 
 impl<'w> StemCache<'w> {
-    pub(crate) fn new(stemmer: Stemmer) -> Self {
+    /// An empty memo for `stemmer`.
+    pub fn new(stemmer: Stemmer) -> Self {
         StemCache {
             stemmer,
             memo: FxHashMap::default(),
         }
     }
 
-    pub(crate) fn stem(&mut self, word: &'w str) -> &str {
+    /// The number of distinct words stemmed so far.
+    pub fn len(&self) -> usize {
+        self.memo.len()
+    }
+
+    /// Whether nothing was stemmed yet.
+    pub fn is_empty(&self) -> bool {
+        self.memo.is_empty()
+    }
+
+    /// The stem of `word`, computed once per distinct word.
+    pub fn stem(&mut self, word: &'w str) -> &str {
         let stemmer = self.stemmer;
         self.memo
             .entry(word)
             .or_insert_with(|| stemmer.stem(word).into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classic_english_reads_typographic_apostrophes_as_nltk_does() {
+        let s = Stemmer::new("en", Family::Classic).unwrap();
+        assert_eq!(s.stem("instagram\u{2019}s"), s.stem("instagram's"));
+        assert_eq!(s.stem("don\u{2019}t"), "don't");
+    }
+
+    #[test]
+    fn every_listed_language_builds() {
+        for family in [Family::Current, Family::Classic] {
+            for lang in languages(family) {
+                assert!(Stemmer::new(lang, family).is_ok(), "{lang} {family:?}");
+            }
+        }
+        assert!(
+            Stemmer::new("en", Family::Classic)
+                .unwrap()
+                .stem_all(&["cats"])
+                == ["cat"]
+        );
     }
 }

@@ -61,6 +61,22 @@ pub fn stopword_sources() -> [&'static str; 2] {
     ["nltk", "iso"]
 }
 
+/// English names of the Stopwords ISO languages.
+#[rustfmt::skip]
+const ISO_NAMES: &[(&str, &str)] = &[
+    ("af", "afrikaans"), ("ar", "arabic"), ("bg", "bulgarian"), ("bn", "bengali"), ("br", "breton"),
+    ("ca", "catalan"), ("cs", "czech"), ("da", "danish"), ("de", "german"), ("el", "greek"), ("en", "english"),
+    ("eo", "esperanto"), ("es", "spanish"), ("et", "estonian"), ("eu", "basque"), ("fa", "persian"),
+    ("fi", "finnish"), ("fr", "french"), ("ga", "irish"), ("gl", "galician"), ("gu", "gujarati"), ("ha", "hausa"),
+    ("he", "hebrew"), ("hi", "hindi"), ("hr", "croatian"), ("hu", "hungarian"), ("hy", "armenian"),
+    ("id", "indonesian"), ("it", "italian"), ("ja", "japanese"), ("ko", "korean"), ("ku", "kurdish"),
+    ("la", "latin"), ("lt", "lithuanian"), ("lv", "latvian"), ("mr", "marathi"), ("ms", "malay"), ("nl", "dutch"),
+    ("no", "norwegian"), ("pl", "polish"), ("pt", "portuguese"), ("ro", "romanian"), ("ru", "russian"),
+    ("sk", "slovak"), ("sl", "slovenian"), ("so", "somali"), ("st", "sesotho"), ("sv", "swedish"),
+    ("sw", "swahili"), ("th", "thai"), ("tl", "tagalog"), ("tr", "turkish"), ("uk", "ukrainian"), ("ur", "urdu"),
+    ("vi", "vietnamese"), ("yo", "yoruba"), ("zh", "chinese"), ("zu", "zulu"),
+];
+
 fn iso_code_for(lang: &str) -> Option<&'static str> {
     let key = lang.trim().to_ascii_lowercase();
     if let Some(code) = stop_words::available_languages()
@@ -69,7 +85,10 @@ fn iso_code_for(lang: &str) -> Option<&'static str> {
     {
         return Some(code);
     }
-    // Names map to codes through the NLTK table and the stemmer languages.
+    if let Some((code, _)) = ISO_NAMES.iter().find(|(_, name)| *name == key) {
+        return Some(code);
+    }
+    // Other names map to codes through the NLTK table and the stemmer languages.
     NLTK_LISTS
         .iter()
         .find(|(_, name, _)| *name == key)

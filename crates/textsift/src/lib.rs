@@ -22,6 +22,9 @@ mod analyzer;
 pub mod parallel;
 
 pub use analyzer::TextAnalyzer;
+/// The stemming and stopword crate, whole.
+pub use textsift_stem as stem;
+pub use textsift_stem::{Family as StemFamily, StemCache, StemError, Stemmer, Stopwords};
 /// The tokenizer crate, whole.
 pub use textsift_tokenize as tokenize;
 pub use textsift_tokenize::normalize::Normalizer;
@@ -36,6 +39,9 @@ pub enum Error {
     /// An error of the tokenizer crate.
     #[error(transparent)]
     Tokenize(#[from] TokenizeError),
+    /// An error of the stemming crate.
+    #[error(transparent)]
+    Stem(#[from] StemError),
     /// A thread pool could not be built.
     #[error("could not start {0} worker threads: {1}")]
     ThreadPool(usize, String),

@@ -27,6 +27,8 @@ from textsift.errors import TextsiftValueError
 
 __all__ = [
     "NLTKWordTokenizer",
+    "PorterStemmer",
+    "SnowballStemmer",
     "TreebankWordTokenizer",
     "TweetTokenizer",
     "casual_tokenize",
@@ -136,3 +138,56 @@ def word_tokenize(text: str, language: str = "english", preserve_line: bool = Fa
     if preserve_line:
         return tok.tokenize(text)
     return [t for sent in _textsift.SentenceSplitter().split(text) for t in tok.tokenize(sent)]
+
+
+class SnowballStemmer:
+    """NLTK's ``SnowballStemmer(language, ignore_stopwords=False)``: the classic Snowball
+    algorithms, lower-casing each word first as NLTK does.
+
+    NLTK's ``"porter"`` language (its extended Porter variant) is not available yet.
+    """
+
+    languages = tuple(lang for lang in _textsift.stem_languages("classic"))
+
+    def __init__(self, language: str, ignore_stopwords: bool = False) -> None:
+        if language not in self.languages:
+            raise TextsiftValueError(f"The language '{language}' is not supported.")
+        self._stemmer = _textsift.Stemmer(language, algorithm="classic")
+        self.stopwords: frozenset[str] = (
+            _textsift.stopwords(language, "nltk") if ignore_stopwords else frozenset()
+        )
+
+    def stem(self, token: str) -> str:
+        """Stem one word (lower-cased first)."""
+        word = token.lower()
+        if word in self.stopwords:
+            return word
+        return self._stemmer.stem(word)
+
+
+class PorterStemmer:
+    """NLTK's ``PorterStemmer``. Only ``mode=PorterStemmer.ORIGINAL_ALGORITHM`` (Porter's 1980
+    algorithm, equal to NLTK's in that mode) is available yet; NLTK's default
+    ``NLTK_EXTENSIONS`` and ``MARTIN_EXTENSIONS`` modes raise ``TextsiftValueError``.
+    """
+
+    NLTK_EXTENSIONS = "NLTK_EXTENSIONS"
+    MARTIN_EXTENSIONS = "MARTIN_EXTENSIONS"
+    ORIGINAL_ALGORITHM = "ORIGINAL_ALGORITHM"
+
+    def __init__(self, mode: str = NLTK_EXTENSIONS) -> None:
+        if mode not in (self.NLTK_EXTENSIONS, self.MARTIN_EXTENSIONS, self.ORIGINAL_ALGORITHM):
+            raise TextsiftValueError(
+                f"Mode must be one of {self.NLTK_EXTENSIONS}, {self.MARTIN_EXTENSIONS}, {self.ORIGINAL_ALGORITHM}."
+            )
+        if mode != self.ORIGINAL_ALGORITHM:
+            raise TextsiftValueError(
+                f"PorterStemmer mode {mode} is not available in textsift yet; use "
+                "mode=PorterStemmer.ORIGINAL_ALGORITHM, or Stemmer('english') for Snowball English"
+            )
+        self.mode = mode
+        self._stemmer = _textsift.Stemmer("porter", algorithm="current")
+
+    def stem(self, word: str, to_lowercase: bool = True) -> str:
+        """Stem one word, lower-casing it first unless ``to_lowercase=False``."""
+        return self._stemmer.stem(word.lower() if to_lowercase else word)

@@ -1,0 +1,188 @@
+//! `Stemmer` and `stopwords` for Python.
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyFrozenSet, PyList, PyString};
+use rustc_hash::FxHashMap;
+use textsift::{parallel, StemCache, StemFamily, Stemmer};
+
+use crate::convert::{text_arg, texts_arg, OnMissing};
+use crate::errors::{no_panic, value_error};
+
+/// Words per unit of parallel work; each unit keeps its own memo of stems.
+const CHUNK: usize = 4096;
+
+/// The stems of one chunk of words: an index per word into the chunk's distinct stems.
+struct StemmedChunk {
+    ids: Vec<u32>,
+    stems: Vec<Box<str>>,
+}
+
+fn stem_chunk(stemmer: Stemmer, words: &[Option<PyBackedStr>]) -> StemmedChunk {
+    let mut cache = StemCache::new(stemmer);
+    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut stems: Vec<Box<str>> = Vec::new();
+    let ids = words
+        .iter()
+        .map(|w| {
+            let w: &str = w.as_deref().unwrap_or("");
+            *index.entry(w).or_insert_with(|| {
+                stems.push(cache.stem(w).into());
+                (stems.len() - 1) as u32
+            })
+        })
+        .collect();
+    StemmedChunk { ids, stems }
+}
+
+/// A Snowball stemmer for one language.
+///
+/// ``algorithm`` is ``"current"`` (default: today's Snowball algorithms, the stems PyStemmer
+/// gives) or ``"classic"`` (the older algorithms of NLTK's ``SnowballStemmer``). ``lang`` is a
+/// name (``"english"``) or ISO 639-1 code (``"en"``); ``"porter"`` is Porter's original algorithm.
+/// Words are stemmed as given: lower-case them first.
+///
+/// >>> from textsift import Stemmer
+/// >>> Stemmer("en").stem("running")
+/// 'run'
+/// >>> Stemmer("english", algorithm="classic").stem_words(["cats", "generously"])
+/// ['cat', 'generous']
+#[pyclass(name = "Stemmer", module = "textsift", eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyStemmer {
+    inner: Stemmer,
+}
+
+fn build(py: Python<'_>, lang: &str, algorithm: &str) -> PyResult<Stemmer> {
+    let family: StemFamily = algorithm
+        .parse()
+        .map_err(|e: textsift::StemError| value_error(py, e.to_string()))?;
+    Stemmer::new(lang, family).map_err(|e| value_error(py, e.to_string()))
+}
+
+#[pymethods]
+impl PyStemmer {
+    #[new]
+    #[pyo3(signature = (lang = "english", algorithm = "current"))]
+    fn new(py: Python<'_>, lang: &str, algorithm: &str) -> PyResult<Self> {
+        Ok(PyStemmer {
+            inner: build(py, lang, algorithm)?,
+        })
+    }
+
+    /// The canonical language name.
+    #[getter]
+    fn language(&self) -> &'static str {
+        self.inner.language()
+    }
+
+    /// ``"current"`` or ``"classic"``.
+    #[getter]
+    fn algorithm(&self) -> &'static str {
+        self.inner.family().as_str()
+    }
+
+    /// The stem of one word.
+    fn stem(&self, py: Python<'_>, word: &Bound<'_, PyAny>) -> PyResult<String> {
+        let word = text_arg(word, "word")?;
+        no_panic(py, || self.inner.stem(&word).into_owned())
+    }
+
+    /// The stems of many words (any iterable of ``str``), in order. Each distinct word is
+    /// stemmed once; large inputs are split across threads without the GIL.
+    #[pyo3(signature = (words, *, n_threads = None))]
+    fn stem_words<'py>(
+        &self,
+        py: Python<'py>,
+        words: &Bound<'py, PyAny>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let items = texts_arg(words, OnMissing::Raise)?;
+        let threads = match n_threads {
+            Some(n) if n < 1 => {
+                return Err(value_error(
+                    py,
+                    format!("n_threads must be a positive integer or None, not {n}"),
+                ))
+            }
+            n => n.map(|n| n as usize),
+        };
+        let stemmer = self.inner;
+        let chunks: Vec<&[Option<PyBackedStr>]> = items.chunks(CHUNK).collect();
+        let done = py.detach(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                parallel::map(&chunks, threads, |c| stem_chunk(stemmer, c))
+            }))
+        });
+        let stemmed = match done {
+            Ok(Ok(v)) => v,
+            Ok(Err(e)) => return Err(value_error(py, e.to_string())),
+            Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
+        };
+        let mut shared: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
+        let out = PyList::empty(py);
+        for chunk in &stemmed {
+            let strings: Vec<Bound<'py, PyString>> = chunk
+                .stems
+                .iter()
+                .map(|s| {
+                    shared
+                        .entry(s)
+                        .or_insert_with(|| PyString::new(py, s))
+                        .clone()
+                })
+                .collect();
+            for &id in &chunk.ids {
+                out.append(&strings[id as usize])?;
+            }
+        }
+        Ok(out)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Stemmer('{}', algorithm='{}')",
+            self.inner.language(),
+            self.inner.family().as_str()
+        )
+    }
+
+    fn __getstate__(&self) -> (&'static str, &'static str) {
+        (self.inner.language(), self.inner.family().as_str())
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: (String, String)) -> PyResult<()> {
+        self.inner = build(py, &state.0, &state.1)?;
+        Ok(())
+    }
+}
+
+/// The languages an algorithm family stems, by name.
+#[pyfunction]
+#[pyo3(signature = (algorithm = "current"))]
+pub fn stem_languages(py: Python<'_>, algorithm: &str) -> PyResult<Vec<&'static str>> {
+    let family: StemFamily = algorithm
+        .parse()
+        .map_err(|e: textsift::StemError| value_error(py, e.to_string()))?;
+    Ok(textsift::stem::languages(family))
+}
+
+/// The stopword list of a language from ``source`` (``"nltk"`` or ``"iso"``), as a frozenset.
+///
+/// Never remove stopwords before lexicon-based sentiment analysis: the lists contain "not",
+/// "no", "very" and other words that change a sentence's polarity.
+///
+/// >>> from textsift import stopwords
+/// >>> "the" in stopwords("en") and "not" in stopwords("en")
+/// True
+#[pyfunction]
+#[pyo3(signature = (lang = "english", source = "nltk"))]
+pub fn stopwords<'py>(
+    py: Python<'py>,
+    lang: &str,
+    source: &str,
+) -> PyResult<Bound<'py, PyFrozenSet>> {
+    let words =
+        textsift::stem::stopwords(lang, source).map_err(|e| value_error(py, e.to_string()))?;
+    PyFrozenSet::new(py, words.sorted())
+}
