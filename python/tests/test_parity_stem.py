@@ -162,3 +162,27 @@ def test_stopwords() -> None:
 def test_env_isolation() -> None:
     # The vocabularies live outside the package; nothing here may depend on them existing.
     assert os.path.basename(str(SNOWBALL)) == "snowball"
+
+
+def test_analyzer_pipeline_with_stopwords_and_stemming() -> None:
+    import pickle
+
+    a = ts.Analyzer(
+        "social",
+        normalizers=["lowercase"],
+        drop_kinds=["punctuation"],
+        stopwords="en",
+        stem=ts.Stemmer("en"),
+    )
+    assert a.terms("The creators are RUNNING the #Reels!") == ["creator", "run", "#reels"]
+    clone = pickle.loads(pickle.dumps(a))
+    assert clone == a and clone.terms("Cats running") == ["cat", "run"]
+    mine = ts.Analyzer(normalizers=["lowercase"], stopwords=["tiktok"], stem="en")
+    assert mine.terms("TikTok creators") == ["creator"]
+    assert "stopwords=<1 words>" in repr(mine)
+    texts = [row["text"] for row in ts.load_sample()]
+    assert a.terms_batch(texts, n_threads=1) == a.terms_batch(texts) == [a.terms(t) for t in texts]
+    with pytest.raises(ts.TextsiftValueError):
+        ts.Analyzer(stopwords="klingon")
+    with pytest.raises(ts.TextsiftTypeError):
+        ts.Analyzer(stem=3)  # type: ignore[arg-type]

@@ -100,6 +100,9 @@ class Analyzer:
         normalizers: Iterable[str] = ...,
         drop_kinds: Iterable[str] = ...,
         min_len: int = 0,
+        stopwords: str | Iterable[str] | None = None,
+        stopwords_source: str = "nltk",
+        stem: Stemmer | str | None = None,
     ) -> Analyzer: ...
     def terms(self, text: str) -> list[str]: ...
     def tokens(self, text: str) -> list[Token]: ...

@@ -53,11 +53,17 @@ pub struct PyStemmer {
     inner: Stemmer,
 }
 
-fn build(py: Python<'_>, lang: &str, algorithm: &str) -> PyResult<Stemmer> {
+pub(crate) fn build(py: Python<'_>, lang: &str, algorithm: &str) -> PyResult<Stemmer> {
     let family: StemFamily = algorithm
         .parse()
         .map_err(|e: textsift::StemError| value_error(py, e.to_string()))?;
     Stemmer::new(lang, family).map_err(|e| value_error(py, e.to_string()))
+}
+
+impl PyStemmer {
+    pub(crate) fn stemmer(&self) -> Stemmer {
+        self.inner
+    }
 }
 
 #[pymethods]

@@ -485,6 +485,8 @@ fn py_bool(b: bool) -> &'static str {
 /// >>> from textsift import Analyzer
 /// >>> Analyzer("social", normalizers=["lowercase", "placeholders"], drop_kinds=["punctuation"]).terms("WOW @ana!!")
 /// ['wow', '<user>']
+/// >>> Analyzer(normalizers=["lowercase"], drop_kinds=["punctuation"], stopwords="en", stem="en").terms("The creators are RUNNING!")
+/// ['creator', 'run']
 #[pyclass(name = "Analyzer", module = "textsift", eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyAnalyzer {
@@ -494,13 +496,17 @@ pub struct PyAnalyzer {
 #[pymethods]
 impl PyAnalyzer {
     #[new]
-    #[pyo3(signature = (tokenizer = None, *, normalizers = Vec::new(), drop_kinds = Vec::new(), min_len = 0))]
+    #[pyo3(signature = (tokenizer = None, *, normalizers = Vec::new(), drop_kinds = Vec::new(), min_len = 0, stopwords = None, stopwords_source = "nltk", stem = None))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         tokenizer: Option<&Bound<'_, PyAny>>,
         normalizers: Vec<String>,
         drop_kinds: Vec<String>,
         min_len: usize,
+        stopwords: Option<&Bound<'_, PyAny>>,
+        stopwords_source: &str,
+        stem: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let tok = match tokenizer {
             None => Tokenizer::default(),
@@ -539,6 +545,37 @@ impl PyAnalyzer {
                 })?;
             inner = inner.drop_kinds([kind]);
         }
+        if let Some(obj) = stopwords {
+            let words = if let Ok(lang) = obj.extract::<String>() {
+                textsift::stem::stopwords(&lang, stopwords_source)
+                    .map_err(|e| value_error(py, e.to_string()))?
+            } else {
+                let words: Vec<String> = obj
+                    .try_iter()
+                    .and_then(|it| it.map(|w| w.and_then(|w| w.extract::<String>())).collect())
+                    .map_err(|_| {
+                        type_error(
+                            py,
+                            "stopwords must be a language, an iterable of str, or None",
+                        )
+                    })?;
+                textsift::Stopwords::from_words(words)
+            };
+            inner = inner.stopwords(words);
+        }
+        if let Some(obj) = stem {
+            let stemmer = if let Ok(s) = obj.cast::<crate::stem::PyStemmer>() {
+                s.borrow().stemmer()
+            } else if let Ok(lang) = obj.extract::<String>() {
+                crate::stem::build(py, &lang, "current")?
+            } else {
+                return Err(type_error(
+                    py,
+                    "stem must be a Stemmer, a language, or None",
+                ));
+            };
+            inner = inner.stem(stemmer);
+        }
         Ok(PyAnalyzer { inner })
     }
 
@@ -576,15 +613,26 @@ impl PyAnalyzer {
             .map(|n| format!("{n:?}"))
             .collect();
         let kinds: Vec<&str> = self.inner.drop_kinds.iter().map(|k| k.as_str()).collect();
+        let stop = self
+            .inner
+            .stopwords
+            .as_ref()
+            .map_or("None".to_owned(), |s| format!("<{} words>", s.len()));
+        let stem = self.inner.stemmer.map_or("None".to_owned(), |s| {
+            format!(
+                "Stemmer({:?}, algorithm={:?})",
+                s.language(),
+                s.family().as_str()
+            )
+        });
         format!(
-            "Analyzer(tokenizer={}, normalizers={:?}, drop_kinds={:?}, min_len={})",
-            PyTokenizer {
-                inner: self.inner.tokenizer
-            }
-            .__repr__(),
+            "Analyzer(tokenizer={}, normalizers={:?}, drop_kinds={:?}, min_len={}, stopwords={}, stem={})",
+            PyTokenizer { inner: self.inner.tokenizer }.__repr__(),
             norms,
             kinds,
-            self.inner.min_len
+            self.inner.min_len,
+            stop,
+            stem
         )
         .replace('"', "'")
     }

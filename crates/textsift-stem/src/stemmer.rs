@@ -39,6 +39,20 @@ impl fmt::Debug for Stemmer {
     }
 }
 
+/// A stemmer serialises as its language and family, and is rebuilt from them.
+impl serde::Serialize for Stemmer {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(&(self.entry.name, self.family), serializer)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Stemmer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (lang, family): (String, Family) = serde::Deserialize::deserialize(deserializer)?;
+        Stemmer::new(&lang, family).map_err(serde::de::Error::custom)
+    }
+}
+
 impl PartialEq for Stemmer {
     fn eq(&self, other: &Self) -> bool {
         self.entry.name == other.entry.name && self.family == other.family

@@ -2,6 +2,7 @@
 //! selectable by source, plus user-supplied sets.
 
 use rustc_hash::FxHashSet;
+use serde::{Deserialize, Serialize};
 
 use crate::nltk_stopwords::NLTK_LISTS;
 use crate::StemError;
@@ -14,9 +15,22 @@ use crate::StemError;
 /// let mine = textsift_stem::Stopwords::from_words(["tiktok", "reels"]);
 /// assert!(mine.contains("reels") && !mine.contains("the"));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct Stopwords {
     words: FxHashSet<String>,
+}
+
+impl From<Vec<String>> for Stopwords {
+    fn from(words: Vec<String>) -> Self {
+        Stopwords::from_words(words)
+    }
+}
+
+impl From<Stopwords> for Vec<String> {
+    fn from(s: Stopwords) -> Self {
+        s.sorted().into_iter().map(str::to_owned).collect()
+    }
 }
 
 impl Stopwords {

@@ -2,12 +2,24 @@
 //! tantivy's analyzers. It is the pipeline every textsift capability builds on.
 
 use serde::{Deserialize, Serialize};
+use textsift_stem::{Stemmer, Stopwords};
 use textsift_tokenize::normalize::Normalizer;
 use textsift_tokenize::{Mode, Token, TokenKind, Tokenizer};
 
 use crate::{parallel, Error};
 
-/// Tokenize, normalise, filter. Serialisable, so it pickles and the CLI can read it.
+/// Tokenize, normalise, filter, drop stopwords, stem. Serialisable, so it pickles and the CLI
+/// can read it.
+///
+/// ```
+/// use textsift::{Mode, Normalizer, StemFamily, Stemmer, TextAnalyzer, TokenKind};
+/// let a = TextAnalyzer::new(Mode::Social)
+///     .normalize(Normalizer::Lowercase)
+///     .drop_kinds([TokenKind::Punctuation])
+///     .stopwords(textsift::stem::stopwords("en", "nltk").unwrap())
+///     .stem(Stemmer::new("en", StemFamily::Current).unwrap());
+/// assert_eq!(a.terms("The creators are RUNNING the #Reels!"), ["creator", "run", "#reels"]);
+/// ```
 ///
 /// ```
 /// use textsift::{Mode, Normalizer, TextAnalyzer};
@@ -25,6 +37,11 @@ pub struct TextAnalyzer {
     pub drop_kinds: Vec<TokenKind>,
     /// Drop tokens shorter than this many characters (after normalisation).
     pub min_len: usize,
+    /// Drop these words (after normalisation; compare lower-cased words with lower-cased lists).
+    /// Never before lexicon-based sentiment: stopword lists contain "not", "no" and "very".
+    pub stopwords: Option<Stopwords>,
+    /// Stem word tokens (after stopword removal). Hashtags, mentions, URLs… are left as they are.
+    pub stemmer: Option<Stemmer>,
 }
 
 impl TextAnalyzer {
@@ -62,12 +79,35 @@ impl TextAnalyzer {
         self
     }
 
+    /// Drops the words of `stopwords`.
+    pub fn stopwords(mut self, stopwords: Stopwords) -> Self {
+        self.stopwords = Some(stopwords);
+        self
+    }
+
+    /// Stems word tokens with `stemmer`.
+    pub fn stem(mut self, stemmer: Stemmer) -> Self {
+        self.stemmer = Some(stemmer);
+        self
+    }
+
     /// The analysed tokens of `text`.
     pub fn analyze<'s, 'a: 's>(&'s self, text: &'a str) -> impl Iterator<Item = Token<'a>> + 's {
         self.tokenizer
             .tokens(text)
             .filter(|t| !self.drop_kinds.contains(&t.kind))
             .map(|t| Normalizer::apply_all(&self.normalizers, t))
+            .filter(|t| !self.stopwords.as_ref().is_some_and(|s| s.contains(&t.text)))
+            .map(|t| match (&self.stemmer, t.kind) {
+                (Some(stemmer), TokenKind::Word) => {
+                    let stem = stemmer.stem(&t.text).into_owned();
+                    Token {
+                        text: std::borrow::Cow::Owned(stem),
+                        ..t
+                    }
+                }
+                _ => t,
+            })
             .filter(|t| self.min_len == 0 || t.text.chars().nth(self.min_len - 1).is_some())
     }
 
