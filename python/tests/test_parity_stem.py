@@ -98,14 +98,38 @@ def test_nltk_snowball_known_differences(lang: str) -> None:
     assert differing > 0
 
 
-def test_nltk_porter_original_mode() -> None:
-    words = vocabulary("porter") + SAMPLE_WORDS
-    ref = nltk_porter.PorterStemmer(mode=nltk_porter.PorterStemmer.ORIGINAL_ALGORITHM)
-    ours = compat_nltk.PorterStemmer(mode=compat_nltk.PorterStemmer.ORIGINAL_ALGORITHM)
-    bad = [(w, ours.stem(w), ref.stem(w)) for w in words if ours.stem(w) != ref.stem(w)]
-    assert not bad, bad[:5]
-    with pytest.raises(ts.TextsiftValueError, match="not available"):
-        compat_nltk.PorterStemmer()
+def _porter_words() -> list[str]:
+    import random
+
+    rng = random.Random(3)
+    # Generated words stress the y-as-vowel rules, doubles and non-ASCII letters.
+    generated = [
+        "".join(rng.choice("aeiouyybcdglmnrstzé") for _ in range(rng.randint(1, 12))) for _ in range(20_000)
+    ]
+    return vocabulary("porter") + SAMPLE_WORDS + generated + ["Dying", "SKIES", "İnning", "ab", "y", ""]
+
+
+@pytest.mark.parametrize("mode", ["NLTK_EXTENSIONS", "MARTIN_EXTENSIONS", "ORIGINAL_ALGORITHM"])
+def test_nltk_porter_every_mode(mode: str) -> None:
+    words = _porter_words()
+    ref = nltk_porter.PorterStemmer(mode=mode)
+    ours = compat_nltk.PorterStemmer(mode=mode)
+    theirs = [ref.stem(w) for w in words]
+    bad = _diff(ours.stem_words(words), theirs, words)
+    assert not bad, f"{len(bad)} of {len(words)} differ in {mode}, e.g. {bad[:5]}"
+    assert [ours.stem(w) for w in words[:3000]] == theirs[:3000]
+    assert [ours.stem(w, to_lowercase=False) for w in words[:3000]] == [
+        ref.stem(w, to_lowercase=False) for w in words[:3000]
+    ]
+
+
+def test_nltk_snowball_porter_is_nltk_porter() -> None:
+    words = vocabulary("porter")[:5000] + SAMPLE_WORDS
+    ref = nltk_snowball.SnowballStemmer("porter")
+    ours = compat_nltk.SnowballStemmer("porter")
+    assert [ours.stem(w) for w in words] == [ref.stem(w) for w in words]
+    with pytest.raises(ts.TextsiftValueError):
+        compat_nltk.PorterStemmer(mode="FANCY")
 
 
 def test_stem_api_and_bad_input() -> None:

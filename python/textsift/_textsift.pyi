@@ -24,6 +24,8 @@ __all__ = [
     "Stemmer",
     "stopwords",
     "stem_languages",
+    "porter_stem",
+    "porter_stem_words",
 ]
 
 __version__: str
@@ -159,3 +161,11 @@ class Stemmer:
 
 def stopwords(lang: str = "english", source: str = "nltk") -> frozenset[str]: ...
 def stem_languages(algorithm: str = "current") -> list[str]: ...
+def porter_stem(word: str, mode: str = "NLTK_EXTENSIONS", to_lowercase: bool = True) -> str: ...
+def porter_stem_words(
+    words: Iterable[str],
+    mode: str = "NLTK_EXTENSIONS",
+    to_lowercase: bool = True,
+    *,
+    n_threads: int | None = None,
+) -> list[str]: ...

@@ -32,5 +32,7 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<stem::PyStemmer>()?;
     m.add_function(wrap_pyfunction!(stem::stopwords, m)?)?;
     m.add_function(wrap_pyfunction!(stem::stem_languages, m)?)?;
+    m.add_function(wrap_pyfunction!(stem::porter_stem, m)?)?;
+    m.add_function(wrap_pyfunction!(stem::porter_stem_words, m)?)?;
     Ok(())
 }

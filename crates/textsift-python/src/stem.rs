@@ -192,3 +192,78 @@ pub fn stopwords<'py>(
         textsift::stem::stopwords(lang, source).map_err(|e| value_error(py, e.to_string()))?;
     PyFrozenSet::new(py, words.sorted())
 }
+
+fn porter_mode(py: Python<'_>, mode: &str) -> PyResult<textsift::stem::PorterMode> {
+    textsift::stem::PorterMode::from_nltk_name(mode).ok_or_else(|| {
+        value_error(
+            py,
+            format!("Porter mode must be NLTK_EXTENSIONS, MARTIN_EXTENSIONS or ORIGINAL_ALGORITHM, not {mode:?}"),
+        )
+    })
+}
+
+/// The Porter stem of a word in one of NLTK's modes (``"NLTK_EXTENSIONS"``,
+/// ``"MARTIN_EXTENSIONS"``, ``"ORIGINAL_ALGORITHM"``), as NLTK's ``PorterStemmer``.
+///
+/// >>> from textsift import porter_stem
+/// >>> porter_stem("dying"), porter_stem("dying", mode="MARTIN_EXTENSIONS")
+/// ('die', 'dy')
+#[pyfunction]
+#[pyo3(signature = (word, mode = "NLTK_EXTENSIONS", to_lowercase = true))]
+pub fn porter_stem(
+    py: Python<'_>,
+    word: &Bound<'_, PyAny>,
+    mode: &str,
+    to_lowercase: bool,
+) -> PyResult<String> {
+    let mode = porter_mode(py, mode)?;
+    let word = text_arg(word, "word")?;
+    no_panic(py, || {
+        textsift::stem::porter_stem(&word, mode, to_lowercase)
+    })
+}
+
+/// :func:`porter_stem` for many words, each distinct word stemmed once, in parallel.
+#[pyfunction]
+#[pyo3(signature = (words, mode = "NLTK_EXTENSIONS", to_lowercase = true, *, n_threads = None))]
+pub fn porter_stem_words<'py>(
+    py: Python<'py>,
+    words: &Bound<'py, PyAny>,
+    mode: &str,
+    to_lowercase: bool,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<String>> {
+    let mode = porter_mode(py, mode)?;
+    let items = texts_arg(words, OnMissing::Raise)?;
+    let threads = match n_threads {
+        Some(n) if n < 1 => {
+            return Err(value_error(
+                py,
+                format!("n_threads must be a positive integer or None, not {n}"),
+            ))
+        }
+        n => n.map(|n| n as usize),
+    };
+    let chunks: Vec<&[Option<PyBackedStr>]> = items.chunks(CHUNK).collect();
+    let done = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parallel::map(&chunks, threads, |chunk| {
+                let mut memo: FxHashMap<&str, String> = FxHashMap::default();
+                chunk
+                    .iter()
+                    .map(|w| {
+                        let w: &str = w.as_deref().unwrap_or("");
+                        memo.entry(w)
+                            .or_insert_with(|| textsift::stem::porter_stem(w, mode, to_lowercase))
+                            .clone()
+                    })
+                    .collect::<Vec<String>>()
+            })
+        }))
+    });
+    match done {
+        Ok(Ok(v)) => Ok(v.into_iter().flatten().collect()),
+        Ok(Err(e)) => Err(value_error(py, e.to_string())),
+        Err(_) => no_panic(py, || panic!("a stemming worker panicked")),
+    }
+}

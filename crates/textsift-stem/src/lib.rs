@@ -21,10 +21,12 @@
 
 mod language;
 mod nltk_stopwords;
+mod porter;
 mod stemmer;
 mod stopwords;
 
 pub use language::{languages, Family};
+pub use porter::{porter_stem, PorterMode};
 pub use stemmer::{StemCache, Stemmer};
 pub use stopwords::{stopword_sources, stopwords, Stopwords};
 

@@ -20,7 +20,7 @@ Differences from NLTK, by design:
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from textsift import _textsift
 from textsift.errors import TextsiftValueError
@@ -144,17 +144,21 @@ class SnowballStemmer:
     """NLTK's ``SnowballStemmer(language, ignore_stopwords=False)``: the classic Snowball
     algorithms, lower-casing each word first as NLTK does.
 
-    NLTK's ``"porter"`` language (its extended Porter variant) is not available yet.
+    ``"porter"`` is NLTK's ``PorterStemmer`` in its default ``NLTK_EXTENSIONS`` mode, as in NLTK.
+    With ``ignore_stopwords=True`` NLTK's stopword list is used (embedded: no download needed).
     """
 
-    languages = tuple(lang for lang in _textsift.stem_languages("classic"))
+    languages = tuple(sorted([*_textsift.stem_languages("classic"), "porter"]))
 
     def __init__(self, language: str, ignore_stopwords: bool = False) -> None:
         if language not in self.languages:
             raise TextsiftValueError(f"The language '{language}' is not supported.")
-        self._stemmer = _textsift.Stemmer(language, algorithm="classic")
+        self._porter = language == "porter"
+        self._stemmer = None if self._porter else _textsift.Stemmer(language, algorithm="classic")
         self.stopwords: frozenset[str] = (
-            _textsift.stopwords(language, "nltk") if ignore_stopwords else frozenset()
+            _textsift.stopwords("english" if self._porter else language, "nltk")
+            if ignore_stopwords
+            else frozenset()
         )
 
     def stem(self, token: str) -> str:
@@ -162,14 +166,14 @@ class SnowballStemmer:
         word = token.lower()
         if word in self.stopwords:
             return word
+        if self._stemmer is None:
+            return _textsift.porter_stem(token, "NLTK_EXTENSIONS")
         return self._stemmer.stem(word)
 
 
 class PorterStemmer:
-    """NLTK's ``PorterStemmer``. Only ``mode=PorterStemmer.ORIGINAL_ALGORITHM`` (Porter's 1980
-    algorithm, equal to NLTK's in that mode) is available yet; NLTK's default
-    ``NLTK_EXTENSIONS`` and ``MARTIN_EXTENSIONS`` modes raise ``TextsiftValueError``.
-    """
+    """NLTK's ``PorterStemmer(mode=NLTK_EXTENSIONS)`` in all three modes: ``NLTK_EXTENSIONS``
+    (NLTK's default), ``MARTIN_EXTENSIONS`` and ``ORIGINAL_ALGORITHM``."""
 
     NLTK_EXTENSIONS = "NLTK_EXTENSIONS"
     MARTIN_EXTENSIONS = "MARTIN_EXTENSIONS"
@@ -178,16 +182,18 @@ class PorterStemmer:
     def __init__(self, mode: str = NLTK_EXTENSIONS) -> None:
         if mode not in (self.NLTK_EXTENSIONS, self.MARTIN_EXTENSIONS, self.ORIGINAL_ALGORITHM):
             raise TextsiftValueError(
-                f"Mode must be one of {self.NLTK_EXTENSIONS}, {self.MARTIN_EXTENSIONS}, {self.ORIGINAL_ALGORITHM}."
-            )
-        if mode != self.ORIGINAL_ALGORITHM:
-            raise TextsiftValueError(
-                f"PorterStemmer mode {mode} is not available in textsift yet; use "
-                "mode=PorterStemmer.ORIGINAL_ALGORITHM, or Stemmer('english') for Snowball English"
+                "Mode must be one of PorterStemmer.NLTK_EXTENSIONS, "
+                "PorterStemmer.MARTIN_EXTENSIONS, or PorterStemmer.ORIGINAL_ALGORITHM"
             )
         self.mode = mode
-        self._stemmer = _textsift.Stemmer("porter", algorithm="current")
 
     def stem(self, word: str, to_lowercase: bool = True) -> str:
         """Stem one word, lower-casing it first unless ``to_lowercase=False``."""
-        return self._stemmer.stem(word.lower() if to_lowercase else word)
+        return _textsift.porter_stem(word, self.mode, to_lowercase)
+
+    def stem_words(self, words: Iterable[str], to_lowercase: bool = True) -> list[str]:
+        """Stem many words (textsift extension: each distinct word once, in parallel)."""
+        return _textsift.porter_stem_words(words, self.mode, to_lowercase)
+
+    def __repr__(self) -> str:
+        return "<PorterStemmer>"
