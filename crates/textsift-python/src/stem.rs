@@ -4,35 +4,60 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
 use rustc_hash::FxHashMap;
-use textsift::{parallel, StemCache, StemFamily, Stemmer};
+use textsift::{parallel, StemFamily, Stemmer};
 
 use crate::convert::{text_arg, texts_arg, OnMissing};
-use crate::errors::{no_panic, value_error};
+use crate::errors::{no_panic, type_error, value_error};
 
 /// Words per unit of parallel work; each unit keeps its own memo of stems.
 const CHUNK: usize = 4096;
 
-/// The stems of one chunk of words: an index per word into the chunk's distinct stems.
-struct StemmedChunk {
-    ids: Vec<u32>,
-    stems: Vec<Box<str>>,
-}
-
-fn stem_chunk(stemmer: Stemmer, words: &[Option<PyBackedStr>]) -> StemmedChunk {
-    let mut cache = StemCache::new(stemmer);
-    let mut index: FxHashMap<&str, u32> = FxHashMap::default();
-    let mut stems: Vec<Box<str>> = Vec::new();
-    let ids = words
-        .iter()
-        .map(|w| {
-            let w: &str = w.as_deref().unwrap_or("");
-            *index.entry(w).or_insert_with(|| {
-                stems.push(cache.stem(w).into());
-                (stems.len() - 1) as u32
-            })
-        })
-        .collect();
-    StemmedChunk { ids, stems }
+/// The words of an iterable as indices into their distinct forms, read with the GIL held (one
+/// borrowed string and one hash lookup per word; only distinct words are copied).
+fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)> {
+    let py = words.py();
+    if words.is_instance_of::<PyString>() {
+        return Err(type_error(
+            py,
+            "words must be an iterable of str, not a single str; wrap it in a list",
+        ));
+    }
+    let iter = words
+        .try_iter()
+        .map_err(|_| type_error(py, "words must be an iterable of str"))?;
+    let mut index: FxHashMap<String, u32> = FxHashMap::default();
+    let mut distinct: Vec<String> = Vec::new();
+    let mut ids: Vec<u32> = Vec::with_capacity(words.len().unwrap_or(0));
+    for (i, item) in iter.enumerate() {
+        let item = item?;
+        let Ok(s) = item.cast::<PyString>() else {
+            let kind = item
+                .get_type()
+                .name()
+                .map_or_else(|_| "?".to_owned(), |n| n.to_string());
+            return Err(type_error(
+                py,
+                format!("words[{i}] must be str, not {kind}"),
+            ));
+        };
+        let text = s.to_str().map_err(|_| {
+            value_error(
+                py,
+                format!("words[{i}] contains a lone surrogate code point and cannot be stemmed"),
+            )
+        })?;
+        let id = match index.get(text) {
+            Some(&id) => id,
+            None => {
+                let id = distinct.len() as u32;
+                distinct.push(text.to_owned());
+                index.insert(text.to_owned(), id);
+                id
+            }
+        };
+        ids.push(id);
+    }
+    Ok((ids, distinct))
 }
 
 /// A Snowball stemmer for one language.
@@ -94,8 +119,11 @@ impl PyStemmer {
         no_panic(py, || self.inner.stem(&word).into_owned())
     }
 
-    /// The stems of many words (any iterable of ``str``), in order. Each distinct word is
-    /// stemmed once; large inputs are split across threads without the GIL.
+    /// The stems of many words (any iterable of ``str``), in order.
+    ///
+    /// Real text repeats words heavily, so the words are first reduced to their distinct forms
+    /// (with the GIL, one hash lookup per word); only the distinct words are stemmed, in parallel
+    /// without the GIL; the result shares one string object per distinct stem.
     #[pyo3(signature = (words, *, n_threads = None))]
     fn stem_words<'py>(
         &self,
@@ -103,7 +131,6 @@ impl PyStemmer {
         words: &Bound<'py, PyAny>,
         n_threads: Option<i64>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items = texts_arg(words, OnMissing::Raise)?;
         let threads = match n_threads {
             Some(n) if n < 1 => {
                 return Err(value_error(
@@ -113,36 +140,34 @@ impl PyStemmer {
             }
             n => n.map(|n| n as usize),
         };
+        let (ids, distinct) = distinct_words(words)?;
         let stemmer = self.inner;
-        let chunks: Vec<&[Option<PyBackedStr>]> = items.chunks(CHUNK).collect();
+        let chunks: Vec<&[String]> = distinct.chunks(CHUNK).collect();
         let done = py.detach(|| {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                parallel::map(&chunks, threads, |c| stem_chunk(stemmer, c))
+                parallel::map(&chunks, threads, |c| {
+                    c.iter()
+                        .map(|w| stemmer.stem(w).into_owned())
+                        .collect::<Vec<_>>()
+                })
             }))
         });
-        let stemmed = match done {
-            Ok(Ok(v)) => v,
+        let stems: Vec<String> = match done {
+            Ok(Ok(v)) => v.into_iter().flatten().collect(),
             Ok(Err(e)) => return Err(value_error(py, e.to_string())),
             Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
         };
         let mut shared: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
-        let out = PyList::empty(py);
-        for chunk in &stemmed {
-            let strings: Vec<Bound<'py, PyString>> = chunk
-                .stems
-                .iter()
-                .map(|s| {
-                    shared
-                        .entry(s)
-                        .or_insert_with(|| PyString::new(py, s))
-                        .clone()
-                })
-                .collect();
-            for &id in &chunk.ids {
-                out.append(&strings[id as usize])?;
-            }
-        }
-        Ok(out)
+        let strings: Vec<Bound<'py, PyString>> = stems
+            .iter()
+            .map(|s| {
+                shared
+                    .entry(s)
+                    .or_insert_with(|| PyString::new(py, s))
+                    .clone()
+            })
+            .collect();
+        PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
     }
 
     fn __repr__(&self) -> String {
