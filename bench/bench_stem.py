@@ -85,7 +85,7 @@ def main() -> None:
         t_ours = best(lambda w=words: ours.stem_words(w), args.repeats)
         t_peer = best(lambda w=words: peer.stemWords(w), args.repeats)
         sl = words[:50_000]
-        t_nltk = best(lambda: [nltk.stem(w) for w in sl], 1) * len(words) / len(sl)
+        t_nltk = best(lambda sl=sl: [nltk.stem(w) for w in sl], 1) * len(words) / len(sl)
         n = len(words)
         rows.append((name, n, rust, n / t_ours1, n / t_ours, n / t_peer, n / t_nltk))
         print(name, rows[-1], flush=True)
