@@ -41,7 +41,8 @@ test: lint rust-test py-test
 
 bench: install-dev
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	$(BIN)/python bench/bench_tokenize.py
+	$(BIN)/python bench/bench_tokenize.py --readme
+	$(BIN)/python bench/bench_stem.py
 
 clean:
 	rm -rf $(VENV) target python/textsift/*.so
