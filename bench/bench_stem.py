@@ -12,53 +12,16 @@ slice (it is too slow for the whole list), scaled to words/s.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
-import subprocess
-import tempfile
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import textsift as ts
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def best(fn: Callable[[], object], repeats: int) -> float:
-    out = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        out = min(out, time.perf_counter() - t0)
-    return out
-
-
-def rust_words_per_s(words: list[str], repeats: int) -> dict[str, float]:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write("\n".join(words))
-        path = f.name
-    try:
-        cmd = [
-            "cargo",
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "textsift-stem",
-            "--example",
-            "stem_throughput",
-            "--",
-            path,
-            str(repeats),
-        ]
-        result: dict[str, float] = json.loads(
-            subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        )
-        return result
-    finally:
-        os.unlink(path)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import ROOT, best_time, run_rust_example  # noqa: E402
 
 
 def main() -> None:
@@ -80,12 +43,12 @@ def main() -> None:
     nltk = SnowballStemmer("english")
     rows = []
     for name, words in (("real text (corpus tokens)", real), ("unique words", unique)):
-        rust = rust_words_per_s(words, max(args.repeats, 5))
-        t_ours1 = best(lambda w=words: ours.stem_words(w, n_threads=1), args.repeats)
-        t_ours = best(lambda w=words: ours.stem_words(w), args.repeats)
-        t_peer = best(lambda w=words: peer.stemWords(w), args.repeats)
+        rust = run_rust_example("textsift-stem", "stem_throughput", words, max(args.repeats, 5))
+        t_ours1 = best_time(lambda w=words: ours.stem_words(w, n_threads=1), args.repeats)
+        t_ours = best_time(lambda w=words: ours.stem_words(w), args.repeats)
+        t_peer = best_time(lambda w=words: peer.stemWords(w), args.repeats)
         sl = words[:50_000]
-        t_nltk = best(lambda sl=sl: [nltk.stem(w) for w in sl], 1) * len(words) / len(sl)
+        t_nltk = best_time(lambda sl=sl: [nltk.stem(w) for w in sl], 1) * len(words) / len(sl)
         n = len(words)
         rows.append((name, n, rust, n / t_ours1, n / t_ours, n / t_peer, n / t_nltk))
         print(name, rows[-1], flush=True)

@@ -13,19 +13,19 @@ textsift-tokenize, built in release mode.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "python" / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from timing import best_time, run_rust_example  # noqa: E402
 
 import textsift as ts  # noqa: E402
 from textgen import random_text  # noqa: E402
@@ -47,37 +47,9 @@ def build_corpus(mb: float, generated_share: float) -> list[str]:
     return docs
 
 
-def best_time(fn: Callable[[], object], repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
 def rust_throughput(docs: list[str], repeats: int) -> dict[str, float]:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as f:
-        f.write("\n".join(docs))
-        path = f.name
-    try:
-        cmd = [
-            "cargo",
-            "run",
-            "--quiet",
-            "--release",
-            "-p",
-            "textsift-tokenize",
-            "--example",
-            "throughput",
-            "--",
-            path,
-            str(max(repeats, 3)),
-        ]
-        out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=True).stdout
-        return {mode: v["mb_per_s"] for mode, v in json.loads(out).items()}
-    finally:
-        os.unlink(path)
+    out = run_rust_example("textsift-tokenize", "throughput", docs, max(repeats, 3))
+    return {mode: v["mb_per_s"] for mode, v in out.items()}
 
 
 def run(corpus_name: str, docs: list[str], repeats: int, with_rust: bool) -> tuple[str, dict[str, float]]:

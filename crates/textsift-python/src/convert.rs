@@ -127,3 +127,15 @@ pub fn texts_arg(
     }
     Ok(out)
 }
+
+/// The `n_threads` argument of batch calls: `None` (all cores) or a positive count.
+pub fn threads_arg(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>> {
+    match n_threads {
+        None => Ok(None),
+        Some(n) if n >= 1 => Ok(Some(n as usize)),
+        Some(n) => Err(value_error(
+            py,
+            format!("n_threads must be a positive integer or None, not {n}"),
+        )),
+    }
+}

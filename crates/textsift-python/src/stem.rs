@@ -1,12 +1,11 @@
 //! `Stemmer` and `stopwords` for Python.
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
 use rustc_hash::FxHashMap;
 use textsift::{parallel, StemFamily, Stemmer};
 
-use crate::convert::{text_arg, texts_arg, OnMissing};
+use crate::convert::{text_arg, threads_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// Words per unit of parallel work; each unit keeps its own memo of stems.
@@ -58,6 +57,42 @@ fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)>
         ids.push(id);
     }
     Ok((ids, distinct))
+}
+
+/// Maps `f` over the distinct words of `words` in parallel without the GIL, and returns the
+/// results in input order, one shared string object per distinct result.
+fn map_distinct<'py>(
+    py: Python<'py>,
+    words: &Bound<'py, PyAny>,
+    n_threads: Option<i64>,
+    f: impl Fn(&str) -> String + Sync + Send,
+) -> PyResult<Bound<'py, PyList>> {
+    let threads = threads_arg(py, n_threads)?;
+    let (ids, distinct) = distinct_words(words)?;
+    let chunks: Vec<&[String]> = distinct.chunks(CHUNK).collect();
+    let done = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parallel::map(&chunks, threads, |c| {
+                c.iter().map(|w| f(w)).collect::<Vec<_>>()
+            })
+        }))
+    });
+    let results: Vec<String> = match done {
+        Ok(Ok(v)) => v.into_iter().flatten().collect(),
+        Ok(Err(e)) => return Err(value_error(py, e.to_string())),
+        Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
+    };
+    let mut shared: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
+    let strings: Vec<Bound<'py, PyString>> = results
+        .iter()
+        .map(|s| {
+            shared
+                .entry(s)
+                .or_insert_with(|| PyString::new(py, s))
+                .clone()
+        })
+        .collect();
+    PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
 }
 
 /// A Snowball stemmer for one language.
@@ -131,43 +166,8 @@ impl PyStemmer {
         words: &Bound<'py, PyAny>,
         n_threads: Option<i64>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let threads = match n_threads {
-            Some(n) if n < 1 => {
-                return Err(value_error(
-                    py,
-                    format!("n_threads must be a positive integer or None, not {n}"),
-                ))
-            }
-            n => n.map(|n| n as usize),
-        };
-        let (ids, distinct) = distinct_words(words)?;
         let stemmer = self.inner;
-        let chunks: Vec<&[String]> = distinct.chunks(CHUNK).collect();
-        let done = py.detach(|| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                parallel::map(&chunks, threads, |c| {
-                    c.iter()
-                        .map(|w| stemmer.stem(w).into_owned())
-                        .collect::<Vec<_>>()
-                })
-            }))
-        });
-        let stems: Vec<String> = match done {
-            Ok(Ok(v)) => v.into_iter().flatten().collect(),
-            Ok(Err(e)) => return Err(value_error(py, e.to_string())),
-            Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
-        };
-        let mut shared: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
-        let strings: Vec<Bound<'py, PyString>> = stems
-            .iter()
-            .map(|s| {
-                shared
-                    .entry(s)
-                    .or_insert_with(|| PyString::new(py, s))
-                    .clone()
-            })
-            .collect();
-        PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
+        map_distinct(py, words, n_threads, |w| stemmer.stem(w).into_owned())
     }
 
     fn __repr__(&self) -> String {
@@ -257,38 +257,9 @@ pub fn porter_stem_words<'py>(
     mode: &str,
     to_lowercase: bool,
     n_threads: Option<i64>,
-) -> PyResult<Vec<String>> {
+) -> PyResult<Bound<'py, PyList>> {
     let mode = porter_mode(py, mode)?;
-    let items = texts_arg(words, OnMissing::Raise)?;
-    let threads = match n_threads {
-        Some(n) if n < 1 => {
-            return Err(value_error(
-                py,
-                format!("n_threads must be a positive integer or None, not {n}"),
-            ))
-        }
-        n => n.map(|n| n as usize),
-    };
-    let chunks: Vec<&[Option<PyBackedStr>]> = items.chunks(CHUNK).collect();
-    let done = py.detach(|| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parallel::map(&chunks, threads, |chunk| {
-                let mut memo: FxHashMap<&str, String> = FxHashMap::default();
-                chunk
-                    .iter()
-                    .map(|w| {
-                        let w: &str = w.as_deref().unwrap_or("");
-                        memo.entry(w)
-                            .or_insert_with(|| textsift::stem::porter_stem(w, mode, to_lowercase))
-                            .clone()
-                    })
-                    .collect::<Vec<String>>()
-            })
-        }))
-    });
-    match done {
-        Ok(Ok(v)) => Ok(v.into_iter().flatten().collect()),
-        Ok(Err(e)) => Err(value_error(py, e.to_string())),
-        Err(_) => no_panic(py, || panic!("a stemming worker panicked")),
-    }
+    map_distinct(py, words, n_threads, |w| {
+        textsift::stem::porter_stem(w, mode, to_lowercase)
+    })
 }

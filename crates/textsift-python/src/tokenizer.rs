@@ -11,7 +11,7 @@ use textsift::{
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::convert::{text_arg, texts_arg, OnMissing};
+use crate::convert::{text_arg, texts_arg, threads_arg, OnMissing};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
@@ -92,17 +92,6 @@ fn words_list<'py>(py: Python<'py>, tokens: &[Token<'_>]) -> PyResult<Bound<'py,
 fn parse_mode(py: Python<'_>, mode: &str) -> PyResult<Mode> {
     mode.parse::<Mode>()
         .map_err(|e| value_error(py, e.to_string()))
-}
-
-fn threads_arg(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<usize>> {
-    match n_threads {
-        None => Ok(None),
-        Some(n) if n >= 1 => Ok(Some(n as usize)),
-        Some(n) => Err(value_error(
-            py,
-            format!("n_threads must be a positive integer or None, not {n}"),
-        )),
-    }
 }
 
 /// The texts of a batch argument, converted while the GIL is held.
