@@ -8,7 +8,8 @@
 //! assert_eq!(stemmer.stem("running"), "run");
 //! assert_eq!(stemmer.stem_all(&["cats", "cats", "generously"]), ["cat", "cat", "generous"]);
 //!
-//! // The classic algorithms are NLTK's SnowballStemmer; "porter" is Porter's 1980 algorithm.
+//! // The classic algorithms are the older Snowball ones (NLTK's for English); "porter" is
+//! // Porter's 1980 algorithm.
 //! assert_eq!(Stemmer::new("english", Family::Classic).unwrap().stem("fairly"), "fair");
 //! assert_eq!(Stemmer::new("porter", Family::Current).unwrap().stem("generalizations"), "gener");
 //!
@@ -44,7 +45,7 @@ pub enum StemError {
         supported: String,
     },
     /// An algorithm family name that is not `current` or `classic`.
-    #[error("unknown stemmer algorithm {0:?}; expected 'current' (today's Snowball) or 'classic' (NLTK's SnowballStemmer)")]
+    #[error("unknown stemmer algorithm {0:?}; expected 'current' (today's Snowball) or 'classic' (the older Snowball algorithms)")]
     UnknownFamily(String),
     /// A stopword source or language that has no list.
     #[error("no {list} stopword list for {lang:?}; {available}")]

@@ -144,6 +144,11 @@ class SnowballStemmer:
     """NLTK's ``SnowballStemmer(language, ignore_stopwords=False)``: the classic Snowball
     algorithms, lower-casing each word first as NLTK does.
 
+    The stems equal NLTK's for English, Dutch, German, Norwegian, Swedish and ``"porter"``. For
+    the other languages NLTK runs its own Python ports, which deviate from the classic algorithms
+    on some words (Arabic is a different algorithm altogether); textsift does not reproduce those
+    deviations yet.
+
     ``"porter"`` is NLTK's ``PorterStemmer`` in its default ``NLTK_EXTENSIONS`` mode, as in NLTK.
     With ``ignore_stopwords=True`` NLTK's stopword list is used (embedded: no download needed).
     """
