@@ -28,7 +28,7 @@ mod stopwords;
 
 pub use language::{languages, Family};
 pub use porter::{porter_stem, PorterMode};
-pub use stemmer::{StemCache, Stemmer};
+pub use stemmer::{StemCache, Stemmer, MAX_WORD_BYTES};
 pub use stopwords::{stopword_sources, stopwords, Stopwords};
 
 /// Errors of this crate.

@@ -8,6 +8,10 @@ use rustc_hash::FxHashMap;
 use crate::language::{find, languages, Family, LanguageEntry};
 use crate::StemError;
 
+/// The longest word (in UTF-8 bytes) that [`Stemmer::stem`] stems; longer ones come back
+/// unchanged, which keeps stemming linear in the input on any text.
+pub const MAX_WORD_BYTES: usize = 1024;
+
 #[derive(Clone, Copy)]
 enum Engine {
     Current(frostem::Stemmer),
@@ -93,7 +97,13 @@ impl Stemmer {
 
     /// The stem of one word. Words are stemmed as given: lower-case them first where the
     /// language's algorithm expects it (all of Snowball's do).
+    ///
+    /// Words longer than [`MAX_WORD_BYTES`] are returned unchanged: no language has such words,
+    /// and the Snowball runtime's string edits make some of them (`yyyy…`) quadratic.
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        if word.len() > MAX_WORD_BYTES {
+            return Cow::Borrowed(word);
+        }
         match self.engine {
             Engine::Current(s) => s.stem(word),
             // NLTK's English stemmer first turns typographic apostrophes into `'` (as today's
@@ -179,6 +189,23 @@ mod tests {
         let s = Stemmer::new("en", Family::Classic).unwrap();
         assert_eq!(s.stem("instagram\u{2019}s"), s.stem("instagram's"));
         assert_eq!(s.stem("don\u{2019}t"), "don't");
+    }
+
+    #[test]
+    fn giant_words_come_back_unchanged_quickly() {
+        let word = "y".repeat(1_000_000);
+        for family in [Family::Current, Family::Classic] {
+            let s = Stemmer::new("en", family).unwrap();
+            assert_eq!(s.stem(&word), word);
+        }
+        let edge = "y".repeat(MAX_WORD_BYTES);
+        assert!(
+            Stemmer::new("en", Family::Current)
+                .unwrap()
+                .stem(&edge)
+                .len()
+                <= MAX_WORD_BYTES
+        );
     }
 
     #[test]
