@@ -240,3 +240,30 @@ def test_100_mb_documents() -> None:
     for mode in ("social", "tweet", "unicode"):
         (token,) = ts.Tokenizer(mode).tokens(giant)
         assert (token.start, token.end, token.kind) == (0, 100_000_000, "word")
+
+
+ADVERSARIAL = {
+    "url_parens": "http://a" + ")" * 200_000,
+    "ats": "@" * 200_000,
+    "hashes": "#" * 200_000,
+    "amps": "&#" * 100_000,
+    "dotted": "a." * 100_000,
+    "digits": "1" * 200_000,
+    "domain_then_at": "a." * 50_000 + "com@",
+    "ys": "y" * 200_000,
+    "colons": "a:" * 100_000,
+    "emoticons": ":-)" * 50_000,
+    "quote_space": "' " * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_inputs_stay_linear(name: str) -> None:
+    # Each of these once took from seconds to minutes (quadratic paths, now removed); at linear
+    # cost the whole test takes well under a second per mode.
+    text = ADVERSARIAL[name]
+    for mode in MODES:
+        counts = ts.Tokenizer(mode).count_batch([text])
+        assert counts[0] > 0
+    assert ts.sentences(text)
+    assert isinstance(ts.stem(text[:2000]), str)

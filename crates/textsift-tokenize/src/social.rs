@@ -258,15 +258,29 @@ impl<'a> SocialTokens<'a> {
             end = from + k + c.len_utf8();
         }
         // Trim trailing punctuation that belongs to the sentence, keeping balanced brackets.
+        // Count brackets once, then keep the counts as characters are trimmed (linear however many
+        // closing brackets a URL ends with).
+        let body = &text[from..end];
+        let mut open_paren = body.matches('(').count();
+        let mut close_paren = body.matches(')').count();
+        let mut open_bracket = body.matches('[').count();
+        let mut close_bracket = body.matches(']').count();
         while let Some(last) = text[from..end].chars().next_back() {
             let trim = match last {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
-                ')' => text[from..end].matches('(').count() < text[from..end].matches(')').count(),
-                ']' => text[from..end].matches('[').count() < text[from..end].matches(']').count(),
+                ')' => open_paren < close_paren,
+                ']' => open_bracket < close_bracket,
                 _ => false,
             };
             if !trim {
                 break;
+            }
+            match last {
+                ')' => close_paren -= 1,
+                ']' => close_bracket -= 1,
+                '(' => open_paren -= 1,
+                '[' => open_bracket -= 1,
+                _ => {}
             }
             end -= last.len_utf8();
         }

@@ -60,7 +60,10 @@ type ManualRule = fn(&str) -> Option<String>;
 /// What a rule does: a regex substitution, or a hand-written equivalent for the rules whose
 /// look-around would otherwise need a backtracking engine at every position of the text.
 enum Action {
-    Regex(Regex, &'static str),
+    /// A pattern the `regex` crate runs (linear time, however many matches).
+    Regex(regex::Regex, &'static str),
+    /// A pattern with look-around, for `fancy-regex`.
+    Fancy(Regex, &'static str),
     Manual(ManualRule),
 }
 
@@ -81,9 +84,15 @@ fn rule(pattern: &str, replacement: &'static str, needs: &'static [&'static str]
 }
 
 fn rule_gated(pattern: &str, replacement: &'static str, gate: Gate) -> Rule {
+    if let Ok(re) = regex::Regex::new(pattern) {
+        return Rule {
+            action: Action::Regex(re, replacement),
+            gate,
+        };
+    }
     match Regex::new(pattern) {
         Ok(re) => Rule {
-            action: Action::Regex(re, replacement),
+            action: Action::Fancy(re, replacement),
             gate,
         },
         // The patterns are constants covered by tests; failing here is a build defect.
@@ -250,7 +259,11 @@ fn apply(text: String, rule: &Rule, folded: Option<&str>) -> String {
     // `fancy_regex` reports backtrack-limit errors per match; the patterns here are linear, so an
     // error can only mean a pathological input, for which the text is left as it is.
     match &rule.action {
-        Action::Regex(re, replacement) => match re.try_replacen(&text, 0, *replacement) {
+        Action::Regex(re, replacement) => match re.replace_all(&text, *replacement) {
+            Cow::Owned(s) => s,
+            Cow::Borrowed(_) => text,
+        },
+        Action::Fancy(re, replacement) => match re.try_replacen(&text, 0, *replacement) {
             Ok(Cow::Owned(s)) => s,
             _ => text,
         },

@@ -64,7 +64,6 @@ const URL_WITH_PATH: &str = concat!(
     r"(?:[^\s()<>{}\[\]]+|\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\))+",
     r"(?:\([^\s()]{0,255}?\([^\s()]{1,255}\)[^\s()]{0,255}?\)|\([^\s]{1,255}?\)|[^\s`!()\[\]{};:'\x22.,<>?«»“”‘’])",
 );
-const NAKED_DOMAIN: &str = r"(?i)\G(?<!@)[a-z0-9\x{130}]+(?:[.\-][a-z0-9\x{130}]+){0,126}[.](?:[a-z\x{130}]{2,13})\b/?(?!@)";
 const PHONE: &str = r"(?:(?:\+?[01][ *\-.\)]*)?(?:[\(]?\d{3}[ *\-.\)]*)?\d{3}[ *\-.\)]*\d{4})";
 pub(crate) const EMOTICONS: &str = concat!(
     r"(?:[<>]?[:;=8][\-o\*']?[\)\]\(\[dDpP/:\}\{@\|\\]",
@@ -108,11 +107,6 @@ fn build(pattern: &str) -> meta::Regex {
 }
 
 static URL_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(URL_WITH_PATH));
-static NAKED_DOMAIN_RE: LazyLock<fancy_regex::Regex> =
-    LazyLock::new(|| match fancy_regex::Regex::new(NAKED_DOMAIN) {
-        Ok(re) => re,
-        Err(e) => panic!("tweet tokenizer pattern failed to compile: {e}"),
-    });
 static PHONE_RE: LazyLock<meta::Regex> = LazyLock::new(|| build(PHONE));
 static BEFORE_EMAIL_RE: LazyLock<meta::Regex> =
     LazyLock::new(|| build(&format!("{EMOTICONS}{BEFORE_EMAIL}")));
@@ -136,7 +130,6 @@ pub(crate) fn contains_emoticon(token: &str) -> bool {
 /// Forces compilation of every pattern (useful before timing, and in tests).
 pub fn warm_up() {
     LazyLock::force(&URL_RE);
-    LazyLock::force(&NAKED_DOMAIN_RE);
     LazyLock::force(&PHONE_RE);
     LazyLock::force(&BEFORE_EMAIL_RE);
     LazyLock::force(&AFTER_EMAIL_RE);
@@ -157,35 +150,81 @@ fn is_domain_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '\u{212A}' | '\u{17F}' | '\u{130}')
 }
 
-/// Cheap necessary condition for the naked-domain alternative: a run of domain characters,
-/// dots and hyphens that contains a dot followed by a letter.
-fn may_be_naked_domain(hay: &str, at: usize) -> bool {
-    let mut prev_dot = false;
-    for c in hay[at..].chars() {
-        if c == '.' {
-            prev_dot = true;
-        } else if is_domain_char(c) {
-            if prev_dot && !c.is_ascii_digit() {
-                return true;
-            }
-            prev_dot = false;
-        } else if c == '-' {
-            prev_dot = false;
-        } else {
-            return false;
-        }
-    }
-    false
+/// A letter of NLTK's `[a-z]` under Python's case-insensitive matching.
+fn is_tld_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, '\u{212A}' | '\u{17F}' | '\u{130}')
 }
 
-fn naked_domain_match(hay: &str, at: usize) -> Option<usize> {
-    if !hay[at..].chars().next().is_some_and(is_domain_char) || !may_be_naked_domain(hay, at) {
+/// NLTK's naked-domain rule, `(?<!@)[a-z0-9]+(?:[.\-][a-z0-9]+){0,126}[.](?:[a-z]{2,13})\b/?(?!@)`
+/// (case-insensitive), matched by hand with the answer a backtracking engine gives: the most
+/// labels first; the top-level domain must be a whole run of 2 to 13 letters ending at a word
+/// boundary; a following `/` is taken unless an `@` comes after it.
+///
+/// `fail_until` makes repeated attempts inside one long label constant-time: every position of
+/// the first label sees the same labels after it, so one failure there means all fail.
+fn naked_domain_match(hay: &str, at: usize, fail_until: &mut usize) -> Option<usize> {
+    if at < *fail_until {
         return None;
     }
-    match NAKED_DOMAIN_RE.find_from_pos(hay, at) {
-        Ok(Some(m)) if m.start() == at => Some(m.end()),
-        _ => None,
+    if hay[..at].ends_with('@') || !hay[at..].chars().next().is_some_and(is_domain_char) {
+        return None;
     }
+    let label_end = |from: usize| {
+        from + hay[from..]
+            .char_indices()
+            .find(|&(_, c)| !is_domain_char(c))
+            .map_or(hay.len() - from, |(k, _)| k)
+    };
+    // Ends of labels l0..=l127 (at most 126 repetitions, then the top-level domain).
+    let mut ends = vec![label_end(at)];
+    while ends.len() < 128 {
+        let end = ends[ends.len() - 1];
+        let bytes = hay.as_bytes();
+        let sep = matches!(bytes.get(end), Some(b'.' | b'-'));
+        if !sep || !hay[end + 1..].chars().next().is_some_and(is_domain_char) {
+            break;
+        }
+        ends.push(label_end(end + 1));
+    }
+    let first_label_end = ends[0];
+    for k in (0..ends.len().min(127)).rev() {
+        let dot = ends[k];
+        if hay.as_bytes().get(dot) != Some(&b'.') {
+            continue;
+        }
+        let tld_start = dot + 1;
+        let mut tld_end = tld_start;
+        let mut letters = 0;
+        for c in hay[tld_start..].chars() {
+            if !is_tld_letter(c) {
+                break;
+            }
+            letters += 1;
+            tld_end += c.len_utf8();
+        }
+        if !(2..=13).contains(&letters)
+            || hay[tld_end..]
+                .chars()
+                .next()
+                .is_some_and(crate::chars::is_regex_word)
+        {
+            continue;
+        }
+        let mut rest = hay[tld_end..].chars();
+        match rest.next() {
+            Some('/') => {
+                return Some(if rest.next() == Some('@') {
+                    tld_end
+                } else {
+                    tld_end + 1
+                });
+            }
+            Some('@') => continue,
+            _ => return Some(tld_end),
+        }
+    }
+    *fail_until = first_label_end;
+    None
 }
 
 /// Whether `c` is `s` under Python's case-insensitive matching (`ſ`, U+017F, folds to `s`).
@@ -211,8 +250,9 @@ fn may_be_url(hay: &str, at: usize) -> bool {
     if (scheme(4) && head.get(4) == Some(&':')) || (scheme(5) && head.get(5) == Some(&':')) {
         return true;
     }
+    // `[a-z0-9.\-]{1,255}[.][a-z]{2,13}/`: the slash comes within 270 characters.
     let mut dot = false;
-    for c in hay[at..].chars() {
+    for c in hay[at..].chars().take(271) {
         if c == '.' {
             dot = true;
         } else if c == '/' {
@@ -237,7 +277,7 @@ fn email_end(hay: &str, at: usize) -> Option<usize> {
         .peekable();
     // The local part: the whole run (a shorter one cannot be followed by `@`), 1 to 64 chars.
     let mut n = 0;
-    while it.peek().is_some_and(|&(_, c)| local_ok(c)) {
+    while n <= 64 && it.peek().is_some_and(|&(_, c)| local_ok(c)) {
         it.next();
         n += 1;
     }
@@ -245,7 +285,7 @@ fn email_end(hay: &str, at: usize) -> Option<usize> {
         return None;
     }
     let mut n = 0;
-    while it.peek().is_some_and(|&(_, c)| domain_ok(c)) {
+    while n <= 63 && it.peek().is_some_and(|&(_, c)| domain_ok(c)) {
         it.next();
         n += 1;
     }
@@ -281,7 +321,7 @@ fn email_end(hay: &str, at: usize) -> Option<usize> {
 
 /// The end of the NLTK token starting at `at`, or `None` when nothing matches there (whitespace).
 /// The alternatives are tried in NLTK's order; cheap checks skip the ones that cannot match.
-fn match_at(hay: &str, at: usize, phone: bool) -> Option<usize> {
+fn match_at(hay: &str, at: usize, phone: bool, fail_until: &mut usize) -> Option<usize> {
     let first = hay[at..].chars().next()?;
     if is_domain_char(first) || matches!(first, '.' | '-') {
         if may_be_url(hay, at) {
@@ -289,7 +329,7 @@ fn match_at(hay: &str, at: usize, phone: bool) -> Option<usize> {
                 return Some(end);
             }
         }
-        if let Some(end) = naked_domain_match(hay, at) {
+        if let Some(end) = naked_domain_match(hay, at, fail_until) {
             return Some(end);
         }
     }
@@ -321,13 +361,19 @@ pub fn tokenize<'a>(text: &'a str, options: &TweetOptions) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(hay.len() / 4 + 1);
     let bytes = hay.as_bytes();
     let mut at = 0;
+    let mut naked_domain_fails_until = 0;
     while at < bytes.len() {
         let b = bytes[at];
         if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
             at += 1;
             continue;
         }
-        match match_at(hay, at, options.match_phone_numbers) {
+        match match_at(
+            hay,
+            at,
+            options.match_phone_numbers,
+            &mut naked_domain_fails_until,
+        ) {
             Some(end) if end > at => {
                 let (start, stop) = match &rewritten {
                     Some(r) => r.original_span(at, end),
