@@ -275,21 +275,17 @@ fn email_end(hay: &str, at: usize) -> Option<usize> {
         .char_indices()
         .map(|(k, c)| (at + k, c))
         .peekable();
-    // The local part: the whole run (a shorter one cannot be followed by `@`), 1 to 64 chars.
-    let mut n = 0;
-    while n <= 64 && it.peek().is_some_and(|&(_, c)| local_ok(c)) {
-        it.next();
-        n += 1;
-    }
-    if n == 0 || n > 64 || it.next().map(|(_, c)| c) != Some('@') {
-        return None;
-    }
-    let mut n = 0;
-    while n <= 63 && it.peek().is_some_and(|&(_, c)| domain_ok(c)) {
-        it.next();
-        n += 1;
-    }
-    if n == 0 || n > 63 || it.next().map(|(_, c)| c) != Some('.') {
+    // `X{1,max}` then a fixed character: the run must be whole (a shorter one would be followed
+    // by another X, not the character), 1 to `max` long.
+    let mut run_then = |ok: &dyn Fn(char) -> bool, max: usize, then: char| {
+        let mut n = 0;
+        while n <= max && it.peek().is_some_and(|&(_, c)| ok(c)) {
+            it.next();
+            n += 1;
+        }
+        (1..=max).contains(&n) && it.next().map(|(_, c)| c) == Some(then)
+    };
+    if !run_then(&local_ok, 64, '@') || !run_then(&domain_ok, 63, '.') {
         return None;
     }
     // Greedy `(?:[\w-]\.?){1,251}`: remember where the last two repetitions started.
