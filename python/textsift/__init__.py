@@ -7,6 +7,8 @@
 ['They', "'ll", 'buy', 'it', '.']
 >>> ts.sentences("Wait... what? No way!")
 ['Wait... what?', 'No way!']
+>>> ts.sentiment("The new update is GREAT!!")
+{'neg': 0.0, 'neu': 0.425, 'pos': 0.575, 'compound': 0.7519}
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from textsift._textsift import (
     Stemmer,
     Token,
     Tokenizer,
+    Vader,
     __version__,
     casefold,
     classify,
@@ -49,6 +52,7 @@ __all__ = [
     "TextsiftValueError",
     "Token",
     "Tokenizer",
+    "Vader",
     "__version__",
     "casefold",
     "classify",
@@ -61,6 +65,7 @@ __all__ = [
     "porter_stem_words",
     "reduce_elongation",
     "sentences",
+    "sentiment",
     "split_hashtag",
     "stem",
     "stem_languages",
@@ -134,3 +139,22 @@ def stem(word_or_words: str | Iterable[str], lang: str = "en", algorithm: str = 
     if isinstance(word_or_words, str):
         return stemmer.stem(word_or_words)
     return stemmer.stem_words(word_or_words)
+
+
+_VADER: Vader | None = None
+
+
+def sentiment(text: str) -> dict[str, float]:
+    """VADER's scores of ``text``: ``neg``, ``neu`` and ``pos`` shares and the ``compound`` score
+    in [-1, 1], exactly as vaderSentiment 3.3.2's ``polarity_scores`` gives them.
+
+    Score raw text: stopword removal or stemming first would drop the negations and boosters
+    VADER reads. For many texts use ``Vader().score_batch(texts)`` (numpy arrays, all cores).
+
+    >>> sentiment("not bad at all :)")
+    {'neg': 0.0, 'neu': 0.339, 'pos': 0.661, 'compound': 0.705}
+    """
+    global _VADER
+    if _VADER is None:
+        _VADER = Vader()
+    return _VADER.score(text)

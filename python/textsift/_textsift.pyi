@@ -1,7 +1,7 @@
 """Type stubs of the compiled core, ``textsift._textsift``."""
 
-from collections.abc import Iterable
-from typing import final
+from collections.abc import Iterable, Mapping
+from typing import Any, final
 
 import numpy as np
 import numpy.typing as npt
@@ -12,6 +12,7 @@ __all__ = [
     "Tokenizer",
     "Analyzer",
     "SentenceSplitter",
+    "Vader",
     "casefold",
     "lowercase",
     "nfkc",
@@ -169,3 +170,35 @@ def porter_stem_words(
     *,
     n_threads: int | None = None,
 ) -> list[str]: ...
+
+@final
+class Vader:
+    """VADER sentiment with exactly vaderSentiment 3.3.2's scores."""
+
+    def __new__(
+        cls,
+        lexicon: Mapping[str, float] | None = None,
+        emoji: Mapping[str, str] | None = None,
+        summation: str | None = None,
+    ) -> Vader: ...
+    @staticmethod
+    def from_vader_text(
+        lexicon: str | None = None, emoji: str | None = None, summation: str | None = None
+    ) -> Vader: ...
+    def score(self, text: str) -> dict[str, float]: ...
+    def polarity_scores(self, text: str) -> dict[str, float]: ...
+    def score_batch(
+        self,
+        texts: Iterable[str | None],
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+        as_frame: bool = False,
+    ) -> Any: ...
+    def lexicon(self) -> dict[str, float]: ...
+    def emoji(self) -> dict[str, str]: ...
+    @property
+    def summation(self) -> str: ...
+    @property
+    def is_builtin(self) -> bool: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...

@@ -5,7 +5,9 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyFloat, PyString};
 
-use crate::errors::{type_error, value_error};
+use textsift::parallel;
+
+use crate::errors::{no_panic, type_error, value_error};
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
@@ -137,5 +139,35 @@ pub fn threads_arg(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<us
             py,
             format!("n_threads must be a positive integer or None, not {n}"),
         )),
+    }
+}
+
+/// The texts of a batch argument, converted while the GIL is held.
+pub fn batch_texts(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    on_missing: &str,
+) -> PyResult<Vec<Option<PyBackedStr>>> {
+    texts_arg(texts, OnMissing::parse(py, on_missing)?)
+}
+
+/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order. Results may
+/// borrow from the texts.
+pub fn run_batch<'t, R: Send>(
+    py: Python<'_>,
+    items: &'t [Option<PyBackedStr>],
+    n_threads: Option<i64>,
+    f: impl Fn(&'t str) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    let threads = threads_arg(py, n_threads)?;
+    let result = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            parallel::map(items, threads, |t| f(t.as_deref().unwrap_or("")))
+        }))
+    });
+    match result {
+        Ok(Ok(v)) => Ok(v),
+        Ok(Err(e)) => Err(value_error(py, e.to_string())),
+        Err(_) => no_panic(py, || panic!("a batch worker panicked")),
     }
 }

@@ -7,6 +7,7 @@
 mod convert;
 mod errors;
 mod normalize;
+mod sentiment;
 mod stem;
 mod tokenizer;
 
@@ -34,5 +35,6 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(stem::stem_languages, m)?)?;
     m.add_function(wrap_pyfunction!(stem::porter_stem, m)?)?;
     m.add_function(wrap_pyfunction!(stem::porter_stem_words, m)?)?;
+    m.add_class::<sentiment::PyVader>()?;
     Ok(())
 }

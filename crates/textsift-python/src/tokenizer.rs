@@ -11,7 +11,7 @@ use textsift::{
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::convert::{text_arg, texts_arg, threads_arg, OnMissing};
+use crate::convert::{batch_texts, run_batch, text_arg, threads_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
@@ -92,36 +92,6 @@ fn words_list<'py>(py: Python<'py>, tokens: &[Token<'_>]) -> PyResult<Bound<'py,
 fn parse_mode(py: Python<'_>, mode: &str) -> PyResult<Mode> {
     mode.parse::<Mode>()
         .map_err(|e| value_error(py, e.to_string()))
-}
-
-/// The texts of a batch argument, converted while the GIL is held.
-fn batch_texts(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
-    on_missing: &str,
-) -> PyResult<Vec<Option<PyBackedStr>>> {
-    texts_arg(texts, OnMissing::parse(py, on_missing)?)
-}
-
-/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order. Results may
-/// borrow from the texts.
-fn run_batch<'t, R: Send>(
-    py: Python<'_>,
-    items: &'t [Option<PyBackedStr>],
-    n_threads: Option<i64>,
-    f: impl Fn(&'t str) -> R + Sync + Send,
-) -> PyResult<Vec<R>> {
-    let threads = threads_arg(py, n_threads)?;
-    let result = py.detach(|| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parallel::map(items, threads, |t| f(t.as_deref().unwrap_or("")))
-        }))
-    });
-    match result {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(value_error(py, e.to_string())),
-        Err(_) => no_panic(py, || panic!("a batch worker panicked")),
-    }
 }
 
 /// Documents per unit of pipelined work: small enough that conversion starts early, large enough

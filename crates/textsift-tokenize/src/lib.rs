@@ -30,6 +30,7 @@ mod classify;
 pub mod ngrams;
 pub mod normalize;
 pub mod offsets;
+pub mod pystr;
 mod rewrite;
 pub mod sentences;
 pub mod social;

@@ -1,8 +1,9 @@
 //! textsift: fast, faithful text analytics for what people write online.
 //!
 //! This facade re-exports the textsift crates and composes them into pipelines. Today it holds
-//! the tokenizers ([`tokenize`]) and the [`TextAnalyzer`] pipeline (tokenize, then normalise and
-//! filter each token); later crates (stemming, sentiment, keywords) plug in here.
+//! the tokenizers ([`tokenize`]), stemmers and stopwords ([`stem`]), VADER sentiment
+//! ([`sentiment`]) and the [`TextAnalyzer`] pipeline (tokenize, then normalise, filter and stem
+//! each token).
 //!
 //! ```
 //! use textsift::{Mode, TextAnalyzer, Normalizer, TokenKind};
@@ -22,6 +23,9 @@ mod analyzer;
 pub mod parallel;
 
 pub use analyzer::TextAnalyzer;
+/// The sentiment crate, whole.
+pub use textsift_sentiment as sentiment;
+pub use textsift_sentiment::{EmojiTable, Lexicon, Scores, SentimentError, Summation, Vader};
 /// The stemming and stopword crate, whole.
 pub use textsift_stem as stem;
 pub use textsift_stem::{Family as StemFamily, StemCache, StemError, Stemmer, Stopwords};
@@ -42,6 +46,9 @@ pub enum Error {
     /// An error of the stemming crate.
     #[error(transparent)]
     Stem(#[from] StemError),
+    /// An error of the sentiment crate.
+    #[error(transparent)]
+    Sentiment(#[from] SentimentError),
     /// A thread pool could not be built.
     #[error("could not start {0} worker threads: {1}")]
     ThreadPool(usize, String),

@@ -1,0 +1,89 @@
+//! The lookup tables of one VADER analyzer, built once: every word the rules care about maps to
+//! one [`Entry`], so each word of a text costs a single hash lookup.
+
+use rustc_hash::FxHashMap;
+
+use super::rules::{Cue, BOOSTERS, CUES, IDIOMS, NEGATIONS};
+use crate::lexicon::{EmojiTable, Lexicon};
+
+/// What VADER knows about one lower-cased word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Entry {
+    /// The lexicon valence.
+    pub valence: Option<f64>,
+    /// The booster (or dampener) increment.
+    pub booster: Option<f64>,
+    /// A negation word (`NEGATE`).
+    pub negation: bool,
+    /// A word some rule tests by name.
+    pub cue: Cue,
+    /// The word occurs in a multi-word idiom or booster, so phrases through it need a lookup.
+    pub in_phrase: bool,
+}
+
+/// An idiom's value and whether vaderSentiment writes it as an `int` (which changes how
+/// CPython 3.12 and 3.13 add it up, see [`crate::Summation`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct IdiomValue {
+    pub value: f64,
+    pub is_int: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Tables {
+    vocab: FxHashMap<Box<str>, Entry>,
+    pub idioms: FxHashMap<Box<str>, IdiomValue>,
+    pub phrase_boosters: FxHashMap<Box<str>, f64>,
+    pub emoji: EmojiTable,
+    pub emoji_ascii_keys: bool,
+    pub lexicon: Lexicon,
+}
+
+impl Tables {
+    pub fn new(lexicon: Lexicon, emoji: EmojiTable) -> Tables {
+        let mut vocab: FxHashMap<Box<str>, Entry> = FxHashMap::default();
+        for (word, valence) in lexicon.iter() {
+            vocab.entry(Box::from(word)).or_default().valence = Some(valence);
+        }
+        let mut phrase_boosters: FxHashMap<Box<str>, f64> = FxHashMap::default();
+        for &(word, increment) in BOOSTERS {
+            if word.contains(' ') {
+                phrase_boosters.insert(Box::from(word), increment);
+            } else {
+                vocab.entry(Box::from(word)).or_default().booster = Some(increment);
+            }
+        }
+        for &word in NEGATIONS {
+            vocab.entry(Box::from(word)).or_default().negation = true;
+        }
+        for &(word, cue) in CUES {
+            vocab.entry(Box::from(word)).or_default().cue = cue;
+        }
+        let mut idioms: FxHashMap<Box<str>, IdiomValue> = FxHashMap::default();
+        for &(phrase, value) in IDIOMS {
+            // 3.3.2 writes 3 and -2 as ints, the others as floats.
+            let is_int = value.fract() == 0.0 && value != 0.0;
+            idioms.insert(Box::from(phrase), IdiomValue { value, is_int });
+        }
+        for phrase in idioms.keys().chain(phrase_boosters.keys()) {
+            for word in phrase.split(' ') {
+                vocab.entry(Box::from(word)).or_default().in_phrase = true;
+            }
+        }
+        let emoji_ascii_keys = emoji.has_ascii_keys();
+        Tables {
+            vocab,
+            idioms,
+            phrase_boosters,
+            emoji,
+            emoji_ascii_keys,
+            lexicon,
+        }
+    }
+
+    /// The entry of a lower-cased word (the default entry for unknown words).
+    #[inline]
+    pub fn lookup(&self, lower: &str) -> Entry {
+        self.vocab.get(lower).copied().unwrap_or_default()
+    }
+}

@@ -1,0 +1,88 @@
+//! Python `str` semantics for ports of Python libraries.
+//!
+//! Reference packages such as vaderSentiment or NLTK lean on `str.split()`, `str.strip()`,
+//! `str.isupper()` and `str.lower()`. Their Unicode definitions differ from Rust's nearest
+//! equivalents (`split_whitespace` ignores U+001C..U+001F, `is_uppercase` is per character), so a
+//! faithful port needs these exact versions.
+//!
+//! ```
+//! use textsift_tokenize::pystr;
+//! assert_eq!(pystr::split("a\u{1f}b  c").collect::<Vec<_>>(), ["a", "b", "c"]);
+//! assert!(pystr::is_upper("GREAT!!"));
+//! assert!(!pystr::is_upper("Great"));
+//! assert!(!pystr::is_upper("123"));
+//! assert_eq!(pystr::strip_ascii_punctuation("\"wow!!\""), "wow");
+//! ```
+//!
+//! The character properties come from the Unicode tables of the Rust standard library, which may
+//! be newer than the interpreter's; they can differ only on characters added in between.
+
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+pub use crate::chars::is_py_space as is_space;
+pub use crate::normalize::lowercase as lower;
+
+/// `str.split()` with no argument: runs of whitespace separate, empty pieces are dropped.
+pub fn split(s: &str) -> impl Iterator<Item = &str> {
+    s.split(is_space).filter(|p| !p.is_empty())
+}
+
+/// `str.strip()` with no argument.
+pub fn strip(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// `str.strip(string.punctuation)`: the 32 ASCII punctuation characters removed from both ends.
+pub fn strip_ascii_punctuation(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_ascii_punctuation())
+}
+
+/// `str.isupper()`: at least one cased character, and no lower-case or title-case one.
+pub fn is_upper(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            cased |= c.is_ascii_uppercase();
+        } else if c.is_lowercase() || c.general_category() == GeneralCategory::TitlecaseLetter {
+            return false;
+        } else {
+            cased |= c.is_uppercase();
+        }
+    }
+    cased
+}
+
+/// `len(s)`: the number of code points.
+pub fn len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn isupper_follows_python() {
+        assert!(is_upper("ÉTÉ"));
+        assert!(!is_upper("ǅ")); // title case
+        assert!(is_upper("A1!"));
+        assert!(!is_upper(""));
+        assert!(!is_upper("ß"));
+        assert!(is_upper("Ⅻ")); // Other_Uppercase (Nl)
+    }
+
+    #[test]
+    fn strip_and_split() {
+        assert_eq!(strip("\u{a0} x \u{3000}"), "x");
+        assert_eq!(strip_ascii_punctuation(":)"), "");
+        assert_eq!(split("").count(), 0);
+        assert_eq!(len("é😀"), 2);
+    }
+}

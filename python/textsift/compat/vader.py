@@ -1,0 +1,108 @@
+"""vaderSentiment-compatible API (vaderSentiment 3.3.2), backed by textsift's Rust core.
+
+Replace ``from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer`` with
+``from textsift.compat.vader import SentimentIntensityAnalyzer``: the scores are the same, to the
+last digit, on every input.
+
+>>> from textsift.compat.vader import SentimentIntensityAnalyzer
+>>> analyzer = SentimentIntensityAnalyzer()
+>>> analyzer.polarity_scores("VADER is smart, handsome, and funny!")
+{'neg': 0.0, 'neu': 0.248, 'pos': 0.752, 'compound': 0.8439}
+
+As with vaderSentiment, ``analyzer.lexicon`` and ``analyzer.emojis`` are dicts that can be
+changed in place; the next call scores with the changed tables.
+
+>>> analyzer.lexicon["rizz"] = 2.0
+>>> analyzer.polarity_scores("he has rizz")["compound"]
+0.4588
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textsift._textsift import Vader
+
+__all__ = ["SentimentIntensityAnalyzer"]
+
+_DEFAULT_LEXICON = "vader_lexicon.txt"
+_DEFAULT_EMOJI = "emoji_utf8_lexicon.txt"
+
+_V = TypeVar("_V")
+
+
+class _TrackedDict(dict[str, _V]):
+    """A dict that remembers being changed, so the analyzer rebuilds its tables only then."""
+
+    changed = False
+
+    def _mark(name: str) -> Callable[..., Any]:  # type: ignore[misc]
+        method = getattr(dict, name)
+
+        def wrapper(self: _TrackedDict[Any], *args: Any, **kwargs: Any) -> Any:
+            self.changed = True
+            return method(self, *args, **kwargs)
+
+        wrapper.__name__ = name
+        return wrapper
+
+    __setitem__ = _mark("__setitem__")
+    __delitem__ = _mark("__delitem__")
+    __ior__ = _mark("__ior__")
+    update = _mark("update")
+    pop = _mark("pop")
+    popitem = _mark("popitem")
+    clear = _mark("clear")
+    setdefault = _mark("setdefault")
+    del _mark
+
+
+def _read(path: str) -> str:
+    # vaderSentiment reads its files as UTF-8 without newline translation.
+    return Path(path).read_bytes().decode("utf-8")
+
+
+class SentimentIntensityAnalyzer:
+    """vaderSentiment 3.3.2's ``SentimentIntensityAnalyzer``.
+
+    ``lexicon_file`` and ``emoji_lexicon`` keep their defaults for VADER's own tables (embedded);
+    any other value is the path of a file in VADER's format.
+    """
+
+    def __init__(self, lexicon_file: str = _DEFAULT_LEXICON, emoji_lexicon: str = _DEFAULT_EMOJI) -> None:
+        lexicon_text = None if lexicon_file == _DEFAULT_LEXICON else _read(lexicon_file)
+        emoji_text = None if emoji_lexicon == _DEFAULT_EMOJI else _read(emoji_lexicon)
+        self._vader = (
+            Vader.from_vader_text(lexicon_text, emoji_text) if lexicon_text or emoji_text else Vader()
+        )
+        self._lexicon: _TrackedDict[float] = _TrackedDict(self._vader.lexicon())
+        self._emojis: _TrackedDict[str] = _TrackedDict(self._vader.emoji())
+
+    @property
+    def lexicon(self) -> dict[str, float]:
+        """Word to valence; change it in place or assign a new dict."""
+        return self._lexicon
+
+    @lexicon.setter
+    def lexicon(self, value: dict[str, float]) -> None:
+        self._lexicon = _TrackedDict(value)
+        self._lexicon.changed = True
+
+    @property
+    def emojis(self) -> dict[str, str]:
+        """Emoji to description; change it in place or assign a new dict."""
+        return self._emojis
+
+    @emojis.setter
+    def emojis(self, value: dict[str, str]) -> None:
+        self._emojis = _TrackedDict(value)
+        self._emojis.changed = True
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """``{"neg", "neu", "pos", "compound"}`` of ``text``."""
+        if self._lexicon.changed or self._emojis.changed:
+            self._vader = Vader(dict(self._lexicon), dict(self._emojis))
+            self._lexicon.changed = self._emojis.changed = False
+        return self._vader.polarity_scores(text)
