@@ -22,9 +22,68 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 pub use crate::chars::is_py_space as is_space;
 pub use crate::normalize::lowercase as lower;
 
+/// Python's ASCII whitespace: `\t \n \v \f \r`, space and the separators U+001C..U+001F.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=0x20)
+}
+
 /// `str.split()` with no argument: runs of whitespace separate, empty pieces are dropped.
-pub fn split(s: &str) -> impl Iterator<Item = &str> {
-    s.split(is_space).filter(|p| !p.is_empty())
+pub fn split(s: &str) -> Split<'_> {
+    Split { rest: s }
+}
+
+/// The iterator of [`split`]. ASCII is classified byte by byte; other characters are decoded
+/// only where they occur.
+#[derive(Debug, Clone)]
+pub struct Split<'a> {
+    rest: &'a str,
+}
+
+/// The byte length of the whitespace character at the start of `s`, if there is one.
+#[inline]
+fn space_at(s: &str) -> Option<usize> {
+    let b = *s.as_bytes().first()?;
+    if b < 0x80 {
+        return is_ascii_space(b).then_some(1);
+    }
+    let c = s.chars().next()?;
+    is_space(c).then(|| c.len_utf8())
+}
+
+impl<'a> Iterator for Split<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.rest;
+        let mut start = 0;
+        while let Some(n) = space_at(&s[start..]) {
+            start += n;
+        }
+        if start == s.len() {
+            self.rest = "";
+            return None;
+        }
+        let mut end = start;
+        let bytes = s.as_bytes();
+        while end < s.len() {
+            let b = bytes[end];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                end += 1;
+            } else {
+                let c = s[end..].chars().next()?;
+                if is_space(c) {
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        self.rest = &s[end..];
+        Some(&s[start..end])
+    }
 }
 
 /// `str.strip()` with no argument.
@@ -34,7 +93,17 @@ pub fn strip(s: &str) -> &str {
 
 /// `str.strip(string.punctuation)`: the 32 ASCII punctuation characters removed from both ends.
 pub fn strip_ascii_punctuation(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_ascii_punctuation())
+    // Punctuation is ASCII, so byte positions next to it are character boundaries.
+    let bytes = s.as_bytes();
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_punctuation())
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_punctuation())
+        .map_or(start, |i| i + 1);
+    &s[start..end.max(start)]
 }
 
 /// `str.isupper()`: at least one cased character, and no lower-case or title-case one.
@@ -83,6 +152,12 @@ mod tests {
         assert_eq!(strip("\u{a0} x \u{3000}"), "x");
         assert_eq!(strip_ascii_punctuation(":)"), "");
         assert_eq!(split("").count(), 0);
+        assert_eq!(
+            split(" \u{2003}a\u{85}bé c\x0b").collect::<Vec<_>>(),
+            ["a", "bé", "c"]
+        );
+        assert_eq!(strip_ascii_punctuation("!!!"), "");
+        assert_eq!(strip_ascii_punctuation("«a»!"), "«a»");
         assert_eq!(len("é😀"), 2);
     }
 }

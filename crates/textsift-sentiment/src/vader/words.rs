@@ -12,7 +12,8 @@ use crate::lexicon::EmojiTable;
 #[derive(Debug, Clone)]
 pub(crate) struct Word<'t> {
     /// The word lower-cased (`str.lower`), after VADER stripped outer punctuation (unless that
-    /// left two characters or fewer, which keeps emoticons such as `:)` whole).
+    /// left two characters or fewer, which keeps emoticons such as `:)` whole). Left empty for
+    /// upper-case ASCII words outside every phrase, which no rule reads back.
     pub lower: Cow<'t, str>,
     /// What the vocabulary knows about `lower`.
     pub entry: Entry,
@@ -35,7 +36,12 @@ pub(crate) fn replace_emoji<'t>(
     let mut out: Option<String> = None;
     let mut prev_space = true;
     for (at, c) in text.char_indices() {
-        match emoji.get_char(c) {
+        let found = if c.is_ascii() && !ascii_keys {
+            None
+        } else {
+            emoji.get_char(c)
+        };
+        match found {
             Some(description) => {
                 let buf = out.get_or_insert_with(|| {
                     let mut s = String::with_capacity(text.len() + 32);
@@ -74,21 +80,51 @@ fn strip_punctuation(token: &str) -> &str {
 
 /// The words of `text` (already emoji-replaced and stripped), with their lookups.
 pub(crate) fn words<'t>(text: &'t str, tables: &Tables) -> Vec<Word<'t>> {
-    pystr::split(text)
-        .map(|token| {
-            let text = strip_punctuation(token);
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut scratch = String::new();
+    for token in pystr::split(text) {
+        let text = strip_punctuation(token);
+        let bytes = text.as_bytes();
+        // Most words are ASCII: lower-case them into a reused buffer, and keep a copy only for
+        // the few words that phrase rules may need to read back.
+        let (entry, lower) = if !text.is_ascii() {
             let lower = pystr::lower(text);
-            let entry = tables.lookup(&lower);
-            let negated =
-                entry.negation || memchr::memmem::find(lower.as_bytes(), b"n't").is_some();
-            Word {
-                upper: pystr::is_upper(text),
-                lower,
-                entry,
-                negated,
-            }
-        })
-        .collect()
+            (tables.lookup(&lower), lower)
+        } else if !bytes.iter().any(u8::is_ascii_uppercase) {
+            (tables.lookup(text), Cow::Borrowed(text))
+        } else {
+            scratch.clear();
+            scratch.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            let entry = tables.lookup(&scratch);
+            let lower = if entry.in_phrase {
+                Cow::Owned(scratch.clone())
+            } else {
+                Cow::Borrowed("")
+            };
+            (entry, lower)
+        };
+        let negated = entry.negation || lower_has_nt(&lower, bytes);
+        out.push(Word {
+            upper: pystr::is_upper(text),
+            lower,
+            entry,
+            negated,
+        });
+    }
+    out
+}
+
+/// Whether the lower-cased word contains `n't` (ASCII words are checked on their original
+/// bytes, since lower-casing `N'T` gives `n't`).
+fn lower_has_nt(lower: &str, original: &[u8]) -> bool {
+    let haystack = if original.is_ascii() {
+        original
+    } else {
+        lower.as_bytes()
+    };
+    haystack.windows(3).any(|w| {
+        w[0].eq_ignore_ascii_case(&b'n') && w[1] == b'\'' && w[2].eq_ignore_ascii_case(&b't')
+    })
 }
 
 /// `allcap_differential`: some, but not all, words are ALL CAPS.
