@@ -319,3 +319,42 @@ def test_long_document_is_linear() -> None:
     text = " ".join(rule_texts(20_000, 1))[:1_000_000]
     scores = ts.sentiment(text)
     assert -1.0 <= scores["compound"] <= 1.0
+
+
+def test_corrected_mode_changes_only_what_it_documents() -> None:
+    faithful, corrected = ts.Vader(), ts.Vader(mode="corrected")
+    c = lambda t: corrected.polarity_scores(t)["compound"]  # noqa: E731
+    f = lambda t: faithful.polarity_scores(t)["compound"]  # noqa: E731
+    assert f("I ❤️ it") == 0.0 and c("I ❤️ it") == f("I ❤ it")
+    assert f("no problem :)") < 0 < c("no problem :)")
+    assert f("i can't stand it") == 0.0 > c("i can't stand it")
+    assert f("ok!") == 0.0 < c("ok!")
+    assert c("it was kind of bad") > c("it was bad")
+    # Texts that touch none of the fixed rules score the same in both modes.
+    plain = ["good", "The food was bad.", "not great", "I love it", "very happy today", "this is awful"]
+    assert [f(t) for t in plain] == [c(t) for t in plain]
+    assert corrected.mode == "corrected" and pickle.loads(pickle.dumps(corrected)).mode == "corrected"
+    with pytest.raises(ts.TextsiftValueError):
+        ts.Vader(mode="fixed")
+
+
+def test_explanations_are_consistent_with_scores() -> None:
+    v = ts.Vader()
+    for text in [*HANDPICKED, *rule_texts(400, 21)]:
+        e = v.explain(text)
+        assert e.scores == v.polarity_scores(text), text
+        for w in e.words:
+            assert 0 <= w.start < w.end <= len(text), (text, w)
+            assert w.text in text[w.start : w.end] or not text[w.start : w.end].isascii(), (text, w)
+            if w.rules:
+                assert w.rules[-1].valence == w.valence, (text, w)
+        assert math.isclose(sum(w.valence for w in e.words), e.sum, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def test_explanation_html_escapes_user_text() -> None:
+    text = '<script>alert(1)</script> "><img src=x onerror=alert(1)> great 😍'
+    page = ts.Vader().explain(text)._repr_html_()
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;" in page and "script&gt;alert(1)" in page
+    frame = ts.Vader().explain("not good").to_pandas()
+    assert list(frame["text"]) == ["not", "good"]

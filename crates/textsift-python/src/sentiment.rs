@@ -3,6 +3,8 @@
 use numpy::PyArray1;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
+use textsift::sentiment::vader::{Mode, Rule};
+use textsift::tokenize::offsets::CharOffsets;
 use textsift::{EmojiTable, Lexicon, Scores, Summation, Vader};
 
 use crate::convert::{batch_texts, run_batch, text_arg};
@@ -30,6 +32,36 @@ fn parse_summation(py: Python<'_>, name: Option<&str>) -> PyResult<Summation> {
             format!("summation must be None, 'sequential', 'compensated_floats' or 'compensated', not {other:?}"),
         )),
     }
+}
+
+fn parse_mode(py: Python<'_>, name: &str) -> PyResult<Mode> {
+    match name {
+        "faithful" => Ok(Mode::Faithful),
+        "corrected" => Ok(Mode::Corrected),
+        other => Err(value_error(
+            py,
+            format!("mode must be 'faithful' or 'corrected', not {other:?}"),
+        )),
+    }
+}
+
+fn mode_name(m: Mode) -> &'static str {
+    match m {
+        Mode::Faithful => "faithful",
+        Mode::Corrected => "corrected",
+    }
+}
+
+/// A rule as `(name, word it refers to, amount, valence after)`.
+fn rule_tuple(rule: &Rule, after: f64) -> (&'static str, Option<usize>, Option<f64>, f64) {
+    let (by, amount) = match *rule {
+        Rule::Negation { by } | Rule::NeverSoThis { by } | Rule::Least { by } => (Some(by), None),
+        Rule::Booster { by, amount } => (Some(by), Some(amount)),
+        Rule::Idiom { from } => (Some(from), None),
+        Rule::But { factor } => (None, Some(factor)),
+        Rule::Lexicon | Rule::NoBeforeSentiment | Rule::AllCaps => (None, None),
+    };
+    (rule.name(), by, amount, after)
 }
 
 fn summation_name(s: Summation) -> &'static str {
@@ -83,14 +115,16 @@ fn scores_dict<'py>(py: Python<'py>, s: Scores) -> PyResult<Bound<'py, PyDict>> 
 #[pymethods]
 impl PyVader {
     #[new]
-    #[pyo3(signature = (lexicon = None, emoji = None, summation = None))]
+    #[pyo3(signature = (lexicon = None, emoji = None, summation = None, mode = "faithful"))]
     fn new(
         py: Python<'_>,
         lexicon: Option<&Bound<'_, PyAny>>,
         emoji: Option<&Bound<'_, PyAny>>,
         summation: Option<&str>,
+        mode: &str,
     ) -> PyResult<Self> {
         let sum = parse_summation(py, summation)?;
+        let mode = parse_mode(py, mode)?;
         let inner = match (lexicon, emoji) {
             (None, None) => Vader::new(),
             (lexicon, emoji) => {
@@ -106,7 +140,7 @@ impl PyVader {
             }
         };
         Ok(PyVader {
-            inner: inner.with_summation(sum),
+            inner: inner.with_summation(sum).with_mode(mode),
             summation_arg: summation.map(str::to_owned),
         })
     }
@@ -114,14 +148,16 @@ impl PyVader {
     /// A VADER over tables in VADER's file formats (``word<TAB>valence`` lines and
     /// ``emoji<TAB>description`` lines); a broken line is a ``ValueError`` naming it.
     #[staticmethod]
-    #[pyo3(signature = (lexicon = None, emoji = None, summation = None))]
+    #[pyo3(signature = (lexicon = None, emoji = None, summation = None, mode = "faithful"))]
     fn from_vader_text(
         py: Python<'_>,
         lexicon: Option<&str>,
         emoji: Option<&str>,
         summation: Option<&str>,
+        mode: &str,
     ) -> PyResult<Self> {
         let sum = parse_summation(py, summation)?;
+        let mode = parse_mode(py, mode)?;
         let bad = |what: &str, e: textsift::SentimentError| value_error(py, format!("{what}: {e}"));
         let lexicon = match lexicon {
             Some(text) => Lexicon::from_vader_text(text).map_err(|e| bad("lexicon", e))?,
@@ -132,7 +168,9 @@ impl PyVader {
             None => EmojiTable::vader().clone(),
         };
         Ok(PyVader {
-            inner: Vader::with_tables(lexicon, emoji).with_summation(sum),
+            inner: Vader::with_tables(lexicon, emoji)
+                .with_summation(sum)
+                .with_mode(mode),
             summation_arg: summation.map(str::to_owned),
         })
     }
@@ -193,6 +231,51 @@ impl PyVader {
         Ok(d.into_any())
     }
 
+    /// The scores of ``text`` with each word's contribution and the rules that shaped it
+    /// (a :class:`textsift.explanations.Explanation`).
+    fn explain<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let text_obj = text;
+        let text = text_arg(text, "text")?;
+        let e = no_panic(py, || self.inner.explain(&text))?;
+        let module = py.import("textsift.explanations")?;
+        let word_cls = module.getattr("ExplainedWord")?;
+        let step_cls = module.getattr("RuleStep")?;
+        // Starts and ends each come in increasing order: two converters keep this linear.
+        let mut starts = CharOffsets::new(&text);
+        let mut ends = CharOffsets::new(&text);
+        let texts: Vec<&str> = e.words.iter().map(|w| w.text.as_str()).collect();
+        let words = pyo3::types::PyList::empty(py);
+        for w in &e.words {
+            let steps = pyo3::types::PyList::empty(py);
+            for (rule, after) in &w.rules {
+                let (name, by, amount, after) = rule_tuple(rule, *after);
+                let by_text = by.and_then(|k| texts.get(k).copied());
+                steps.append(step_cls.call1((name, by_text, amount, after))?)?;
+            }
+            words.append(word_cls.call1((
+                &w.text,
+                starts.char_offset(w.start),
+                ends.char_offset(w.end),
+                w.lexicon,
+                w.valence,
+                pyo3::types::PyTuple::new(py, steps)?,
+            ))?)?;
+        }
+        let scores = scores_dict(py, e.scores)?;
+        module.getattr("Explanation")?.call1((
+            text_obj,
+            scores,
+            pyo3::types::PyTuple::new(py, words)?,
+            e.sum,
+            e.punctuation,
+            mode_name(self.inner.mode()),
+        ))
+    }
+
     /// The lexicon in use, as a new dict.
     fn lexicon<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -218,6 +301,12 @@ impl PyVader {
         summation_name(self.inner.summation())
     }
 
+    /// ``"faithful"`` (exactly vaderSentiment 3.3.2) or ``"corrected"`` (its bugs fixed).
+    #[getter]
+    fn mode(&self) -> &'static str {
+        mode_name(self.inner.mode())
+    }
+
     /// Whether the lexicon and emoji table are VADER's own.
     #[getter]
     fn is_builtin(&self) -> bool {
@@ -229,10 +318,11 @@ impl PyVader {
         let this = slf.get();
         let cls = slf.get_type();
         let summation = this.summation_arg.as_deref().map(|s| PyString::new(py, s));
+        let mode = mode_name(this.inner.mode());
         if this.inner.is_builtin() {
-            return (cls, (py.None(), py.None(), summation)).into_pyobject(py);
+            return (cls, (py.None(), py.None(), summation, mode)).into_pyobject(py);
         }
-        (cls, (this.lexicon(py)?, this.emoji(py)?, summation)).into_pyobject(py)
+        (cls, (this.lexicon(py)?, this.emoji(py)?, summation, mode)).into_pyobject(py)
     }
 
     fn __repr__(&self) -> String {
@@ -241,6 +331,10 @@ impl PyVader {
         } else {
             format!("{} entries", self.inner.lexicon().len())
         };
-        format!("Vader(lexicon={lexicon}, summation={:?})", self.summation())
+        format!(
+            "Vader(lexicon={lexicon}, summation={:?}, mode={:?})",
+            self.summation(),
+            self.mode()
+        )
     }
 }

@@ -19,7 +19,7 @@ pub mod lexicon;
 pub mod vader;
 
 pub use lexicon::{EmojiTable, Lexicon};
-pub use vader::{Scores, Summation, Vader};
+pub use vader::{Explanation, Mode, Scores, Summation, Vader};
 
 /// Errors of this crate.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -13,10 +13,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::explain::{Rule, Tracer};
 use super::valence::Valence;
 
 /// Applies the rule with the first "but" at word `but_at`.
-pub(crate) fn apply(sentiments: &mut [Valence], but_at: usize) {
+pub(crate) fn apply(sentiments: &mut [Valence], but_at: usize, tracer: &mut impl Tracer) {
     let mut holders: HashMap<u64, BTreeSet<usize>> = HashMap::new();
     // Zeros stay zero when scaled, so the first zero stays the first: every zero visited rescales
     // that one, which only turns an `int` 0 into a float 0.0.
@@ -33,11 +34,13 @@ pub(crate) fn apply(sentiments: &mut [Valence], but_at: usize) {
         let slot = holders.entry(value.to_bits()).or_default();
         slot.insert(k);
         let Some(&first) = slot.first() else { continue };
-        let scaled = match first.cmp(&but_at) {
-            std::cmp::Ordering::Less => value * 0.5,
-            std::cmp::Ordering::Greater => value * 1.5,
+        let factor = match first.cmp(&but_at) {
+            std::cmp::Ordering::Less => 0.5,
+            std::cmp::Ordering::Greater => 1.5,
             std::cmp::Ordering::Equal => continue,
         };
+        let scaled = value * factor;
+        tracer.rule(first, || Rule::But { factor }, scaled);
         slot.remove(&first);
         sentiments[first] = Valence {
             value: scaled,
@@ -45,6 +48,28 @@ pub(crate) fn apply(sentiments: &mut [Valence], but_at: usize) {
         };
         if scaled != 0.0 {
             holders.entry(scaled.to_bits()).or_default().insert(first);
+        }
+    }
+}
+
+/// The rule as meant: every word before the first "but" halved, every word after it ×1.5.
+pub(crate) fn apply_positional(
+    sentiments: &mut [Valence],
+    but_at: usize,
+    tracer: &mut impl Tracer,
+) {
+    for (k, v) in sentiments.iter_mut().enumerate() {
+        let factor = match k.cmp(&but_at) {
+            std::cmp::Ordering::Less => 0.5,
+            std::cmp::Ordering::Greater => 1.5,
+            std::cmp::Ordering::Equal => continue,
+        };
+        if v.value != 0.0 {
+            *v = Valence {
+                value: v.value * factor,
+                is_int: false,
+            };
+            tracer.rule(k, || Rule::But { factor }, v.value);
         }
     }
 }
@@ -86,7 +111,7 @@ mod tests {
                     is_int: false,
                 })
                 .collect();
-            apply(&mut ours, but_at);
+            apply(&mut ours, but_at, &mut ());
             let ours: Vec<f64> = ours.iter().map(|v| v.value).collect();
             assert_eq!(ours, reference(values, but_at), "{values:?}");
         }
@@ -113,7 +138,7 @@ mod tests {
                     is_int: false,
                 })
                 .collect();
-            apply(&mut ours, but_at);
+            apply(&mut ours, but_at, &mut ());
             let ours: Vec<f64> = ours.iter().map(|v| v.value).collect();
             assert_eq!(
                 ours,

@@ -102,12 +102,18 @@ fn normalize(score: f64) -> f64 {
     (score / (score * score + ALPHA).sqrt()).clamp(-1.0, 1.0)
 }
 
-/// `score_valence`: the four scores from the final word valences.
-pub(crate) fn score(sentiments: &[Valence], text: &str, summation: Summation) -> Scores {
+/// `score_valence`: the four scores from the final word valences, with the sum of the valences
+/// and the punctuation emphasis (for explanations).
+pub(crate) fn score(
+    sentiments: &[Valence],
+    text: &str,
+    summation: Summation,
+) -> (Scores, f64, f64) {
     if sentiments.is_empty() {
-        return Scores::default();
+        return (Scores::default(), 0.0, 0.0);
     }
-    let mut sum = summation.sum(sentiments);
+    let raw_sum = summation.sum(sentiments);
+    let mut sum = raw_sum;
     let emphasis = punctuation_emphasis(text);
     if sum > 0.0 {
         sum += emphasis;
@@ -135,12 +141,14 @@ pub(crate) fn score(sentiments: &[Valence], text: &str, summation: Summation) ->
         neg_sum -= emphasis;
     }
     let total = pos_sum + neg_sum.abs() + neutral as f64;
-    Scores {
+    let scores = Scores {
         neg: py_round((neg_sum / total).abs(), 3),
         neu: py_round((neutral as f64 / total).abs(), 3),
         pos: py_round((pos_sum / total).abs(), 3),
         compound: py_round(compound, 4),
-    }
+    };
+    let applied = if raw_sum == 0.0 { 0.0 } else { emphasis };
+    (scores, raw_sum, applied)
 }
 
 /// Python's `round(x, digits)`: the double nearest to `x` correctly rounded to `digits` decimals,

@@ -17,8 +17,11 @@ pub(crate) struct Entry {
     pub negation: bool,
     /// A word some rule tests by name.
     pub cue: Cue,
-    /// The word occurs in a multi-word idiom or booster, so phrases through it need a lookup.
+    /// The word occurs in a multi-word idiom, booster or lexicon entry, so phrases through it
+    /// need a lookup.
     pub in_phrase: bool,
+    /// The word starts a multi-word lexicon entry (matched only in corrected mode).
+    pub starts_lexicon_phrase: bool,
 }
 
 /// An idiom's value and whether vaderSentiment writes it as an `int` (which changes how
@@ -36,6 +39,14 @@ pub(crate) struct Tables {
     pub phrase_boosters: FxHashMap<Box<str>, f64>,
     pub emoji: EmojiTable,
     pub emoji_ascii_keys: bool,
+    /// For each first character of a multi-code-point emoji, the longest such key (in chars).
+    pub emoji_sequence_len: FxHashMap<char, usize>,
+    /// Lexicon keys with upper-case letters (`:D`, `O_o`), matched case-sensitively when corrected.
+    pub cased: FxHashMap<Box<str>, f64>,
+    /// Multi-word lexicon keys (`can't stand`, `fed up`), matched when corrected.
+    pub lexicon_phrases: FxHashMap<Box<str>, f64>,
+    /// The most words in a multi-word lexicon key.
+    pub lexicon_phrase_words: usize,
     pub lexicon: Lexicon,
 }
 
@@ -65,9 +76,42 @@ impl Tables {
             let is_int = value.fract() == 0.0 && value != 0.0;
             idioms.insert(Box::from(phrase), IdiomValue { value, is_int });
         }
-        for phrase in idioms.keys().chain(phrase_boosters.keys()) {
+        let mut cased = FxHashMap::default();
+        let mut lexicon_phrases = FxHashMap::default();
+        let mut lexicon_phrase_words = 0;
+        for (key, valence) in lexicon.iter() {
+            if key.chars().any(char::is_uppercase) {
+                cased.insert(Box::from(key), valence);
+            }
+            if key.contains(' ') {
+                let words: Vec<&str> = key.split(' ').collect();
+                // A key with empty pieces (double spaces) can never equal words joined by one.
+                if words.iter().all(|w| !w.is_empty()) {
+                    lexicon_phrase_words = lexicon_phrase_words.max(words.len());
+                    lexicon_phrases.insert(Box::from(key), valence);
+                    vocab
+                        .entry(Box::from(words[0]))
+                        .or_default()
+                        .starts_lexicon_phrase = true;
+                }
+            }
+        }
+        for phrase in idioms
+            .keys()
+            .chain(phrase_boosters.keys())
+            .chain(lexicon_phrases.keys())
+        {
             for word in phrase.split(' ') {
                 vocab.entry(Box::from(word)).or_default().in_phrase = true;
+            }
+        }
+        let mut emoji_sequence_len: FxHashMap<char, usize> = FxHashMap::default();
+        for (key, _) in emoji.iter() {
+            let mut chars = key.chars();
+            if let (Some(first), Some(_)) = (chars.next(), chars.next()) {
+                let len = key.chars().count();
+                let longest = emoji_sequence_len.entry(first).or_default();
+                *longest = (*longest).max(len);
             }
         }
         let emoji_ascii_keys = emoji.has_ascii_keys();
@@ -77,6 +121,10 @@ impl Tables {
             phrase_boosters,
             emoji,
             emoji_ascii_keys,
+            emoji_sequence_len,
+            cased,
+            lexicon_phrases,
+            lexicon_phrase_words,
             lexicon,
         }
     }

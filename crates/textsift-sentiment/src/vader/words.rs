@@ -6,7 +6,6 @@ use std::borrow::Cow;
 use textsift_tokenize::pystr;
 
 use super::tables::{Entry, Tables};
-use crate::lexicon::EmojiTable;
 
 /// One word of the text as the rules see it.
 #[derive(Debug, Clone)]
@@ -21,43 +20,136 @@ pub(crate) struct Word<'t> {
     pub upper: bool,
     /// Whether the word negates (a negation word, or any word containing `n't`).
     pub negated: bool,
+    /// Byte span of the word in the (emoji-replaced, stripped) text.
+    pub start: usize,
+    /// End of the span (exclusive).
+    pub end: usize,
 }
 
-/// The text with every single-code-point emoji of `emoji` replaced by its description, a space
-/// put before the description unless the previous character was a space (`' '` only), none after.
+/// An emoji replaced by its description: where the description (with the space put before it)
+/// sits in the new text, and where the emoji was in the original.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Piece {
+    pub new_start: usize,
+    pub new_end: usize,
+    pub old_start: usize,
+    pub old_end: usize,
+}
+
+/// Maps byte offsets of the emoji-replaced text back to the original text.
+pub(crate) fn original_offset(pieces: &[Piece], new_offset: usize, is_end: bool) -> usize {
+    // The last piece starting at or before the offset (for ends: strictly before it).
+    let idx = pieces.partition_point(|p| {
+        if is_end {
+            p.new_start < new_offset
+        } else {
+            p.new_start <= new_offset
+        }
+    });
+    let Some(piece) = idx.checked_sub(1).map(|i| pieces[i]) else {
+        return new_offset;
+    };
+    if new_offset < piece.new_end || (is_end && new_offset == piece.new_end) {
+        return if is_end {
+            piece.old_end
+        } else {
+            piece.old_start
+        };
+    }
+    new_offset - piece.new_end + piece.old_end
+}
+
+/// The text with emoji replaced by their descriptions.
+///
+/// Faithful (3.3.2): only single-code-point keys, looked up one character at a time, so
+/// sequences (skin tones, ZWJ families, flags) are split and a variation selector stays glued to
+/// the description (❤️ gives `red heart\u{fe0f}`); a space goes
+/// before a description unless the previous character was a space (`' '` only), none after, so
+/// `😁abc` becomes `... eyesabc`.
+///
+/// Corrected: the longest key at each position, sequences included; a variation selector after
+/// a single emoji is absorbed; descriptions are separated from what follows as well.
 pub(crate) fn replace_emoji<'t>(
     text: &'t str,
-    emoji: &EmojiTable,
-    ascii_keys: bool,
+    tables: &Tables,
+    corrected: bool,
+    mut pieces: Option<&mut Vec<Piece>>,
 ) -> Cow<'t, str> {
-    if !ascii_keys && text.is_ascii() {
+    if !tables.emoji_ascii_keys && text.is_ascii() {
         return Cow::Borrowed(text);
     }
+    let emoji = &tables.emoji;
     let mut out: Option<String> = None;
     let mut prev_space = true;
-    for (at, c) in text.char_indices() {
-        let found = if c.is_ascii() && !ascii_keys {
-            None
-        } else {
-            emoji.get_char(c)
-        };
+    let mut space_after = false;
+    let mut rest = text.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        let mut found: Option<(&str, usize)> = None;
+        if corrected {
+            if let Some(&longest) = tables.emoji_sequence_len.get(&c) {
+                let ends: Vec<usize> = text[at..]
+                    .char_indices()
+                    .skip(1)
+                    .take(longest)
+                    .map(|(i, _)| at + i)
+                    .chain(std::iter::once(text.len()))
+                    .collect();
+                for n in (2..=longest.min(ends.len())).rev() {
+                    let end = ends[n - 1];
+                    if let Some(d) = emoji.get(&text[at..end]) {
+                        found = Some((d, end));
+                        break;
+                    }
+                }
+            }
+        }
+        if found.is_none() && (tables.emoji_ascii_keys || !c.is_ascii()) {
+            found = emoji.get_char(c).map(|d| (d, at + c.len_utf8()));
+            if corrected {
+                if let (Some((d, _)), Some(&(vs, '\u{fe0f}'))) = (found, rest.peek()) {
+                    found = Some((d, vs + 3));
+                }
+            }
+        }
         match found {
-            Some(description) => {
+            Some((description, end)) => {
+                while rest.peek().is_some_and(|&(i, _)| i < end) {
+                    rest.next();
+                }
                 let buf = out.get_or_insert_with(|| {
                     let mut s = String::with_capacity(text.len() + 32);
                     s.push_str(&text[..at]);
                     s
                 });
-                if !prev_space {
+                let new_start = buf.len();
+                let need_space = if corrected {
+                    !buf.chars().next_back().is_none_or(pystr::is_space)
+                } else {
+                    !prev_space
+                };
+                if need_space {
                     buf.push(' ');
                 }
                 buf.push_str(description);
+                if let Some(p) = pieces.as_deref_mut() {
+                    p.push(Piece {
+                        new_start,
+                        new_end: buf.len(),
+                        old_start: at,
+                        old_end: end,
+                    });
+                }
                 prev_space = false;
+                space_after = corrected;
             }
             None => {
                 if let Some(buf) = out.as_mut() {
+                    if space_after && !pystr::is_space(c) {
+                        buf.push(' ');
+                    }
                     buf.push(c);
                 }
+                space_after = false;
                 prev_space = c == ' ';
             }
         }
@@ -68,9 +160,22 @@ pub(crate) fn replace_emoji<'t>(
     }
 }
 
-/// `_strip_punc_if_word`: outer ASCII punctuation removed, unless at most two characters remain.
-fn strip_punctuation(token: &str) -> &str {
+/// `_strip_punc_if_word`: outer ASCII punctuation removed, unless at most two characters remain
+/// (which keeps emoticons, but also keeps `no,` and `ok!` whole, so 3.3.2 misses them).
+/// Corrected: stripped unless the token itself is a lexicon key or nothing would remain.
+fn strip_punctuation<'t>(token: &'t str, tables: &Tables, corrected: bool) -> &'t str {
     let stripped = pystr::strip_ascii_punctuation(token);
+    if corrected {
+        if stripped.is_empty() || stripped.len() == token.len() {
+            return if stripped.is_empty() { token } else { stripped };
+        }
+        let lower = pystr::lower(token);
+        return if tables.lookup(&lower).valence.is_some() || tables.cased.contains_key(token) {
+            token
+        } else {
+            stripped
+        };
+    }
     if stripped.chars().nth(2).is_none() {
         token
     } else {
@@ -79,19 +184,21 @@ fn strip_punctuation(token: &str) -> &str {
 }
 
 /// The words of `text` (already emoji-replaced and stripped), with their lookups.
-pub(crate) fn words<'t>(text: &'t str, tables: &Tables) -> Vec<Word<'t>> {
+pub(crate) fn words<'t>(text: &'t str, tables: &Tables, corrected: bool) -> Vec<Word<'t>> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut scratch = String::new();
+    let base = text.as_ptr() as usize;
     for token in pystr::split(text) {
-        let text = strip_punctuation(token);
-        let bytes = text.as_bytes();
+        let word = strip_punctuation(token, tables, corrected);
+        let start = word.as_ptr() as usize - base;
+        let bytes = word.as_bytes();
         // Most words are ASCII: lower-case them into a reused buffer, and keep a copy only for
         // the few words that phrase rules may need to read back.
-        let (entry, lower) = if !text.is_ascii() {
-            let lower = pystr::lower(text);
+        let (mut entry, lower) = if !word.is_ascii() {
+            let lower = pystr::lower(word);
             (tables.lookup(&lower), lower)
         } else if !bytes.iter().any(u8::is_ascii_uppercase) {
-            (tables.lookup(text), Cow::Borrowed(text))
+            (tables.lookup(word), Cow::Borrowed(word))
         } else {
             scratch.clear();
             scratch.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
@@ -103,15 +210,77 @@ pub(crate) fn words<'t>(text: &'t str, tables: &Tables) -> Vec<Word<'t>> {
             };
             (entry, lower)
         };
+        if corrected && !tables.cased.is_empty() {
+            if let Some(&valence) = tables.cased.get(word) {
+                entry.valence = Some(valence);
+            }
+        }
         let negated = entry.negation || lower_has_nt(&lower, bytes);
         out.push(Word {
-            upper: pystr::is_upper(text),
+            upper: pystr::is_upper(word),
             lower,
             entry,
             negated,
+            start,
+            end: start + word.len(),
         });
     }
     out
+}
+
+/// Corrected mode: multi-word lexicon entries ("can't stand", "fed up") become one word with the
+/// entry's valence; 3.3.2 looks words up one at a time and never finds them.
+pub(crate) fn merge_lexicon_phrases(words: &mut Vec<Word<'_>>, tables: &Tables) {
+    if tables.lexicon_phrases.is_empty() || !words.iter().any(|w| w.entry.starts_lexicon_phrase) {
+        return;
+    }
+    let mut merged = Vec::with_capacity(words.len());
+    let mut i = 0;
+    let mut key = String::new();
+    while i < words.len() {
+        let mut taken = None;
+        if words[i].entry.starts_lexicon_phrase {
+            for n in (2..=tables.lexicon_phrase_words.min(words.len() - i)).rev() {
+                let run = &words[i..i + n];
+                if !run.iter().all(|w| w.entry.in_phrase) {
+                    continue;
+                }
+                key.clear();
+                for (k, w) in run.iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&w.lower);
+                }
+                if let Some(&valence) = tables.lexicon_phrases.get(key.as_str()) {
+                    taken = Some((n, valence));
+                    break;
+                }
+            }
+        }
+        match taken {
+            Some((n, valence)) => {
+                let run = &words[i..i + n];
+                merged.push(Word {
+                    lower: Cow::Owned(key.clone()),
+                    entry: Entry {
+                        valence: Some(valence),
+                        ..Entry::default()
+                    },
+                    upper: run.iter().all(|w| w.upper),
+                    negated: false,
+                    start: run[0].start,
+                    end: run[n - 1].end,
+                });
+                i += n;
+            }
+            None => {
+                merged.push(words[i].clone());
+                i += 1;
+            }
+        }
+    }
+    *words = merged;
 }
 
 /// Whether the lower-cased word contains `n't` (ASCII words are checked on their original
@@ -137,29 +306,65 @@ pub(crate) fn cap_differential(words: &[Word<'_>]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::{EmojiTable, Lexicon};
+
+    fn tables() -> Tables {
+        Tables::new(Lexicon::vader().clone(), EmojiTable::vader().clone())
+    }
 
     #[test]
     fn emoji_descriptions_are_spliced_as_vader_does() {
-        let table = EmojiTable::vader();
+        let t = tables();
         assert_eq!(
-            replace_emoji("so 😁!", table, false),
+            replace_emoji("so 😁!", &t, false, None),
             "so beaming face with smiling eyes!"
         );
         assert_eq!(
-            replace_emoji("a😁b", table, false),
+            replace_emoji("a😁b", &t, false, None),
             "a beaming face with smiling eyesb"
         );
         assert!(matches!(
-            replace_emoji("plain", table, false),
+            replace_emoji("plain", &t, false, None),
             Cow::Borrowed(_)
         ));
+        // 3.3.2 cannot see the heart with its variation selector.
+        assert_eq!(
+            replace_emoji("I ❤️ it", &t, false, None),
+            "I red heart\u{fe0f} it"
+        );
+        assert_eq!(replace_emoji("I ❤️ it", &t, true, None), "I red heart it");
+        assert_eq!(
+            replace_emoji("a😁b", &t, true, None),
+            "a beaming face with smiling eyes b"
+        );
+    }
+
+    #[test]
+    fn offsets_map_back_through_descriptions() {
+        let t = tables();
+        let mut pieces = Vec::new();
+        let text = "ok 😁 yes";
+        let new = replace_emoji(text, &t, false, Some(&mut pieces));
+        let yes = new.rfind("yes").unwrap();
+        assert_eq!(
+            original_offset(&pieces, yes, false),
+            text.find("yes").unwrap()
+        );
+        let face = new.find("face").unwrap();
+        assert_eq!(original_offset(&pieces, face, false), 3);
+        assert_eq!(original_offset(&pieces, face + 4, true), 7);
     }
 
     #[test]
     fn punctuation_is_stripped_unless_little_is_left() {
-        assert_eq!(strip_punctuation("great!!!"), "great");
-        assert_eq!(strip_punctuation(":)"), ":)");
-        assert_eq!(strip_punctuation("(ok)"), "(ok)");
-        assert_eq!(strip_punctuation("'yes'"), "yes");
+        let t = tables();
+        assert_eq!(strip_punctuation("great!!!", &t, false), "great");
+        assert_eq!(strip_punctuation(":)", &t, false), ":)");
+        assert_eq!(strip_punctuation("(ok)", &t, false), "(ok)");
+        assert_eq!(strip_punctuation("'yes'", &t, false), "yes");
+        assert_eq!(strip_punctuation("ok!", &t, false), "ok!");
+        assert_eq!(strip_punctuation("ok!", &t, true), "ok");
+        assert_eq!(strip_punctuation(":)", &t, true), ":)");
+        assert_eq!(strip_punctuation("<3", &t, true), "<3");
     }
 }
