@@ -1,6 +1,6 @@
 //! Explanations: what each word contributed to a VADER score and which rules changed it.
 //!
-//! The rules report to a [`Tracer`]; scoring uses the no-op tracer `()`, which compiles away,
+//! The rules report to a tracer; scoring uses the no-op tracer `()`, which compiles away,
 //! and [`Vader::explain`](super::Vader::explain) records every step.
 //!
 //! ```
