@@ -36,7 +36,16 @@ def fetch_ratings(cache: Path) -> Path:
     if (target / "tweets_GroundTruth.txt").exists():
         return target
     cache.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "pip", "download", "vaderSentiment==3.3.2", "--no-deps", "--no-binary", ":all:"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "vaderSentiment==3.3.2",
+        "--no-deps",
+        "--no-binary",
+        ":all:",
+    ]
     subprocess.run([*cmd, "-d", str(cache), "--quiet"], check=True)
     with tarfile.open(cache / "vaderSentiment-3.3.2.tar.gz") as sdist:
         inner = sdist.extractfile("vaderSentiment-3.3.2/additional_resources/hutto_ICWSM_2014.tar.gz")
@@ -89,8 +98,15 @@ def main() -> None:
         c = corrected.score_batch(texts)["compound"].tolist()
         changed = sum(a != b for a, b in zip(f, c, strict=True))
         rows.append(
-            (name, len(texts), changed, pearson(f, ratings), pearson(c, ratings),
-             sign_agreement(f, ratings), sign_agreement(c, ratings))
+            (
+                name,
+                len(texts),
+                changed,
+                pearson(f, ratings),
+                pearson(c, ratings),
+                sign_agreement(f, ratings),
+                sign_agreement(c, ratings),
+            )
         )
         print(rows[-1], flush=True)
 

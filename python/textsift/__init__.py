@@ -41,9 +41,12 @@ from textsift._textsift import (
 )
 from textsift.datasets import load_sample
 from textsift.errors import TextsiftError, TextsiftInternalError, TextsiftTypeError, TextsiftValueError
+from textsift.lexicons import Afinn, Lexicon
 
 __all__ = [
+    "Afinn",
     "Analyzer",
+    "Lexicon",
     "SentenceSplitter",
     "Stemmer",
     "TextsiftError",

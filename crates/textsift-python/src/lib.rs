@@ -10,6 +10,7 @@ mod normalize;
 mod sentiment;
 mod stem;
 mod tokenizer;
+mod wordlist;
 
 use pyo3::prelude::*;
 
@@ -36,5 +37,6 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(stem::porter_stem, m)?)?;
     m.add_function(wrap_pyfunction!(stem::porter_stem_words, m)?)?;
     m.add_class::<sentiment::PyVader>()?;
+    m.add_class::<wordlist::PyWordList>()?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use textsift::{EmojiTable, Lexicon, Scores, Summation, Vader};
 
 use crate::convert::{batch_texts, run_batch, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
+use crate::wordlist::mapping_pairs;
 
 /// VADER sentiment with exactly vaderSentiment 3.3.2's scores (see the Python wrapper).
 #[pyclass(name = "Vader", module = "textsift._textsift", frozen)]
@@ -73,20 +74,9 @@ fn summation_name(s: Summation) -> &'static str {
 }
 
 fn lexicon_arg(obj: &Bound<'_, PyAny>) -> PyResult<Lexicon> {
-    let py = obj.py();
-    let dict = obj
-        .cast::<PyDict>()
-        .map_err(|_| type_error(py, "lexicon must be a dict of str to float"))?;
-    let mut pairs = Vec::with_capacity(dict.len());
-    for (key, value) in dict.iter() {
-        let word = text_arg(&key, "a lexicon key")?;
-        let valence: f64 = value
-            .extract()
-            .map_err(|_| type_error(py, format!("the valence of {:?} must be a number", &*word)))?;
-        pairs.push((word, valence));
-    }
-    Lexicon::from_pairs(pairs.iter().map(|(w, v)| (&**w, *v)))
-        .map_err(|e| value_error(py, e.to_string()))
+    let pairs = mapping_pairs(obj, "lexicon")?;
+    Lexicon::from_pairs(pairs.iter().map(|(w, v)| (w.as_str(), *v)))
+        .map_err(|e| value_error(obj.py(), e.to_string()))
 }
 
 fn emoji_arg(obj: &Bound<'_, PyAny>) -> PyResult<EmojiTable> {

@@ -116,6 +116,208 @@ impl Lexicon {
     }
 }
 
+/// The file formats a [`Lexicon`] can be read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LexiconFormat {
+    /// `word<TAB>valence` lines; further columns ignored; empty lines and `#` comments skipped.
+    Tsv,
+    /// `word,valence` rows (RFC 4180 quoting, so words may contain commas); further columns ignored.
+    Csv,
+    /// An object `{"word": valence, ...}` or a list of `["word", valence]` pairs.
+    Json,
+}
+
+impl LexiconFormat {
+    /// The format a file name's extension implies: `.csv`, `.json`, anything else TSV.
+    ///
+    /// ```
+    /// use textsift_sentiment::lexicon::LexiconFormat;
+    /// assert_eq!(LexiconFormat::from_file_name("mine.CSV"), LexiconFormat::Csv);
+    /// assert_eq!(LexiconFormat::from_file_name("vader_lexicon.txt"), LexiconFormat::Tsv);
+    /// ```
+    pub fn from_file_name(name: &str) -> LexiconFormat {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".csv") {
+            LexiconFormat::Csv
+        } else if lower.ends_with(".json") {
+            LexiconFormat::Json
+        } else {
+            LexiconFormat::Tsv
+        }
+    }
+
+    /// Parses a format name: `tsv` (also `txt`), `csv` or `json`.
+    pub fn from_name(name: &str) -> Option<LexiconFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "tsv" | "txt" | "tab" => Some(LexiconFormat::Tsv),
+            "csv" => Some(LexiconFormat::Csv),
+            "json" => Some(LexiconFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Header names accepted in the valence column of a first line.
+const HEADER_NAMES: &[&str] = &[
+    "valence",
+    "score",
+    "sentiment",
+    "polarity",
+    "value",
+    "weight",
+    "rating",
+];
+
+fn is_header(field: &str) -> bool {
+    HEADER_NAMES.contains(&field.trim().to_ascii_lowercase().as_str())
+}
+
+impl Lexicon {
+    /// Reads a lexicon in `format`. A first line whose valence column is a name such as `score`
+    /// or `valence` is a header and skipped; any other line that does not parse is an error
+    /// naming its line. Later entries replace earlier ones.
+    ///
+    /// ```
+    /// use textsift_sentiment::lexicon::{Lexicon, LexiconFormat};
+    /// let csv = "word,score\n\"well, actually\",-1.5\nslay,2\n";
+    /// let lex = Lexicon::parse(csv, LexiconFormat::Csv).unwrap();
+    /// assert_eq!(lex.get("well, actually"), Some(-1.5));
+    /// let json = r#"{"slay": 2, "mid": -0.5}"#;
+    /// assert_eq!(Lexicon::parse(json, LexiconFormat::Json).unwrap().get("mid"), Some(-0.5));
+    /// let err = Lexicon::parse("slay\t2\nmid\tmeh\n", LexiconFormat::Tsv).unwrap_err();
+    /// assert_eq!(err.to_string(), "line 2: the valence \"meh\" is not a finite number");
+    /// ```
+    pub fn parse(text: &str, format: LexiconFormat) -> Result<Lexicon, SentimentError> {
+        match format {
+            LexiconFormat::Tsv => Lexicon::parse_tsv(text),
+            LexiconFormat::Csv => Lexicon::parse_csv(text),
+            LexiconFormat::Json => Lexicon::parse_json(text),
+        }
+    }
+
+    fn parse_tsv(text: &str) -> Result<Lexicon, SentimentError> {
+        let mut entries = FxHashMap::default();
+        for (index, line) in text.lines().enumerate() {
+            let trimmed = pystr::strip(line);
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let (word, rest) = split_field(line, index + 1)?;
+            let measure = rest.split('\t').next().unwrap_or(rest);
+            if index == 0 && is_header(measure) {
+                continue;
+            }
+            let valence = parse_valence(measure).ok_or_else(|| SentimentError::Lexicon {
+                line: index + 1,
+                message: format!("the valence {measure:?} is not a finite number"),
+            })?;
+            entries.insert(Box::from(word), valence);
+        }
+        Ok(Lexicon { entries })
+    }
+
+    fn parse_csv(text: &str) -> Result<Lexicon, SentimentError> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut entries = FxHashMap::default();
+        for (index, record) in reader.records().enumerate() {
+            let record = record.map_err(|e| SentimentError::Lexicon {
+                line: e.position().map_or(index + 1, |p| p.line() as usize),
+                message: e.to_string(),
+            })?;
+            let line = record.position().map_or(index + 1, |p| p.line() as usize);
+            if record.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let (Some(word), Some(measure)) = (record.get(0), record.get(1)) else {
+                return Err(SentimentError::Lexicon {
+                    line,
+                    message: "expected a word and a valence separated by a comma".to_owned(),
+                });
+            };
+            if index == 0 && is_header(measure) {
+                continue;
+            }
+            let valence = parse_valence(measure).ok_or_else(|| SentimentError::Lexicon {
+                line,
+                message: format!("the valence {measure:?} is not a finite number"),
+            })?;
+            entries.insert(Box::from(word.trim()), valence);
+        }
+        Ok(Lexicon { entries })
+    }
+
+    fn parse_json(text: &str) -> Result<Lexicon, SentimentError> {
+        let bad = |e: serde_json::Error| SentimentError::Lexicon {
+            line: e.line(),
+            message: e.to_string(),
+        };
+        let value: serde_json::Value = serde_json::from_str(text).map_err(bad)?;
+        let pairs: Vec<(String, &serde_json::Value)> =
+            match &value {
+                serde_json::Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v)).collect(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|item| match item.as_array().map(Vec::as_slice) {
+                        Some([serde_json::Value::String(k), v]) => Ok((k.clone(), v)),
+                        _ => Err(SentimentError::Lexicon {
+                            line: 1,
+                            message: format!("expected [\"word\", valence] pairs, found {item}"),
+                        }),
+                    })
+                    .collect::<Result<_, _>>()?,
+                _ => return Err(SentimentError::Lexicon {
+                    line: 1,
+                    message:
+                        "expected an object of word: valence, or a list of [word, valence] pairs"
+                            .to_owned(),
+                }),
+            };
+        let mut entries = FxHashMap::default();
+        for (word, v) in pairs {
+            let Some(valence) = v.as_f64().filter(|x| x.is_finite()) else {
+                return Err(SentimentError::Lexicon {
+                    line: 1,
+                    message: format!("the valence of {word:?} is {v}, not a finite number"),
+                });
+            };
+            entries.insert(word.into_boxed_str(), valence);
+        }
+        Ok(Lexicon { entries })
+    }
+
+    /// This lexicon with `other`'s entries added, replacing equal keys.
+    ///
+    /// ```
+    /// use textsift_sentiment::Lexicon;
+    /// let mine = Lexicon::from_pairs([("rizz", 2.0), ("good", 0.5)]).unwrap();
+    /// let merged = Lexicon::vader().clone().merged(&mine);
+    /// assert_eq!(merged.get("rizz"), Some(2.0));
+    /// assert_eq!(merged.get("good"), Some(0.5));
+    /// assert_eq!(merged.get("bad"), Lexicon::vader().get("bad"));
+    /// ```
+    pub fn merged(mut self, other: &Lexicon) -> Lexicon {
+        for (k, v) in other.iter() {
+            self.entries.insert(Box::from(k), v);
+        }
+        self
+    }
+
+    /// The same entries with lower-cased keys (for matching against lower-cased text); when two
+    /// keys fold together, the one that sorts last wins.
+    pub fn lowercased(&self) -> Lexicon {
+        let mut keys: Vec<(&str, f64)> = self.iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        let mut entries = FxHashMap::default();
+        for (k, v) in keys {
+            entries.insert(pystr::lower(k).into_owned().into_boxed_str(), v);
+        }
+        Lexicon { entries }
+    }
+}
+
 /// Emoji and the English descriptions VADER puts in their place (`"😁"` becomes
 /// `"beaming face with smiling eyes"`), so that the words of the description are scored.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -1,6 +1,8 @@
 //! Lexicon-based sentiment for social media text.
 //!
 //! * [`Vader`]: VADER with exactly vaderSentiment 3.3.2's numbers, in time linear in the text.
+//! * [`WordListScorer`]: the sum of the valences of the words and phrases a text contains, with
+//!   AFINN's lists (exactly as the `afinn` package scores) or your own.
 //! * [`Lexicon`] and [`EmojiTable`]: VADER's own tables (embedded) or yours, loaded with errors
 //!   that name the broken line.
 //!
@@ -17,9 +19,11 @@
 
 pub mod lexicon;
 pub mod vader;
+pub mod wordlist;
 
 pub use lexicon::{EmojiTable, Lexicon};
 pub use vader::{Explanation, Mode, Scores, Summation, Vader};
+pub use wordlist::WordListScorer;
 
 /// Errors of this crate.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -32,6 +36,9 @@ pub enum SentimentError {
         /// What is wrong with the line.
         message: String,
     },
+    /// A word list name that is not known.
+    #[error("unknown word list {0:?}; expected one of: {1}")]
+    UnknownList(String, &'static str),
     /// A valence that is not a finite number.
     #[error("the valence of {0:?} must be a finite number, not {1}")]
     InvalidValence(String, f64),

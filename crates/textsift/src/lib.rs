@@ -25,7 +25,9 @@ pub mod parallel;
 pub use analyzer::TextAnalyzer;
 /// The sentiment crate, whole.
 pub use textsift_sentiment as sentiment;
-pub use textsift_sentiment::{EmojiTable, Lexicon, Scores, SentimentError, Summation, Vader};
+pub use textsift_sentiment::{
+    EmojiTable, Lexicon, Scores, SentimentError, Summation, Vader, WordListScorer,
+};
 /// The stemming and stopword crate, whole.
 pub use textsift_stem as stem;
 pub use textsift_stem::{Family as StemFamily, StemCache, StemError, Stemmer, Stopwords};

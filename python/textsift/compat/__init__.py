@@ -4,5 +4,9 @@ Each module mirrors one peer package: same class and function names, same argume
 shapes, so that switching is a one-line import change.
 
 * :mod:`textsift.compat.nltk`: ``TweetTokenizer``, ``TreebankWordTokenizer``,
-  ``NLTKWordTokenizer``, ``casual_tokenize``, ``word_tokenize``.
+  ``NLTKWordTokenizer``, ``casual_tokenize``, ``word_tokenize``, ``SnowballStemmer``,
+  ``PorterStemmer``.
+* :mod:`textsift.compat.pystemmer`: PyStemmer's ``Stemmer`` module.
+* :mod:`textsift.compat.vader`: vaderSentiment's ``SentimentIntensityAnalyzer``.
+* :mod:`textsift.compat.afinn`: afinn's ``Afinn``.
 """
