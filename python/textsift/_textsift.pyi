@@ -16,6 +16,7 @@ __all__ = [
     "SentenceSplitter",
     "Vader",
     "WordList",
+    "TargetedSentiment",
     "casefold",
     "lowercase",
     "nfkc",
@@ -241,4 +242,35 @@ class WordList:
     ) -> npt.NDArray[np.float64]: ...
     def entries(self) -> dict[str, float]: ...
     def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class TargetedSentiment:
+    """Sentiment toward each of several targets, each known by aliases."""
+
+    def __new__(
+        cls,
+        targets: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, str | Iterable[str]]],
+        scope: str | int | None = None,
+        vader: Vader | None = None,
+    ) -> TargetedSentiment: ...
+    @property
+    def targets(self) -> list[str]: ...
+    @property
+    def scope(self) -> str | int: ...
+    def score(self, text: str) -> dict[str, dict[str, Any]]: ...
+    def score_batch(
+        self,
+        texts: Iterable[str | None],
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> dict[str, Any]: ...
+    def summarize(
+        self,
+        texts: Iterable[str | None],
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> list[dict[str, Any]]: ...
     def __reduce__(self) -> tuple[Any, ...]: ...

@@ -9,6 +9,7 @@ mod errors;
 mod normalize;
 mod sentiment;
 mod stem;
+mod targets;
 mod tokenizer;
 mod wordlist;
 
@@ -38,5 +39,6 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(stem::porter_stem_words, m)?)?;
     m.add_class::<sentiment::PyVader>()?;
     m.add_class::<wordlist::PyWordList>()?;
+    m.add_class::<targets::PyTargetedSentiment>()?;
     Ok(())
 }

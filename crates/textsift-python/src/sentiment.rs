@@ -102,6 +102,22 @@ fn scores_dict<'py>(py: Python<'py>, s: Scores) -> PyResult<Bound<'py, PyDict>> 
     Ok(d)
 }
 
+impl PyVader {
+    /// VADER as `Vader()` makes it in Python (summing as the running interpreter does).
+    pub fn default_for(py: Python<'_>) -> PyResult<PyVader> {
+        let sum = parse_summation(py, None)?;
+        Ok(PyVader {
+            inner: Vader::new().with_summation(sum),
+            summation_arg: None,
+        })
+    }
+
+    /// The Rust analyzer.
+    pub fn inner(&self) -> &Vader {
+        &self.inner
+    }
+}
+
 #[pymethods]
 impl PyVader {
     #[new]

@@ -3,6 +3,8 @@
 //! * [`Vader`]: VADER with exactly vaderSentiment 3.3.2's numbers, in time linear in the text.
 //! * [`WordListScorer`]: the sum of the valences of the words and phrases a text contains, with
 //!   AFINN's lists (exactly as the `afinn` package scores) or your own.
+//! * [`targets`]: sentiment toward brands, platforms or people, each known by aliases, per text
+//!   and summed up over many.
 //! * [`Lexicon`] and [`EmojiTable`]: VADER's own tables (embedded) or yours, loaded with errors
 //!   that name the broken line.
 //!
@@ -18,6 +20,7 @@
 //! score the raw text, never text that went through stopword removal.
 
 pub mod lexicon;
+pub mod targets;
 pub mod vader;
 pub mod wordlist;
 
