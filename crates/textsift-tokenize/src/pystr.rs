@@ -24,7 +24,7 @@ pub use crate::normalize::lowercase as lower;
 
 /// Python's ASCII whitespace: `\t \n \v \f \r`, space and the separators U+001C..U+001F.
 #[inline]
-fn is_ascii_space(b: u8) -> bool {
+pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | 0x1c..=0x20)
 }
 
@@ -42,7 +42,7 @@ pub struct Split<'a> {
 
 /// The byte length of the whitespace character at the start of `s`, if there is one.
 #[inline]
-fn space_at(s: &str) -> Option<usize> {
+pub fn space_at(s: &str) -> Option<usize> {
     let b = *s.as_bytes().first()?;
     if b < 0x80 {
         return is_ascii_space(b).then_some(1);

@@ -7,6 +7,36 @@ use textsift_tokenize::pystr;
 
 use super::tables::{Entry, Tables};
 
+/// Byte classes for the ASCII fast path: one table lookup tells all a byte's roles.
+const SPACE: u8 = 1;
+const UPPER: u8 = 2;
+const LOWER: u8 = 4;
+const PUNCT: u8 = 8;
+const NON_ASCII: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if matches!(c, b'\t'..=b'\r' | 0x1c..=0x20) {
+            SPACE
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_punctuation() {
+            PUNCT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// One word of the text as the rules see it.
 #[derive(Debug, Clone)]
 pub(crate) struct Word<'t> {
@@ -75,87 +105,107 @@ pub(crate) fn replace_emoji<'t>(
     corrected: bool,
     mut pieces: Option<&mut Vec<Piece>>,
 ) -> Cow<'t, str> {
-    if !tables.emoji_ascii_keys && text.is_ascii() {
+    let ascii_keys = tables.emoji_ascii_keys;
+    if !ascii_keys && text.is_ascii() {
         return Cow::Borrowed(text);
     }
     let emoji = &tables.emoji;
+    let bytes = text.as_bytes();
     let mut out: Option<String> = None;
-    let mut prev_space = true;
-    let mut space_after = false;
-    let mut rest = text.char_indices().peekable();
-    while let Some((at, c)) = rest.next() {
+    // Bytes of `text` before `copied` are in `out` already; `replaced_end` is where the last
+    // emoji ended (the character after it does not count as following a space).
+    let mut copied = 0;
+    let mut replaced_end = usize::MAX;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Without ASCII keys only non-ASCII characters can be emoji: jump to the next one.
+        if !ascii_keys {
+            match bytes[at..].iter().position(|&b| b >= 0x80) {
+                Some(skip) => at += skip,
+                None => break,
+            }
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         let mut found: Option<(&str, usize)> = None;
         if corrected {
             if let Some(&longest) = tables.emoji_sequence_len.get(&c) {
-                let ends: Vec<usize> = text[at..]
+                let mut ends = text[at..]
                     .char_indices()
                     .skip(1)
                     .take(longest)
                     .map(|(i, _)| at + i)
-                    .chain(std::iter::once(text.len()))
-                    .collect();
+                    .collect::<Vec<_>>();
+                ends.push(text.len());
                 for n in (2..=longest.min(ends.len())).rev() {
-                    let end = ends[n - 1];
-                    if let Some(d) = emoji.get(&text[at..end]) {
-                        found = Some((d, end));
+                    if let Some(d) = emoji.get(&text[at..ends[n - 1]]) {
+                        found = Some((d, ends[n - 1]));
                         break;
                     }
                 }
             }
         }
-        if found.is_none() && (tables.emoji_ascii_keys || !c.is_ascii()) {
+        if found.is_none() {
             found = emoji.get_char(c).map(|d| (d, at + c.len_utf8()));
             if corrected {
-                if let (Some((d, _)), Some(&(vs, '\u{fe0f}'))) = (found, rest.peek()) {
-                    found = Some((d, vs + 3));
-                }
-            }
-        }
-        match found {
-            Some((description, end)) => {
-                while rest.peek().is_some_and(|&(i, _)| i < end) {
-                    rest.next();
-                }
-                let buf = out.get_or_insert_with(|| {
-                    let mut s = String::with_capacity(text.len() + 32);
-                    s.push_str(&text[..at]);
-                    s
-                });
-                let new_start = buf.len();
-                let need_space = if corrected {
-                    !buf.chars().next_back().is_none_or(pystr::is_space)
-                } else {
-                    !prev_space
-                };
-                if need_space {
-                    buf.push(' ');
-                }
-                buf.push_str(description);
-                if let Some(p) = pieces.as_deref_mut() {
-                    p.push(Piece {
-                        new_start,
-                        new_end: buf.len(),
-                        old_start: at,
-                        old_end: end,
-                    });
-                }
-                prev_space = false;
-                space_after = corrected;
-            }
-            None => {
-                if let Some(buf) = out.as_mut() {
-                    if space_after && !pystr::is_space(c) {
-                        buf.push(' ');
+                if let Some((d, end)) = found {
+                    if text[end..].starts_with('\u{fe0f}') {
+                        found = Some((d, end + 3));
                     }
-                    buf.push(c);
                 }
-                space_after = false;
-                prev_space = c == ' ';
             }
         }
+        let Some((description, end)) = found else {
+            at += c.len_utf8();
+            continue;
+        };
+        let buf = out.get_or_insert_with(|| String::with_capacity(text.len() + 32));
+        if corrected
+            && copied == replaced_end
+            && copied < at
+            && !text[copied..].starts_with(pystr::is_space)
+        {
+            // A description is separated from the text after it.
+            buf.push(' ');
+        }
+        buf.push_str(&text[copied..at]);
+        let new_start = buf.len();
+        let need_space = if corrected {
+            !buf.chars().next_back().is_none_or(pystr::is_space)
+        } else {
+            // 3.3.2: a space unless the previous character is ' ' (only that one), and never
+            // right after another description.
+            at > 0 && (at == replaced_end || bytes[at - 1] != b' ')
+        };
+        if need_space {
+            buf.push(' ');
+        }
+        buf.push_str(description);
+        if let Some(p) = pieces.as_deref_mut() {
+            p.push(Piece {
+                new_start,
+                new_end: buf.len(),
+                old_start: at,
+                old_end: end,
+            });
+        }
+        copied = end;
+        replaced_end = end;
+        at = end;
     }
     match out {
-        Some(s) => Cow::Owned(s),
+        Some(mut buf) => {
+            if corrected
+                && copied == replaced_end
+                && copied < text.len()
+                && !text[copied..].starts_with(pystr::is_space)
+            {
+                buf.push(' ');
+            }
+            buf.push_str(&text[copied..]);
+            Cow::Owned(buf)
+        }
         None => Cow::Borrowed(text),
     }
 }
@@ -164,6 +214,14 @@ pub(crate) fn replace_emoji<'t>(
 /// (which keeps emoticons, but also keeps `no,` and `ok!` whole, so 3.3.2 misses them).
 /// Corrected: stripped unless the token itself is a lexicon key or nothing would remain.
 fn strip_punctuation<'t>(token: &'t str, tables: &Tables, corrected: bool) -> &'t str {
+    let bytes = token.as_bytes();
+    // Fast exit: most tokens start and end with a letter.
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return token;
+    };
+    if CLASS[first as usize] & PUNCT == 0 && CLASS[last as usize] & PUNCT == 0 {
+        return token;
+    }
     let stripped = pystr::strip_ascii_punctuation(token);
     if corrected {
         if stripped.is_empty() || stripped.len() == token.len() {
@@ -184,48 +242,127 @@ fn strip_punctuation<'t>(token: &'t str, tables: &Tables, corrected: bool) -> &'
 }
 
 /// The words of `text` (already emoji-replaced and stripped), with their lookups.
+///
+/// This is `str.split()`, `_strip_punc_if_word`, `str.lower()` and `str.isupper()` fused into one
+/// pass over each ASCII token (the common case); other tokens take the general path.
 pub(crate) fn words<'t>(text: &'t str, tables: &Tables, corrected: bool) -> Vec<Word<'t>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut scratch = String::new();
-    let base = text.as_ptr() as usize;
-    for token in pystr::split(text) {
-        let word = strip_punctuation(token, tables, corrected);
-        let start = word.as_ptr() as usize - base;
-        let bytes = word.as_bytes();
-        // Most words are ASCII: lower-case them into a reused buffer, and keep a copy only for
-        // the few words that phrase rules may need to read back.
-        let (mut entry, lower) = if !word.is_ascii() {
-            let lower = pystr::lower(word);
-            (tables.lookup(&lower), lower)
-        } else if !bytes.iter().any(u8::is_ascii_uppercase) {
-            (tables.lookup(word), Cow::Borrowed(word))
-        } else {
-            scratch.clear();
-            scratch.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
-            let entry = tables.lookup(&scratch);
-            let lower = if entry.in_phrase {
-                Cow::Owned(scratch.clone())
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            if pystr::is_ascii_space(bytes[i]) {
+                i += 1;
+                continue;
+            }
+        } else if let Some(n) = pystr::space_at(&text[i..]) {
+            i += n;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        let mut seen = 0u8;
+        while i < bytes.len() {
+            let class = CLASS[bytes[i] as usize];
+            if class & NON_ASCII == 0 {
+                if class & SPACE != 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
             } else {
-                Cow::Borrowed("")
-            };
-            (entry, lower)
-        };
-        if corrected && !tables.cased.is_empty() {
-            if let Some(&valence) = tables.cased.get(word) {
-                entry.valence = Some(valence);
+                if pystr::space_at(&text[i..]).is_some() {
+                    break;
+                }
+                ascii = false;
+                i += text[i..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        let negated = entry.negation || lower_has_nt(&lower, bytes);
-        out.push(Word {
-            upper: pystr::is_upper(word),
-            lower,
-            entry,
-            negated,
-            start,
-            end: start + word.len(),
-        });
+        let token = &text[start..i];
+        if ascii {
+            out.push(ascii_word(
+                token,
+                start,
+                seen & UPPER != 0,
+                seen & LOWER != 0,
+                tables,
+                corrected,
+                &mut scratch,
+            ));
+        } else {
+            out.push(general_word(token, start, tables, corrected));
+        }
     }
     out
+}
+
+/// An ASCII token: punctuation is uncased, so the case flags of the token are those of the word.
+fn ascii_word<'t>(
+    token: &'t str,
+    token_start: usize,
+    has_upper: bool,
+    has_lower: bool,
+    tables: &Tables,
+    corrected: bool,
+    scratch: &mut String,
+) -> Word<'t> {
+    let word = strip_punctuation(token, tables, corrected);
+    let start = token_start + (word.as_ptr() as usize - token.as_ptr() as usize);
+    let (mut entry, lower) = if !has_upper {
+        (tables.lookup(word), Cow::Borrowed(word))
+    } else {
+        scratch.clear();
+        scratch.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let entry = tables.lookup(scratch);
+        // Only phrase rules read the lower-cased form back; other words need no copy.
+        let lower = if entry.in_phrase {
+            Cow::Owned(scratch.clone())
+        } else {
+            Cow::Borrowed("")
+        };
+        (entry, lower)
+    };
+    if corrected && has_upper {
+        if let Some(&valence) = tables.cased.get(word) {
+            entry.valence = Some(valence);
+        }
+    }
+    let negated = entry.negation || lower_has_nt(&lower, word.as_bytes());
+    Word {
+        upper: has_upper && !has_lower,
+        lower,
+        entry,
+        negated,
+        start,
+        end: start + word.len(),
+    }
+}
+
+fn general_word<'t>(
+    token: &'t str,
+    token_start: usize,
+    tables: &Tables,
+    corrected: bool,
+) -> Word<'t> {
+    let word = strip_punctuation(token, tables, corrected);
+    let start = token_start + (word.as_ptr() as usize - token.as_ptr() as usize);
+    let lower = pystr::lower(word);
+    let mut entry = tables.lookup(&lower);
+    if corrected {
+        if let Some(&valence) = tables.cased.get(word) {
+            entry.valence = Some(valence);
+        }
+    }
+    let negated = entry.negation || lower_has_nt(&lower, word.as_bytes());
+    Word {
+        upper: pystr::is_upper(word),
+        lower,
+        entry,
+        negated,
+        start,
+        end: start + word.len(),
+    }
 }
 
 /// Corrected mode: multi-word lexicon entries ("can't stand", "fed up") become one word with the
