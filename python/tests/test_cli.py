@@ -141,6 +141,44 @@ def test_report_sample(capsys: pytest.CaptureFixture[str]) -> None:
     # Deterministic: the same output with one thread.
     code, out1, _ = run(capsys, "report", "--sample", "--format", "json", "--threads", "1")
     assert out1 == out
+    # Sentiment per group is the mean of the documents' VADER compound scores.
+    import textsift as ts
+
+    rows = ts.load_sample()
+    tiktok = [r["text"] for r in rows if r["platform"] == "TikTok"]
+    compound = ts.Vader().score_batch(tiktok)["compound"]
+    assert summary["groups"]["TikTok"]["sentiment"]["mean"] == round(float(compound.mean()), 4)
+    targets = {t["target"]: t for t in summary["groups"]["TikTok"]["targets"]}
+    assert set(targets) == {"Kestrel", "VoltRush", "Orbix", "Lumelle", "BunHaus", "Threadly"}
+    assert targets["Kestrel"]["documents"] > 0
+
+
+def test_report_targets_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "report", "--sample", "--format", "json", "--targets", "Kestrel=kestrel,#kestrel;Orbix"
+    )
+    assert code == 0
+    rows = json.loads(out)["groups"]["TikTok"]["targets"]
+    assert [r["target"] for r in rows] == ["Kestrel", "Orbix"]
+    code, _, err = run(capsys, "report", "--sample", "--targets", "=x")
+    assert code == 2 and "bad target" in err
+
+
+def test_sentiment_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import textsift as ts
+
+    code, out, _ = run(capsys, "sentiment", "--sample", "--limit", "50")
+    rows = [json.loads(line) for line in out.splitlines()]
+    texts = [r["text"] for r in ts.load_sample()][:50]
+    assert code == 0 and [r["compound"] for r in rows] == [ts.sentiment(t)["compound"] for t in texts]
+    code, out, _ = run(capsys, "sentiment", "--sample", "--limit", "5", "--method", "afinn")
+    assert code == 0 and [json.loads(line)["afinn"] for line in out.splitlines()] == [
+        ts.Afinn().score(t) for t in texts[:5]
+    ]
+    path = tmp_path / "posts.txt"
+    path.write_text("I ❤️ it\n", encoding="utf-8")
+    code, out, _ = run(capsys, "sentiment", str(path), "--corrected")
+    assert code == 0 and json.loads(out)["compound"] > 0.5
 
 
 def test_report_bad_group_column(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,6 +1,7 @@
 """The ``textsift`` command.
 
     textsift report --sample                      # the main job on the bundled corpus
+    textsift sentiment posts.csv --text-column body > scores.jsonl
     textsift tokenize posts.csv --text-column body --mode social --format jsonl
     textsift sentences notes.txt
 
@@ -33,7 +34,37 @@ EPILOG_TOKENIZE = """examples:
 EPILOG_REPORT = """examples:
   textsift report --sample
   textsift report posts.csv --text-column text --group-column platform --format json --out report.json
+  textsift report posts.csv --group-column platform --targets "TikTok=tiktok,#tiktok;Reels=reels,instagram reels"
 """
+
+EPILOG_SENTIMENT = """examples:
+  textsift sentiment --sample | head -3
+  textsift sentiment posts.csv --text-column body --method afinn --out scores.jsonl
+  echo "not bad at all :)" | textsift sentiment -
+"""
+
+# The bundled corpus's fictional brands, for `report --sample`.
+SAMPLE_TARGETS = (
+    "Kestrel=kestrel;VoltRush=voltrush;Orbix=orbix;Lumelle=lumelle;BunHaus=bunhaus;Threadly=threadly"
+)
+
+
+def parse_targets(spec: str) -> dict[str, list[str]]:
+    """``"TikTok=tiktok,#tiktok;Reels=reels,instagram reels"`` as ``{name: aliases}``; a target
+    without ``=`` is its own alias."""
+    targets: dict[str, list[str]] = {}
+    for part in spec.split(";"):
+        if not part.strip():
+            continue
+        name, _, aliases = part.partition("=")
+        name = name.strip()
+        found = [a.strip() for a in (aliases or name).split(",") if a.strip()]
+        if not name or not found:
+            raise InputError(f"bad target {part!r}; expected NAME=alias,alias")
+        targets[name] = found
+    if not targets:
+        raise InputError("--targets names no target")
+    return targets
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
@@ -120,11 +151,35 @@ def cmd_sentences(args: argparse.Namespace) -> int:
     return 0
 
 
-def _summarise(docs: list[Document], group_column: str, top: int, threads: int | None) -> dict[str, Any]:
-    tokens = _textsift.Tokenizer("social").tokens_batch([d.text for d in docs], n_threads=threads)
+def _sentiment_summary(compound: list[float]) -> dict[str, Any]:
+    n = len(compound)
+    if n == 0:
+        return {"mean": None, "positive": 0.0, "neutral": 0.0, "negative": 0.0}
+    return {
+        "mean": round(sum(compound) / n, 4),
+        "positive": round(sum(c >= 0.05 for c in compound) / n, 4),
+        "neutral": round(sum(-0.05 < c < 0.05 for c in compound) / n, 4),
+        "negative": round(sum(c <= -0.05 for c in compound) / n, 4),
+    }
+
+
+def _summarise(
+    docs: list[Document],
+    group_column: str,
+    top: int,
+    threads: int | None,
+    targets: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    texts = [d.text for d in docs]
+    tokens = _textsift.Tokenizer("social").tokens_batch(texts, n_threads=threads)
+    compound = _textsift.Vader().score_batch(texts, n_threads=threads)["compound"].tolist()
+    names = [str(doc.fields.get(group_column, "all") or "(none)") for doc in docs]
+    by_group: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        by_group.setdefault(name, []).append(i)
+    targeted = _textsift.TargetedSentiment(targets) if targets else None
     groups: dict[str, dict[str, Any]] = {}
-    for doc, toks in zip(docs, tokens):
-        name = str(doc.fields.get(group_column, "all") or "(none)")
+    for toks, name in zip(tokens, names):
         g = groups.setdefault(
             name,
             {
@@ -153,12 +208,24 @@ def _summarise(docs: list[Document], group_column: str, top: int, threads: int |
     def ranked(c: Counter[str]) -> list[list[Any]]:
         return [[k, v] for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
 
+    def target_rows(name: str) -> list[dict[str, Any]]:
+        if targeted is None:
+            return []
+        rows = targeted.summarize([texts[i] for i in by_group[name]], n_threads=threads)
+        for row in rows:
+            for key in ("compound", "positive", "neutral", "negative"):
+                if row[key] is not None:
+                    row[key] = round(row[key], 4)
+        return rows
+
     return {
         "documents": len(docs),
         "group_column": group_column,
         "groups": {
             name: {
                 "posts": g["posts"],
+                "sentiment": _sentiment_summary([compound[i] for i in by_group[name]]),
+                "targets": target_rows(name),
                 "tokens_per_post": round(g["tokens"] / g["posts"], 2) if g["posts"] else 0.0,
                 "token_kinds": dict(sorted(g["kinds"].items())),
                 "top_hashtags": ranked(g["hashtag"]),
@@ -182,6 +249,18 @@ def _render_text(summary: dict[str, Any]) -> str:
     out = [f"textsift report: {summary['documents']} documents by {summary['group_column']}", ""]
     for name, g in summary["groups"].items():
         out.append(f"== {name}: {g['posts']} posts, {g['tokens_per_post']} tokens per post")
+        s = g["sentiment"]
+        if s["mean"] is not None:
+            out.append(
+                f"   sentiment (VADER compound): mean {s['mean']:+.3f}; positive {s['positive']:.0%}, "
+                f"neutral {s['neutral']:.0%}, negative {s['negative']:.0%}"
+            )
+        for t in g["targets"]:
+            if t["documents"]:
+                out.append(
+                    f"   toward {t['target']}: {t['compound']:+.3f} over {t['documents']} posts "
+                    f"({t['positive']:.0%} positive, {t['negative']:.0%} negative)"
+                )
         kinds = ", ".join(f"{k} {v}" for k, v in g["token_kinds"].items())
         out.append(f"   token kinds: {kinds}")
         for label, key in (
@@ -206,13 +285,30 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise InputError(
             f"no column {group!r} to group by; columns are {', '.join(map(repr, docs[0].fields))}"
         )
-    summary = _summarise(docs, group or "(all)", args.top, args.threads)
+    spec = args.targets or (SAMPLE_TARGETS if args.sample else None)
+    targets = parse_targets(spec) if spec else None
+    summary = _summarise(docs, group or "(all)", args.top, args.threads, targets)
     text = (
         json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
         if args.format == "json"
         else _render_text(summary)
     )
     _emit(text, args.out)
+    return 0
+
+
+def cmd_sentiment(args: argparse.Namespace) -> int:
+    docs = _documents(args)
+    texts = [d.text for d in docs]
+    if args.method == "afinn":
+        scores = _textsift.WordList.afinn("en", False).score_batch(texts, n_threads=args.threads).tolist()
+        lines = [json.dumps({"row": row, "afinn": s}) for row, s in enumerate(scores)]
+    else:
+        vader = _textsift.Vader(mode="corrected" if args.corrected else "faithful")
+        batch = vader.score_batch(texts, n_threads=args.threads)
+        cols = {k: batch[k].tolist() for k in ("neg", "neu", "pos", "compound")}
+        lines = [json.dumps({"row": row, **{k: cols[k][row] for k in cols}}) for row in range(len(docs))]
+    _emit("".join(line + "\n" for line in lines), args.out)
     return 0
 
 
@@ -252,8 +348,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--group-column", default=None, help="column to compare by (default for --sample: platform)"
     )
     p.add_argument("--top", type=int, default=8)
+    p.add_argument(
+        "--targets",
+        default=None,
+        help='sentiment toward targets, e.g. "TikTok=tiktok,#tiktok;Reels=reels,instagram reels" '
+        "(default for --sample: its brands)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "sentiment",
+        help="score each document's sentiment (JSONL out)",
+        epilog=EPILOG_SENTIMENT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input(p)
+    p.add_argument("--method", choices=("vader", "afinn"), default="vader")
+    p.add_argument("--corrected", action="store_true", help="VADER with the documented 3.3.2 bugs fixed")
+    p.set_defaults(func=cmd_sentiment)
     return parser
 
 
