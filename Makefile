@@ -43,6 +43,7 @@ bench: install-dev
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
 	$(BIN)/python bench/bench_tokenize.py --readme
 	$(BIN)/python bench/bench_stem.py
+	$(BIN)/python bench/bench_sentiment.py
 
 clean:
 	rm -rf $(VENV) target python/textsift/*.so
