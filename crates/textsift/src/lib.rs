@@ -23,6 +23,8 @@ mod analyzer;
 pub mod parallel;
 
 pub use analyzer::TextAnalyzer;
+/// The keyword crate, whole.
+pub use textsift_keywords as keywords;
 /// The sentiment crate, whole.
 pub use textsift_sentiment as sentiment;
 pub use textsift_sentiment::{

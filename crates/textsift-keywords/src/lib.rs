@@ -1,0 +1,21 @@
+//! Keyphrases and distinctive terms: what a text is about, and what one group of texts says that
+//! another does not.
+//!
+//! * [`yake`]: YAKE (Campos et al. 2020), unsupervised single-document keyphrases, with the
+//!   scores of the `yake` package 0.7.3.
+//!
+//! Every extractor takes its stopwords from `textsift-stem`'s lists (or yours), so it works in
+//! every language those cover. Lower scores are better for YAKE; higher for the others.
+
+pub mod yake;
+
+/// Errors of this crate.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum KeywordError {
+    /// A parameter outside its domain.
+    #[error("{0}")]
+    InvalidParameter(String),
+    /// A language without a stopword list.
+    #[error(transparent)]
+    Stem(#[from] textsift_stem::StemError),
+}

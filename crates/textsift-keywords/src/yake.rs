@@ -1,0 +1,1 @@
+//! YAKE (placeholder until the implementation lands).
