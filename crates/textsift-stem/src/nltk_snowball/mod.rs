@@ -238,23 +238,55 @@ impl NltkSnowball {
         }
     }
 
+    /// NLTK's `stem(token)`, given the token and its lower-cased form (`lowered`, the token itself
+    /// where [`NltkSnowball::lowercases`] is false): the same as [`NltkSnowball::stem`] on
+    /// `lowered`, except for `porter`, where NLTK decides on the token's own length whether to
+    /// stem at all (a token of at most two code points comes back lower-cased, even when
+    /// lower-casing lengthened it, as `İ` → `i̇`).
+    ///
+    /// ```
+    /// use textsift_stem::NltkSnowball;
+    /// let mut porter = NltkSnowball::new("porter", false).unwrap();
+    /// assert_eq!(porter.stem_token("İs", "i\u{307}s"), "i\u{307}s");
+    /// assert_eq!(porter.stem_token("Cats", "cats"), "cat");
+    /// ```
+    pub fn stem_token<'a>(&mut self, token: &str, lowered: &'a str) -> Cow<'a, str> {
+        if self.stemmer.language() == "porter" && token.chars().nth(2).is_none() {
+            return Cow::Borrowed(lowered);
+        }
+        self.stem(lowered)
+    }
+
     /// The stems of `words`, in order, as this object stems them one after the other (each
     /// distinct word is stemmed once while the memory stays the same).
     pub fn stem_all<S: AsRef<str>>(&mut self, words: &[S]) -> Vec<String> {
+        self.memoized(words.iter().map(|w| (w.as_ref(), w.as_ref())))
+    }
+
+    /// [`NltkSnowball::stem_token`] for many `(token, lowered)` pairs, in order, as
+    /// [`NltkSnowball::stem_all`] does.
+    pub fn stem_all_tokens<T: AsRef<str>, L: AsRef<str>>(
+        &mut self,
+        tokens: &[(T, L)],
+    ) -> Vec<String> {
+        self.memoized(tokens.iter().map(|(t, l)| (t.as_ref(), l.as_ref())))
+    }
+
+    fn memoized<'w>(&mut self, tokens: impl Iterator<Item = (&'w str, &'w str)>) -> Vec<String> {
+        // Keyed by the token: its lower-cased form follows from it.
         let mut memo: FxHashMap<&str, Box<str>> = FxHashMap::default();
-        words
-            .iter()
-            .map(|w| {
-                let w = w.as_ref();
-                if let Some(stem) = memo.get(w) {
+        tokens
+            .map(|(token, lowered)| {
+                if let Some(stem) = memo.get(token) {
                     return stem.to_string();
                 }
                 let before = self.memory;
-                let stem = self.stem(w).into_owned();
+                let stem = self.stem_token(token, lowered).into_owned();
                 if self.memory != before {
+                    // The stems so far were for the old memory.
                     memo.clear();
                 }
-                memo.insert(w, stem.as_str().into());
+                memo.insert(token, stem.as_str().into());
                 stem
             })
             .collect()
