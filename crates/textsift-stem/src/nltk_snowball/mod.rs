@@ -273,23 +273,25 @@ impl NltkSnowball {
     }
 
     fn memoized<'w>(&mut self, tokens: impl Iterator<Item = (&'w str, &'w str)>) -> Vec<String> {
-        // Keyed by the token: its lower-cased form follows from it.
-        let mut memo: FxHashMap<&str, Box<str>> = FxHashMap::default();
-        tokens
-            .map(|(token, lowered)| {
-                if let Some(stem) = memo.get(token) {
-                    return stem.to_string();
-                }
-                let before = self.memory;
-                let stem = self.stem_token(token, lowered).into_owned();
-                if self.memory != before {
-                    // The stems so far were for the old memory.
-                    memo.clear();
-                }
-                memo.insert(token, stem.as_str().into());
-                stem
-            })
-            .collect()
+        let mut out: Vec<String> = Vec::with_capacity(tokens.size_hint().0);
+        // Where each token's stem first went in `out`, keyed by the token (its lower-cased
+        // form follows from it).
+        let mut memo: FxHashMap<&str, usize> = FxHashMap::default();
+        for (token, lowered) in tokens {
+            if let Some(stem) = memo.get(token).and_then(|&i| out.get(i)) {
+                out.push(stem.clone());
+                continue;
+            }
+            let before = self.memory;
+            let stem = self.stem_token(token, lowered).into_owned();
+            if self.memory != before {
+                // The stems so far were for the old memory.
+                memo.clear();
+            }
+            memo.insert(token, out.len());
+            out.push(stem);
+        }
+        out
     }
 }
 

@@ -51,10 +51,11 @@ fn replace_w_rv(b: &mut Buffers, suffix: &str, with: &str) {
 
 /// `ã` → `a~`, `õ` → `o~`, `qü` → `qu`, `gü` → `gu`.
 fn prepare(b: &mut Buffers) {
-    let w = std::mem::take(&mut b.w);
-    b.w.reserve(w.len() + 2);
+    // The word moves to RV's buffer (RV is computed later) and is copied back rewritten.
+    std::mem::swap(&mut b.w, &mut b.rv);
+    b.w.clear();
     let mut prev = None;
-    for c in w.iter().copied() {
+    for &c in &b.rv {
         match c {
             'ã' => b.w.extend(['a', '~']),
             'õ' => b.w.extend(['o', '~']),
@@ -63,8 +64,6 @@ fn prepare(b: &mut Buffers) {
         }
         prev = Some(c);
     }
-    // Give the old buffer's capacity back to the scratch space.
-    b.rv = w;
 }
 
 /// `a~` → `ã`, `o~` → `õ`.
