@@ -8,12 +8,13 @@
 //! anywhere in a region rather than at its end; Danish undoubles final consonants outside R1;
 //! Russian is stemmed in a Latin transliteration; Arabic is a light stemmer of its own. Each
 //! submodule follows one language's code path, with its quirks, so that the stems equal NLTK's
-//! on every input; the module comments there list what differs from the published algorithm.
+//! on every input; their module comments say where NLTK parts from the classic algorithm.
 //!
 //! Everything works on code points, as Python strings do: words are decoded once into a buffer
 //! of `char`s, and the regions are buffers of their own. The buffers live in a per-thread
 //! scratch space, so that stemming a word allocates nothing but the stem it returns (and not even
-//! that when the word comes back unchanged).
+//! that when the word comes back unchanged; Arabic with stopwords also builds the stripped word
+//! to look it up).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
