@@ -1,5 +1,6 @@
-"""Differential tests of the stemmers against PyStemmer 3.1.0 and NLTK 3.10.4's SnowballStemmer,
-on Snowball's test vocabularies (../shared, skipped where absent) and on the sample corpus."""
+"""Differential tests of the stemmers against PyStemmer 3.1.0 and NLTK 3.10.4's SnowballStemmer
+and PorterStemmer, on Snowball's test vocabularies (../shared, skipped where absent), on the
+sample corpus and on generated words."""
 
 from __future__ import annotations
 
@@ -56,48 +57,162 @@ def test_vocabularies_present_or_skipped() -> None:
     assert len(vocabulary("english")) > 40_000
 
 
-# rust-stemmers' classic algorithms equal NLTK's own Python implementations for these languages.
-NLTK_EQUAL = ["dutch", "english", "german", "norwegian", "swedish"]
-# For these, NLTK's SnowballStemmer is NLTK's own Python port with its own deviations (Arabic is a
-# different algorithm altogether; Russian transliterates and leaves `^` in stems; Hungarian,
-# Italian, Portuguese, Romanian, Spanish, French and Finnish differ on accents and suffix lists;
-# Danish agrees on Snowball's whole vocabulary but not on social elongations such as "kkkkk").
-# Reproducing them needs ports of NLTK's code paths, which are not written yet.
-NLTK_DIFFERENT = [
-    "arabic",
-    "finnish",
-    "french",
-    "hungarian",
-    "italian",
-    "portuguese",
-    "romanian",
-    "russian",
-    "spanish",
-]
+NLTK_LANGUAGES = list(nltk_snowball.SnowballStemmer.languages)
+# NLTK lower-cases with str.lower before stemming, except in these two.
+NLTK_AS_GIVEN = {"arabic", "russian"}
+
+# Letters of each language (lower case; generated words are sometimes capitalised). The extra
+# pool mixes digits, punctuation, the transliteration's own `^ \` '`, Latin letters the Russian
+# round trip cannot place, and foreign letters whose lower case is special (İ, Σ).
+ALPHABETS = {
+    "arabic": "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي" + "ًٌٍَُِّْ" + "ـ،؛؟-",
+    "danish": "abcdefghijklmnopqrstuvwxyzæøå",
+    "dutch": "abcdefghijklmnopqrstuvwxyzäëïöüáéíóúè",
+    "english": "abcdefghijklmnopqrstuvwxyz'’",
+    "finnish": "abcdefghijklmnopqrstuvwxyzäöå",
+    "french": "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ",
+    "german": "abcdefghijklmnopqrstuvwxyzäöüß",
+    "hungarian": "abcdefghijklmnopqrstuvwxyzáéíóöőúüűõû",
+    "italian": "abcdefghijklmnopqrstuvwxyzàèéìíîòóùú",
+    "norwegian": "abcdefghijklmnopqrstuvwxyzæøåéèêòóô",
+    "porter": "abcdefghijklmnopqrstuvwxyz",
+    "portuguese": "abcdefghijklmnopqrstuvwxyzáâãàçéêíóôõúü~",
+    "romanian": "abcdefghijklmnopqrstuvwxyzăâîşţșț",
+    "russian": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "spanish": "abcdefghijklmnopqrstuvwxyzáéíóúüñ",
+    "swedish": "abcdefghijklmnopqrstuvwxyzåäö",
+}
+EXTRA = "0123456789-'.,:^`" + "hcstiaeuyk" + "çñßøжЖ中😂İΣ"
+VOWELS = set("aeiouyäöüåæøéáíóúàèìòùâêîôûăëïõőűаеиоуыэюяё" + "اوي")
 
 
-@pytest.mark.parametrize("lang", NLTK_EQUAL)
-def test_nltk_snowball_parity(lang: str) -> None:
-    words = vocabulary(lang) + SAMPLE_WORDS
+def _suffixes(lang: str) -> list[str]:
+    """Every suffix in NLTK's tables for the language (Russian's are Latin: turned to Cyrillic)."""
+    cls = getattr(nltk_snowball, ("english" if lang == "porter" else lang).capitalize() + "Stemmer")
+    found = {x for v in vars(cls).values() if isinstance(v, tuple) for x in v if isinstance(x, str) and x}
+    if lang == "russian":
+        to_cyrillic = nltk_snowball.RussianStemmer()._RussianStemmer__roman_to_cyrillic
+        found = {to_cyrillic(x) for x in found}
+    return sorted(found)
+
+
+def generated_words(lang: str, n: int = 6000) -> list[str]:
+    """`n` words with a fixed seed: random letters, vowel-less runs, chains of NLTK's suffixes
+    (alone and after a short stem), words with digits, punctuation and foreign letters, and
+    one- to three-letter words; a tenth of them capitalised or in capitals."""
+    import random
+
+    rng = random.Random(f"nltk-{lang}")
+    alpha = ALPHABETS[lang]
+    suffixes = _suffixes(lang)
+    consonants = [c for c in alpha if c not in VOWELS]
+
+    def letters(pool: str | list[str], lo: int, hi: int) -> str:
+        return "".join(rng.choice(pool) for _ in range(rng.randint(lo, hi)))
+
+    words = []
+    for i in range(n):
+        kind = i % 6
+        if kind == 0:
+            w = letters(alpha, 1, 12)
+        elif kind == 1:
+            w = letters(consonants, 1, 8)
+        elif kind == 2:
+            w = letters(suffixes, 1, 4)
+        elif kind == 3:
+            w = letters(alpha, 1, 6) + letters(suffixes, 1, 3)
+        elif kind == 4:
+            w = letters(alpha + EXTRA, 1, 10)
+        else:
+            w = letters(alpha, 1, 3)
+        if rng.random() < 0.1:
+            w = w.upper() if rng.random() < 0.5 else w.capitalize()
+        words.append(w)
+    return words
+
+
+def _nltk_stems(lang: str, words: list[str]) -> list[str]:
+    # One NLTK object for the whole list, in order (NLTK's Arabic object remembers).
     ref = nltk_snowball.SnowballStemmer(lang)
-    theirs = [ref.stem(w) for w in words]
-    ours = ts.Stemmer(lang, algorithm="classic").stem_words([w.lower() for w in words])
+    return [ref.stem(w) for w in words]
+
+
+def _as_nltk_sees(lang: str, words: list[str]) -> list[str]:
+    return words if lang in NLTK_AS_GIVEN else [w.lower() for w in words]
+
+
+def test_nltk_family_is_nltks_languages() -> None:
+    assert ts.stem_languages("nltk") == NLTK_LANGUAGES
+    assert compat_nltk.SnowballStemmer.languages == nltk_snowball.SnowballStemmer.languages
+
+
+@pytest.mark.parametrize("source", ["vocabulary", "sample", "generated"])
+@pytest.mark.parametrize("lang", NLTK_LANGUAGES)
+def test_nltk_snowball_parity(lang: str, source: str) -> None:
+    if source == "vocabulary":
+        words = vocabulary(lang)
+        if not words:
+            pytest.skip(f"Snowball's {lang} vocabulary is not in ../shared")
+    else:
+        words = SAMPLE_WORDS if source == "sample" else generated_words(lang)
+    theirs = _nltk_stems(lang, words)
+    ours = ts.Stemmer(lang, algorithm="nltk").stem_words(_as_nltk_sees(lang, words))
     bad = _diff(ours, theirs, words)
     assert not bad, f"{len(bad)} of {len(words)} differ from NLTK, e.g. {bad[:5]}"
     compat = compat_nltk.SnowballStemmer(lang)
-    assert [compat.stem(w) for w in words[:2000]] == theirs[:2000]
+    assert [compat.stem(w) for w in words] == theirs
+    assert compat_nltk.SnowballStemmer(lang).stem_words(words) == theirs
 
 
-@pytest.mark.parametrize("lang", NLTK_DIFFERENT)
-def test_nltk_snowball_known_differences(lang: str) -> None:
-    if not vocabulary(lang):
-        pytest.skip("the differences show on Snowball's vocabularies, which are not here")
-    words = vocabulary(lang) + SAMPLE_WORDS
-    ref = nltk_snowball.SnowballStemmer(lang)
-    ours = ts.Stemmer(lang, algorithm="classic").stem_words([w.lower() for w in words])
-    differing = sum(ref.stem(w) != o for w, o in zip(words, ours, strict=True))
-    # Documented gap (see NLTK_DIFFERENT): this fails loudly once the ports make them equal.
-    assert differing > 0
+def test_nltk_arabic_memory() -> None:
+    # NLTK's Arabic object never resets "a verb suffix went in step 1": after such a word, it
+    # stems other words differently. `stem` answers as a new object, batches as one object.
+    trigger, word = "كتبه", "أأترفتم"
+    ref = nltk_snowball.SnowballStemmer("arabic")
+    before, _, after = ref.stem(word), ref.stem(trigger), ref.stem(word)
+    assert before != after
+    compat = compat_nltk.SnowballStemmer("arabic")
+    assert [compat.stem(word), compat.stem(trigger), compat.stem(word)] == [before, ref.stem(trigger), after]
+    import pickle
+
+    assert pickle.loads(pickle.dumps(compat)).stem(word) == after
+    stemmer = ts.Stemmer("arabic", algorithm="nltk")
+    assert stemmer.stem(word) == before and stemmer.stem(trigger) == ref.stem(trigger)
+    assert stemmer.stem_words([word, trigger, word, word]) == [before, ref.stem(trigger), after, after]
+    words = vocabulary("arabic")[::40] + generated_words("arabic", 1200)
+    assert [stemmer.stem(w) for w in words] == [
+        nltk_snowball.SnowballStemmer("arabic").stem(w) for w in words
+    ]
+    with pytest.raises(ts.TextsiftValueError):
+        stemmer.stem_words([word], n_threads=0)
+
+
+@pytest.mark.parametrize("lang", NLTK_LANGUAGES)
+def test_nltk_snowball_ignore_stopwords(lang: str) -> None:
+    if lang == "porter":
+        # NLTK has no stopword list named "porter" and refuses.
+        with pytest.raises(ValueError):
+            compat_nltk.SnowballStemmer(lang, ignore_stopwords=True)
+        return
+    ours = compat_nltk.SnowballStemmer(lang, ignore_stopwords=True)
+    assert (
+        ours.stopwords == ts.stopwords(lang, "nltk") and compat_nltk.SnowballStemmer(lang).stopwords == set()
+    )
+    try:
+        ref = nltk_snowball.SnowballStemmer(lang, ignore_stopwords=True)
+        assert ref.stopwords == set(ours.stopwords)
+    except LookupError:
+        # NLTK's stopwords corpus is not installed (nltk_data): give NLTK textsift's copy of its
+        # lists, which still checks where and how each language's stemmer consults them.
+        ref = nltk_snowball.SnowballStemmer(lang)
+        ref.stemmer.stopwords = set(ours.stopwords)
+    stop = sorted(ours.stopwords)
+    words = stop + [w.upper() for w in stop] + [w + w[-1:] for w in stop] + SAMPLE_WORDS[:3000]
+    if lang == "arabic":
+        # NLTK checks the list after stripping diacritics and tatweel, and returns the stripped word.
+        words += [w[:1] + "\u064e" + w[1:] + "\u0640" for w in stop]
+    words += generated_words(lang, 1200)
+    assert [ours.stem(w) for w in words] == [ref.stem(w) for w in words]
 
 
 def _porter_words() -> list[str]:
@@ -126,7 +241,8 @@ def test_nltk_porter_every_mode(mode: str) -> None:
 
 
 def test_nltk_snowball_porter_is_nltk_porter() -> None:
-    words = vocabulary("porter")[:5000] + SAMPLE_WORDS
+    # NLTK decides on the token's own length whether to stem: "İs" lower-cases to three code points.
+    words = vocabulary("porter")[:5000] + SAMPLE_WORDS + ["İs", "İx", "xİ", "İ", "Dying", "SKIES", "İnning"]
     ref = nltk_snowball.SnowballStemmer("porter")
     ours = compat_nltk.SnowballStemmer("porter")
     assert [ours.stem(w) for w in words] == [ref.stem(w) for w in words]
@@ -158,6 +274,15 @@ def test_stem_api_and_bad_input() -> None:
     # Longer than any word: returned unchanged, at once (Snowball's runtime is quadratic on these).
     giant = "y" * 1_000_000
     assert s.stem(giant) == giant and ts.Stemmer("en", algorithm="classic").stem(giant) == giant
+    for lang in NLTK_LANGUAGES:
+        assert ts.Stemmer(lang, algorithm="nltk").stem(giant) == giant
+        assert compat_nltk.SnowballStemmer(lang).stem(giant.upper()) == (
+            giant.upper() if lang in NLTK_AS_GIVEN else giant
+        )
+    with pytest.raises(ts.TextsiftTypeError):
+        compat_nltk.SnowballStemmer("english").stem(None)  # type: ignore[arg-type]
+    with pytest.raises(ts.TextsiftTypeError, match=r"\[1\]"):
+        compat_nltk.SnowballStemmer("english").stem_words(["a", 3])  # type: ignore[list-item]
     assert compat_nltk.PorterStemmer().stem(giant) == ts.porter_stem(giant)
     big = ["running"] * 100_000 + SAMPLE_WORDS
     assert s.stem_words(big, n_threads=1) == s.stem_words(big) == s.stem_words(big, n_threads=3)
@@ -171,6 +296,15 @@ def test_stemmer_pickles_and_reprs() -> None:
     clone = pickle.loads(pickle.dumps(s))
     assert clone == s and clone.stem("continuellement") == s.stem("continuellement")
     assert "porter" in ts.stem_languages() and "porter" not in ts.stem_languages("classic")
+    n = ts.Stemmer("ru", algorithm="nltk")
+    assert repr(n) == "Stemmer('russian', algorithm='nltk')" and n.algorithm == "nltk"
+    assert pickle.loads(pickle.dumps(n)) == n != ts.Stemmer("ru", algorithm="classic")
+    assert "porter" in ts.stem_languages("nltk") and "greek" not in ts.stem_languages("nltk")
+    with pytest.raises(ts.TextsiftValueError, match="supported: arabic"):
+        ts.Stemmer("greek", algorithm="nltk")
+    c = compat_nltk.SnowballStemmer("german", ignore_stopwords=True)
+    assert repr(c) == "<SnowballStemmer('german')>"
+    assert pickle.loads(pickle.dumps(c)).stem("keine") == "keine"
 
 
 def test_stopwords() -> None:

@@ -132,13 +132,16 @@ def stem(word_or_words: Iterable[str], lang: str = ..., algorithm: str = ...) ->
 def stem(word_or_words: str | Iterable[str], lang: str = "en", algorithm: str = "current") -> str | list[str]:
     """Stem one word, or each word of an iterable (stemming each distinct word once).
 
-    ``algorithm`` is ``"current"`` (today's Snowball, as PyStemmer) or ``"classic"`` (NLTK's
-    ``SnowballStemmer``). Lower-case words first.
+    ``algorithm`` is ``"current"`` (today's Snowball, as PyStemmer), ``"classic"`` (the older
+    Snowball algorithms) or ``"nltk"`` (NLTK's ``SnowballStemmer``, stem for stem). Lower-case
+    words first.
 
     >>> stem("running")
     'run'
     >>> stem(["cats", "running"], lang="english", algorithm="classic")
     ['cat', 'run']
+    >>> stem("educacion", lang="es", algorithm="nltk")
+    'educ'
     """
     stemmer = _stemmer(lang, algorithm)
     if isinstance(word_or_words, str):

@@ -3,6 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
 use rustc_hash::FxHashMap;
+use textsift::stem::NltkSnowball;
 use textsift::{parallel, StemFamily, Stemmer};
 
 use crate::convert::{text_arg, threads_arg};
@@ -82,8 +83,14 @@ fn map_distinct<'py>(
         Ok(Err(e)) => return Err(value_error(py, e.to_string())),
         Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
     };
+    let strings = shared_strings(py, &results);
+    PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
+}
+
+/// Python strings for `results`, one object per distinct string.
+fn shared_strings<'py>(py: Python<'py>, results: &[String]) -> Vec<Bound<'py, PyString>> {
     let mut shared: FxHashMap<&str, Bound<'py, PyString>> = FxHashMap::default();
-    let strings: Vec<Bound<'py, PyString>> = results
+    results
         .iter()
         .map(|s| {
             shared
@@ -91,22 +98,48 @@ fn map_distinct<'py>(
                 .or_insert_with(|| PyString::new(py, s))
                 .clone()
         })
-        .collect();
-    PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
+        .collect()
+}
+
+/// Stems `words` in order with a stemmer whose stems depend on the words before (NLTK's Arabic
+/// object): one pass without the GIL, each distinct word stemmed once per state.
+fn stem_in_order<'py>(
+    py: Python<'py>,
+    words: &Bound<'py, PyAny>,
+    stem_all: impl FnOnce(&[&str]) -> Vec<String> + Send,
+) -> PyResult<Bound<'py, PyList>> {
+    let (ids, distinct) = distinct_words(words)?;
+    let ordered: Vec<&str> = ids.iter().map(|&i| distinct[i as usize].as_str()).collect();
+    let done =
+        py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stem_all(&ordered))));
+    let results = match done {
+        Ok(v) => v,
+        Err(_) => return no_panic(py, || panic!("stemming panicked")),
+    };
+    PyList::new(py, shared_strings(py, &results))
 }
 
 /// A Snowball stemmer for one language.
 ///
 /// ``algorithm`` is ``"current"`` (default: today's Snowball algorithms, the stems PyStemmer
-/// gives) or ``"classic"`` (the older algorithms of NLTK's ``SnowballStemmer``). ``lang`` is a
-/// name (``"english"``) or ISO 639-1 code (``"en"``); ``"porter"`` is Porter's original algorithm.
-/// Words are stemmed as given: lower-case them first.
+/// gives), ``"classic"`` (the older Snowball algorithms) or ``"nltk"`` (NLTK 3.10.4's
+/// ``SnowballStemmer``, stem for stem: NLTK's own versions of the algorithms, deviations
+/// included). ``lang`` is a name (``"english"``) or ISO 639-1 code (``"en"``); ``"porter"`` is
+/// Porter's original algorithm (NLTK's ``PorterStemmer`` with ``"nltk"``). Words are stemmed as
+/// given: lower-case them first (NLTK does, with ``str.lower``, for all languages but Arabic and
+/// Russian).
+///
+/// NLTK's Arabic stemmer object remembers something from one word to the next; with
+/// ``algorithm="nltk"``, ``stem`` answers as a new NLTK object would and ``stem_words`` as one
+/// new NLTK object stemming the words in order.
 ///
 /// >>> from textsift import Stemmer
 /// >>> Stemmer("en").stem("running")
 /// 'run'
 /// >>> Stemmer("english", algorithm="classic").stem_words(["cats", "generously"])
 /// ['cat', 'generous']
+/// >>> Stemmer("italian", algorithm="nltk").stem("accoglienza")
+/// 'accoglit'
 #[pyclass(name = "Stemmer", module = "textsift", eq)]
 #[derive(Clone, PartialEq)]
 pub struct PyStemmer {
@@ -142,7 +175,7 @@ impl PyStemmer {
         self.inner.language()
     }
 
-    /// ``"current"`` or ``"classic"``.
+    /// ``"current"``, ``"classic"`` or ``"nltk"``.
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.family().as_str()
@@ -158,7 +191,8 @@ impl PyStemmer {
     ///
     /// Real text repeats words heavily, so the words are first reduced to their distinct forms
     /// (with the GIL, one hash lookup per word); only the distinct words are stemmed, in parallel
-    /// without the GIL; the result shares one string object per distinct stem.
+    /// without the GIL; the result shares one string object per distinct stem. (NLTK's Arabic
+    /// stemmer is run on one thread, in order, as NLTK's object stems a list.)
     #[pyo3(signature = (words, *, n_threads = None))]
     fn stem_words<'py>(
         &self,
@@ -167,6 +201,10 @@ impl PyStemmer {
         n_threads: Option<i64>,
     ) -> PyResult<Bound<'py, PyList>> {
         let stemmer = self.inner;
+        if stemmer.has_memory() {
+            threads_arg(py, n_threads)?;
+            return stem_in_order(py, words, |w| stemmer.stem_all(w));
+        }
         map_distinct(py, words, n_threads, |w| stemmer.stem(w).into_owned())
     }
 
@@ -184,6 +222,136 @@ impl PyStemmer {
 
     fn __setstate__(&mut self, py: Python<'_>, state: (String, String)) -> PyResult<()> {
         self.inner = build(py, &state.0, &state.1)?;
+        Ok(())
+    }
+}
+
+/// NLTK's ``SnowballStemmer(language, ignore_stopwords)`` object (``textsift.compat.nltk``'s
+/// engine): lower-cases with ``str.lower`` where NLTK does, checks NLTK's stopwords where NLTK
+/// does, and keeps what NLTK's Arabic stemmer remembers between words.
+///
+/// >>> from textsift._textsift import NltkSnowball
+/// >>> NltkSnowball("danish").stem("KKKKK")
+/// 'kkkk'
+#[pyclass(name = "NltkSnowball", module = "textsift._textsift")]
+pub struct PyNltkSnowball {
+    inner: NltkSnowball,
+    ignore_stopwords: bool,
+}
+
+fn nltk_snowball(py: Python<'_>, lang: &str, ignore_stopwords: bool) -> PyResult<NltkSnowball> {
+    NltkSnowball::new(lang, ignore_stopwords).map_err(|e| value_error(py, e.to_string()))
+}
+
+impl PyNltkSnowball {
+    /// The token as given and as NLTK's stemmer sees it: lower-cased by Python's own
+    /// ``str.lower`` for the languages where NLTK does that.
+    fn prepare(&self, word: &Bound<'_, PyAny>, what: &str) -> PyResult<(String, String)> {
+        let text = text_arg(word, what)?.to_string();
+        if !self.inner.lowercases() {
+            return Ok((text.clone(), text));
+        }
+        let lowered = word.call_method0("lower")?;
+        Ok((text, text_arg(&lowered, what)?.to_string()))
+    }
+}
+
+#[pymethods]
+impl PyNltkSnowball {
+    #[new]
+    #[pyo3(signature = (lang = "english", ignore_stopwords = false))]
+    fn new(py: Python<'_>, lang: &str, ignore_stopwords: bool) -> PyResult<Self> {
+        Ok(PyNltkSnowball {
+            inner: nltk_snowball(py, lang, ignore_stopwords)?,
+            ignore_stopwords,
+        })
+    }
+
+    /// The canonical language name.
+    #[getter]
+    fn language(&self) -> &'static str {
+        self.inner.language()
+    }
+
+    /// Whether words are lower-cased (``str.lower``) before stemming, as NLTK does for all
+    /// languages but Arabic and Russian.
+    #[getter]
+    fn lowercases(&self) -> bool {
+        self.inner.lowercases()
+    }
+
+    /// NLTK's stopwords for the language when ``ignore_stopwords``, else an empty set.
+    #[getter]
+    fn stopwords<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyFrozenSet>> {
+        match self.inner.stopwords() {
+            Some(words) => PyFrozenSet::new(py, words.sorted()),
+            None => PyFrozenSet::empty(py),
+        }
+    }
+
+    /// The stem of one word, as NLTK's object gives it after the words it stemmed before.
+    fn stem(&mut self, py: Python<'_>, word: &Bound<'_, PyAny>) -> PyResult<String> {
+        let (token, lowered) = self.prepare(word, "word")?;
+        no_panic(py, || self.inner.stem_token(&token, &lowered).into_owned())
+    }
+
+    /// The stems of many words, in order, as NLTK's object stems them one after the other
+    /// (each distinct word once while nothing changes; without the GIL).
+    fn stem_words<'py>(
+        &mut self,
+        py: Python<'py>,
+        words: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        if words.is_instance_of::<PyString>() {
+            return Err(type_error(
+                py,
+                "words must be an iterable of str, not a single str; wrap it in a list",
+            ));
+        }
+        let iter = words
+            .try_iter()
+            .map_err(|_| type_error(py, "words must be an iterable of str"))?;
+        let mut prepared = Vec::with_capacity(words.len().unwrap_or(0));
+        for (i, item) in iter.enumerate() {
+            prepared.push(self.prepare(&item?, &format!("words[{i}]"))?);
+        }
+        let inner = &mut self.inner;
+        let done = py.detach(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                inner.stem_all_tokens(&prepared)
+            }))
+        });
+        let results = match done {
+            Ok(v) => v,
+            Err(_) => return no_panic(py, || panic!("stemming panicked")),
+        };
+        PyList::new(py, shared_strings(py, &results))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "NltkSnowball('{}', ignore_stopwords={})",
+            self.inner.language(),
+            if self.ignore_stopwords {
+                "True"
+            } else {
+                "False"
+            }
+        )
+    }
+
+    fn __getstate__(&self) -> (&'static str, bool, bool) {
+        (
+            self.inner.language(),
+            self.ignore_stopwords,
+            self.inner.arabic_verb_suffix_seen(),
+        )
+    }
+
+    fn __setstate__(&mut self, py: Python<'_>, state: (String, bool, bool)) -> PyResult<()> {
+        self.inner = nltk_snowball(py, &state.0, state.1)?;
+        self.inner.set_arabic_verb_suffix_seen(state.2);
+        self.ignore_stopwords = state.1;
         Ok(())
     }
 }

@@ -1,7 +1,8 @@
 //! Stemming throughput on one core, for `bench/bench_stem.py`.
 //!
-//! Usage: `cargo run --release -p textsift-stem --example stem_throughput -- FILE [REPEATS]`
-//! (FILE: one word a line). Prints JSON: words/s without and with the per-call cache.
+//! Usage: `cargo run --release -p textsift-stem --example stem_throughput -- FILE [REPEATS [LANG
+//! [FAMILY]]]` (FILE: one word a line; LANG defaults to `english`, FAMILY to `current`). Prints
+//! JSON: words/s without and with the per-call cache.
 
 use std::time::Instant;
 
@@ -14,13 +15,26 @@ fn main() {
         std::process::exit(2);
     };
     let repeats: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(5);
+    let lang = args.next().unwrap_or_else(|| "english".to_owned());
+    let family: Family = match args.next().map(|f| f.parse()) {
+        None => Family::Current,
+        Some(Ok(f)) => f,
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("{path}: cannot read");
         std::process::exit(2);
     };
     let words: Vec<&str> = text.lines().collect();
-    let Ok(stemmer) = Stemmer::new("english", Family::Current) else {
-        std::process::exit(1);
+    let stemmer = match Stemmer::new(&lang, family) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
     };
     let best = |f: &dyn Fn() -> usize| {
         let mut best = f64::INFINITY;

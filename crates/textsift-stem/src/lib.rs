@@ -1,5 +1,6 @@
 //! Stemmers and stopword lists for textsift: every Snowball algorithm (today's, and the classic
-//! ones NLTK uses), the original Porter algorithm, and stopword lists from Stopwords ISO and NLTK.
+//! ones), NLTK's `SnowballStemmer` stem for stem, the original Porter algorithm, and stopword
+//! lists from Stopwords ISO and NLTK.
 //!
 //! ```
 //! use textsift_stem::{Family, Stemmer};
@@ -13,6 +14,11 @@
 //! assert_eq!(Stemmer::new("english", Family::Classic).unwrap().stem("fairly"), "fair");
 //! assert_eq!(Stemmer::new("porter", Family::Current).unwrap().stem("generalizations"), "gener");
 //!
+//! // NLTK's SnowballStemmer runs its own versions of the algorithms; `Family::Nltk` gives its
+//! // stems, deviations included.
+//! assert_eq!(Stemmer::new("italian", Family::Nltk).unwrap().stem("accoglienza"), "accoglit");
+//! assert_eq!(Stemmer::new("italian", Family::Classic).unwrap().stem("accoglienza"), "accoglient");
+//!
 //! let stop = textsift_stem::stopwords("en", "nltk").unwrap();
 //! assert!(stop.contains("the") && stop.contains("not"));
 //! ```
@@ -21,12 +27,14 @@
 //! even "good"): never remove stopwords before lexicon-based sentiment analysis.
 
 mod language;
+mod nltk_snowball;
 mod nltk_stopwords;
 mod porter;
 mod stemmer;
 mod stopwords;
 
 pub use language::{languages, Family};
+pub use nltk_snowball::NltkSnowball;
 pub use porter::{porter_stem, PorterMode};
 pub use stemmer::{StemCache, Stemmer, MAX_WORD_BYTES};
 pub use stopwords::{stopword_sources, stopwords, Stopwords};
@@ -44,8 +52,8 @@ pub enum StemError {
         /// The supported names, comma-separated.
         supported: String,
     },
-    /// An algorithm family name that is not `current` or `classic`.
-    #[error("unknown stemmer algorithm {0:?}; expected 'current' (today's Snowball) or 'classic' (the older Snowball algorithms)")]
+    /// An algorithm family name that is not `current`, `classic` or `nltk`.
+    #[error("unknown stemmer algorithm {0:?}; expected 'current' (today's Snowball), 'classic' (the older Snowball algorithms) or 'nltk' (NLTK's SnowballStemmer)")]
     UnknownFamily(String),
     /// A stopword source or language that has no list.
     #[error("no {list} stopword list for {lang:?}; {available}")]
@@ -65,7 +73,8 @@ impl std::str::FromStr for Family {
     fn from_str(s: &str) -> Result<Self, StemError> {
         match s.to_ascii_lowercase().as_str() {
             "current" | "snowball" | "pystemmer" => Ok(Family::Current),
-            "classic" | "nltk" | "rust-stemmers" => Ok(Family::Classic),
+            "classic" | "rust-stemmers" => Ok(Family::Classic),
+            "nltk" => Ok(Family::Nltk),
             _ => Err(StemError::UnknownFamily(s.to_owned())),
         }
     }

@@ -5,8 +5,9 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
-use crate::language::{find, languages, Family, LanguageEntry};
-use crate::StemError;
+use crate::language::{find, languages, Family, LanguageEntry, NltkEngine};
+use crate::nltk_snowball::{self, Memory, Port};
+use crate::{porter_stem, PorterMode, StemError};
 
 /// The longest word (in UTF-8 bytes) that [`Stemmer::stem`] stems; longer ones come back
 /// unchanged, which keeps stemming linear in the input on any text.
@@ -16,6 +17,7 @@ pub const MAX_WORD_BYTES: usize = 1024;
 enum Engine {
     Current(frostem::Stemmer),
     Classic(rust_stemmers::Algorithm),
+    Nltk(NltkEngine),
 }
 
 /// A stemmer for one language and algorithm family. Cheap to copy and share between threads.
@@ -77,6 +79,7 @@ impl Stemmer {
                 Engine::Current(frostem::Stemmer::new(entry.current.ok_or_else(unknown)?))
             }
             Family::Classic => Engine::Classic(entry.classic.ok_or_else(unknown)?),
+            Family::Nltk => Engine::Nltk(entry.nltk.ok_or_else(unknown)?),
         };
         Ok(Stemmer {
             entry,
@@ -96,15 +99,39 @@ impl Stemmer {
     }
 
     /// The stem of one word. Words are stemmed as given: lower-case them first where the
-    /// language's algorithm expects it (all of Snowball's do).
+    /// language's algorithm expects it (all of Snowball's do, and NLTK lower-cases for all its
+    /// languages but Arabic and Russian).
     ///
     /// Words longer than [`MAX_WORD_BYTES`] are returned unchanged: no language has such words,
     /// and the Snowball runtime's string edits make some of them (`yyyy…`) quadratic.
+    ///
+    /// For [`Family::Nltk`] Arabic, each call stems like a new NLTK stemmer object would (see
+    /// [`Stemmer::has_memory`]).
+    ///
+    /// ```
+    /// use textsift_stem::{Family, Stemmer};
+    /// let nltk = Stemmer::new("italian", Family::Nltk).unwrap();
+    /// assert_eq!(nltk.stem("accoglienza"), "accoglit"); // NLTK's own Italian rules
+    /// assert_eq!(Stemmer::new("it", Family::Classic).unwrap().stem("accoglienza"), "accoglient");
+    /// assert_eq!(Stemmer::new("ru", Family::Nltk).unwrap().stem("воюет"), "вои^");
+    /// ```
     pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
         if word.len() > MAX_WORD_BYTES {
             return Cow::Borrowed(word);
         }
         match self.engine {
+            Engine::Nltk(NltkEngine::Port(port)) => {
+                nltk_snowball::stem(port, word, &mut Memory::default(), None)
+            }
+            Engine::Nltk(NltkEngine::Classic(a)) => classic(a, word),
+            Engine::Nltk(NltkEngine::Porter) => {
+                let stem = porter_stem(word, PorterMode::Nltk, false);
+                if stem == word {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(stem)
+                }
+            }
             Engine::Current(s) => s.stem(word),
             // NLTK's English stemmer first turns typographic apostrophes into `'` (as today's
             // Snowball English does); rust-stemmers' older algorithm does not.
@@ -118,22 +145,53 @@ impl Stemmer {
                         .into_owned(),
                 )
             }
-            // rust-stemmers' `Stemmer` is a thin wrapper that is not `Copy`; building it is free.
-            Engine::Classic(a) => match rust_stemmers::Stemmer::create(a).stem(word) {
-                Cow::Borrowed(_) => Cow::Borrowed(word),
-                Cow::Owned(s) => Cow::Owned(s),
-            },
+            Engine::Classic(a) => classic(a, word),
         }
     }
 
+    /// The NLTK port behind a [`Family::Nltk`] stemmer, if it is one.
+    pub(crate) fn nltk_port(&self) -> Option<Port> {
+        match self.engine {
+            Engine::Nltk(NltkEngine::Port(port)) => Some(port),
+            _ => None,
+        }
+    }
+
+    /// Whether stemming one word can change the stems of the words after it, as with NLTK's
+    /// Arabic stemmer object (true only for [`Family::Nltk`] Arabic).
+    ///
+    /// NLTK's `ArabicStemmer` remembers, from one call to the next, that a word lost a verb
+    /// suffix in its first verb step, and from then on takes another branch for every word. So
+    /// its stem of a word depends on the words stemmed before it with the same object. For such
+    /// a stemmer, [`Stemmer::stem`] answers as a new NLTK object would, and
+    /// [`Stemmer::stem_all`] as one new NLTK object stemming the words in order;
+    /// [`crate::NltkSnowball`] keeps the memory across calls.
+    pub fn has_memory(&self) -> bool {
+        matches!(self.engine, Engine::Nltk(NltkEngine::Port(Port::Arabic)))
+    }
+
     /// Stems many words, stemming each distinct word once: real text repeats words heavily, so a
-    /// cache for the duration of the call saves most of the work.
+    /// cache for the duration of the call saves most of the work. Where the stemmer
+    /// [has memory](Stemmer::has_memory), the words are stemmed as one new NLTK stemmer object
+    /// would stem them, in order.
     pub fn stem_all<S: AsRef<str>>(&self, words: &[S]) -> Vec<String> {
+        if self.has_memory() {
+            return crate::NltkSnowball::from_stemmer(*self).stem_all(words);
+        }
         let mut cache = StemCache::new(*self);
         words
             .iter()
             .map(|w| cache.stem(w.as_ref()).to_owned())
             .collect()
+    }
+}
+
+/// A classic (rust-stemmers) stem, borrowing the word when it is its own stem.
+fn classic(algorithm: rust_stemmers::Algorithm, word: &str) -> Cow<'_, str> {
+    // rust-stemmers' `Stemmer` is a thin wrapper that is not `Copy`; building it is free.
+    match rust_stemmers::Stemmer::create(algorithm).stem(word) {
+        Cow::Borrowed(_) => Cow::Borrowed(word),
+        Cow::Owned(s) => Cow::Owned(s),
     }
 }
 
@@ -194,7 +252,7 @@ mod tests {
     #[test]
     fn giant_words_come_back_unchanged_quickly() {
         let word = "y".repeat(1_000_000);
-        for family in [Family::Current, Family::Classic] {
+        for family in [Family::Current, Family::Classic, Family::Nltk] {
             let s = Stemmer::new("en", family).unwrap();
             assert_eq!(s.stem(&word), word);
         }
@@ -210,7 +268,7 @@ mod tests {
 
     #[test]
     fn every_listed_language_builds() {
-        for family in [Family::Current, Family::Classic] {
+        for family in [Family::Current, Family::Classic, Family::Nltk] {
             for lang in languages(family) {
                 assert!(Stemmer::new(lang, family).is_ok(), "{lang} {family:?}");
             }
@@ -221,5 +279,49 @@ mod tests {
                 .stem_all(&["cats"])
                 == ["cat"]
         );
+    }
+}
+
+#[cfg(test)]
+mod nltk_family_tests {
+    use super::*;
+
+    #[test]
+    fn nltk_family_covers_exactly_nltks_languages() {
+        let expected = [
+            "arabic",
+            "danish",
+            "dutch",
+            "english",
+            "finnish",
+            "french",
+            "german",
+            "hungarian",
+            "italian",
+            "norwegian",
+            "porter",
+            "portuguese",
+            "romanian",
+            "russian",
+            "spanish",
+            "swedish",
+        ];
+        assert_eq!(languages(Family::Nltk), expected);
+        assert!(Stemmer::new("greek", Family::Nltk).is_err());
+        let porter = Stemmer::new("porter", Family::Nltk).unwrap();
+        assert_eq!(porter.stem("dying"), "die");
+        assert_eq!(porter.stem("generalizations"), "gener");
+        let de = Stemmer::new("de", Family::Nltk).unwrap();
+        assert_eq!(de.stem("häuser"), "haus");
+    }
+
+    #[test]
+    fn only_nltk_arabic_has_memory() {
+        for family in [Family::Current, Family::Classic, Family::Nltk] {
+            for lang in languages(family) {
+                let s = Stemmer::new(lang, family).unwrap();
+                assert_eq!(s.has_memory(), family == Family::Nltk && lang == "arabic");
+            }
+        }
     }
 }
