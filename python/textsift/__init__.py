@@ -25,6 +25,7 @@ from textsift._textsift import (
     Token,
     Tokenizer,
     Vader,
+    Yake,
     __version__,
     casefold,
     classify,
@@ -58,6 +59,7 @@ __all__ = [
     "Token",
     "Tokenizer",
     "Vader",
+    "Yake",
     "__version__",
     "casefold",
     "classify",
@@ -65,6 +67,7 @@ __all__ = [
     "load_sample",
     "lowercase",
     "nfkc",
+    "keywords",
     "ngrams",
     "porter_stem",
     "porter_stem_words",
@@ -166,3 +169,25 @@ def sentiment(text: str) -> dict[str, float]:
     if _VADER is None:
         _VADER = Vader()
     return _VADER.score(text)
+
+
+@lru_cache(maxsize=16)
+def _yake(lang: str, top: int, n: int) -> Yake:
+    return Yake(lan=lang, top=top, n=n)
+
+
+def keywords(
+    text: str, method: str = "yake", top: int = 10, lang: str = "en", n: int = 3
+) -> list[tuple[str, float]]:
+    """The keyphrases of ``text`` as ``(phrase, score)``, best first.
+
+    ``method="yake"``: YAKE with the scores of the ``yake`` package 0.7.3 (lower is better),
+    phrases of up to ``n`` words, stopwords of ``lang`` (Stopwords ISO; pass your own list to
+    :class:`Yake` for another).
+
+    >>> keywords("Google is acquiring Kaggle, a platform for data science competitions.", top=2)
+    [('data science competitions', 0.016559150827736194), ('acquiring Kaggle', 0.026233073037508336)]
+    """
+    if method != "yake":
+        raise TextsiftValueError(f"method must be 'yake', not {method!r}")
+    return _yake(lang, top, n).extract(text)

@@ -15,6 +15,7 @@ __all__ = [
     "Analyzer",
     "SentenceSplitter",
     "Vader",
+    "Yake",
     "WordList",
     "TargetedSentiment",
     "casefold",
@@ -290,4 +291,32 @@ class TargetedSentiment:
         n_threads: int | None = None,
         on_missing: str = "raise",
     ) -> list[dict[str, Any]]: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Yake:
+    """YAKE keyphrases with the scores of the yake package 0.7.3."""
+
+    def __new__(
+        cls,
+        lan: str = "en",
+        n: int = 3,
+        dedup_lim: float = 0.9,
+        dedup_func: str = "seqm",
+        window_size: int = 1,
+        top: int = 20,
+        stopwords: Iterable[str] | None = None,
+    ) -> Yake: ...
+    def extract(self, text: str) -> list[tuple[str, float]]: ...
+    def extract_batch(
+        self,
+        texts: Iterable[str | None],
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> list[list[tuple[str, float]]]: ...
+    @staticmethod
+    def sentences(text: str) -> list[list[str]]: ...
+    @property
+    def stopwords(self) -> list[str]: ...
     def __reduce__(self) -> tuple[Any, ...]: ...

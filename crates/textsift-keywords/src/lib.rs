@@ -9,6 +9,8 @@
 
 pub mod yake;
 
+pub use yake::Yake;
+
 /// Errors of this crate.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum KeywordError {

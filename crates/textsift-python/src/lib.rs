@@ -12,6 +12,7 @@ mod stem;
 mod targets;
 mod tokenizer;
 mod wordlist;
+mod yake;
 
 use pyo3::prelude::*;
 
@@ -41,5 +42,6 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sentiment::PyVader>()?;
     m.add_class::<wordlist::PyWordList>()?;
     m.add_class::<targets::PyTargetedSentiment>()?;
+    m.add_class::<yake::PyYake>()?;
     Ok(())
 }

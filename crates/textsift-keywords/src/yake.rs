@@ -1,1 +1,0 @@
-//! YAKE (placeholder until the implementation lands).

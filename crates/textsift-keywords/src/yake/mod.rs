@@ -1,0 +1,553 @@
+//! YAKE (Campos et al., *Information Sciences* 2020): unsupervised keyphrases from one text,
+//! scored by five statistics of each word (casing, position, frequency, relatedness to its
+//! neighbours, spread over sentences) and combined over phrases of up to `n` words. Lower
+//! scores are better.
+//!
+//! Written from the published algorithm and made to give the scores of the `yake` package 0.7.3
+//! (whose code is AGPL and is not used here): the same sentence and token boundaries (segtok's,
+//! see `segtok`), the same plural folding (`words` and `word` are one term), the same
+//! candidate validity rules, NumPy's summation order for the mean and standard deviation, the
+//! same deduplication functions (`seqm` is 0.7.3's fast heuristic, not `difflib`), and the same
+//! tie order (first occurrence first).
+//!
+//! ```
+//! use textsift_keywords::yake::Yake;
+//! let yake = Yake::new(["the", "of", "and", "a", "is", "to", "in", "for"]).top(3);
+//! let text = "Sources tell us that Google is acquiring Kaggle, a platform that hosts data science \
+//!             and machine learning competitions. Google is buying Kaggle for its community.";
+//! let found = yake.extract(text);
+//! // The same keyphrases and scores as yake 0.7.3 with the same stopwords:
+//! assert_eq!(found[0].0, "machine learning competitions");
+//! assert!((found[0].1 - 0.011105154990803995).abs() < 1e-15);
+//! assert_eq!(found[1].0, "hosts data science");
+//! ```
+
+mod html;
+mod html_entities;
+mod segtok;
+mod similarity;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use textsift_tokenize::pystr;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
+pub use similarity::Dedup;
+
+/// A YAKE extractor: parameters as the `yake` package names them, and a stopword list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Yake {
+    /// Maximum words in a keyphrase (`n`).
+    pub n: usize,
+    /// Candidates at least this similar to a better one are dropped (`dedup_lim`); 1.0 or more
+    /// turns deduplication off.
+    pub dedup_lim: f64,
+    /// The similarity used for deduplication (`dedup_func`).
+    pub dedup: Dedup,
+    /// Co-occurrence window (`window_size`).
+    pub window_size: usize,
+    /// How many keyphrases to return (`top`).
+    pub top: usize,
+    /// Stopwords, compared with lower-cased words.
+    pub stopwords: FxHashSet<String>,
+}
+
+impl Yake {
+    /// YAKE with `yake.KeywordExtractor`'s defaults (`n=3`, `dedup_lim=0.9`, `seqm`,
+    /// `window_size=1`, `top=20`) and the given stopwords.
+    pub fn new<S: Into<String>>(stopwords: impl IntoIterator<Item = S>) -> Yake {
+        Yake {
+            n: 3,
+            dedup_lim: 0.9,
+            dedup: Dedup::Seqm,
+            window_size: 1,
+            top: 20,
+            stopwords: stopwords.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// The same extractor returning `top` keyphrases.
+    pub fn top(mut self, top: usize) -> Yake {
+        self.top = top;
+        self
+    }
+
+    /// The same extractor with phrases of up to `n` words.
+    pub fn ngrams(mut self, n: usize) -> Yake {
+        self.n = n;
+        self
+    }
+
+    /// The keyphrases of `text`, best (lowest score) first, as their first occurrence is written.
+    pub fn extract(&self, text: &str) -> Vec<(String, f64)> {
+        if text.is_empty() || self.n == 0 || self.top == 0 {
+            return Vec::new();
+        }
+        let doc = Document::build(text, self);
+        doc.ranked(self).unwrap_or_default()
+    }
+
+    /// The sentences and tokens YAKE reads from `text` (for inspection and tests).
+    pub fn sentences(text: &str) -> Vec<Vec<String>> {
+        sentences(&pre_filter(&text.replace('\n', " ")))
+    }
+}
+
+/// `yake`'s `pre_filter`: tabs become spaces, and a text that starts with a capital letter is
+/// preceded by a paragraph break (two newlines), otherwise by a space.
+fn pre_filter(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    for (k, part) in text.split('\n').enumerate() {
+        let _ = k;
+        let starts_capital = part
+            .trim_start_matches(pystr::is_space)
+            .starts_with(|c: char| c.is_ascii_uppercase());
+        out.push_str(if starts_capital { "\n\n" } else { " " });
+        out.push_str(&part.replace('\t', " "));
+    }
+    out
+}
+
+/// `tokenize_sentences`: segtok's sentences and tokens, without tokens that start with an ASCII
+/// apostrophe (`'s`, `'re`).
+fn sentences(text: &str) -> Vec<Vec<String>> {
+    segtok::split_multi(text)
+        .into_iter()
+        .filter(|s| !pystr::strip(s).is_empty())
+        .map(|s| {
+            segtok::split_contractions(segtok::web_tokenizer(&s))
+                .into_iter()
+                .filter(|w| !(w.is_empty() || (w.starts_with('\'') && w.chars().nth(1).is_some())))
+                .collect()
+        })
+        .collect()
+}
+
+/// Python's `str.isdigit` for one character: decimal digits and the other digit characters
+/// (superscripts, circled digits, ...).
+fn is_py_digit(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    c.general_category() == unicode_properties::GeneralCategory::DecimalNumber
+        || matches!(c as u32,
+            0xb2..=0xb3 | 0xb9 | 0x1369..=0x1371 | 0x19da | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
+            | 0x2460..=0x2468 | 0x2474..=0x247c | 0x2488..=0x2490 | 0x24ea | 0x24f5..=0x24fd | 0x24ff
+            | 0x2776..=0x277e | 0x2780..=0x2788 | 0x278a..=0x2792 | 0x10a40..=0x10a43 | 0x10e60..=0x10e68
+            | 0x11052..=0x1105a | 0x1f100..=0x1f10a)
+}
+
+fn is_py_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    c.general_category_group() == GeneralCategoryGroup::Letter
+}
+
+fn str_isdigit(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(is_py_digit)
+}
+
+fn is_upper_char(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    pystr::is_upper(c.encode_utf8(&mut buf))
+}
+
+/// A word's tag: `d` number, `u` unusual (letters and digits mixed, neither, or several
+/// punctuation marks), `a` acronym, `n` capitalised inside a sentence, `p` plain.
+fn tag(word: &str, position: usize) -> u8 {
+    let no_commas = word.replace(',', "");
+    if str_isdigit(&no_commas) || str_isdigit(&no_commas.replacen('.', "", 1)) {
+        return b'd';
+    }
+    let (mut digits, mut alphas, mut punct) = (0, 0, 0);
+    for c in word.chars() {
+        digits += usize::from(is_py_digit(c));
+        alphas += usize::from(is_py_alpha(c));
+        punct += usize::from(c.is_ascii_punctuation());
+    }
+    if (digits > 0 && alphas > 0) || (digits == 0 && alphas == 0) || punct > 1 {
+        return b'u';
+    }
+    if pystr::is_upper(word) {
+        return b'a';
+    }
+    let mut chars = word.chars();
+    if let (Some(first), Some(_)) = (chars.next(), chars.next()) {
+        if is_upper_char(first)
+            && position > 0
+            && word.chars().filter(|&c| is_upper_char(c)).count() == 1
+        {
+            return b'n';
+        }
+    }
+    b'p'
+}
+
+/// A term: one lower-cased word form (a final `s` folded away when the word is longer than 3).
+#[derive(Debug, Clone, Default)]
+struct Term {
+    stopword: bool,
+    tf: f64,
+    tf_a: f64,
+    tf_n: f64,
+    /// The sentences the term occurs in, in order (each once).
+    sentences: Vec<usize>,
+    out_degree: usize,
+    out_weight: f64,
+    in_degree: usize,
+    in_weight: f64,
+    h: f64,
+}
+
+/// A candidate phrase.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The first occurrence as written.
+    kw: String,
+    unique: String,
+    terms: Vec<usize>,
+    /// Some occurrence is tagged without `u` and `d`.
+    clean_tags: bool,
+    edge_stopword: bool,
+    tf: f64,
+    h: f64,
+}
+
+impl Candidate {
+    fn is_valid(&self) -> bool {
+        self.clean_tags && !self.edge_stopword
+    }
+}
+
+/// One analysed text.
+struct Document {
+    terms: Vec<Term>,
+    term_index: FxHashMap<String, usize>,
+    edges: FxHashMap<(usize, usize), f64>,
+    candidates: Vec<Candidate>,
+    candidate_index: FxHashMap<String, usize>,
+    sentence_count: usize,
+}
+
+impl Document {
+    fn build(text: &str, yake: &Yake) -> Document {
+        let text = pre_filter(&text.replace('\n', " "));
+        let sentences = sentences(&text);
+        let mut doc = Document {
+            terms: Vec::new(),
+            term_index: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            candidates: Vec::new(),
+            candidate_index: FxHashMap::default(),
+            sentence_count: sentences.len(),
+        };
+        for (sentence_id, sentence) in sentences.iter().enumerate() {
+            // Words between punctuation tokens form a block; candidates never cross blocks.
+            let mut block: Vec<(u8, usize, usize)> = Vec::new(); // (tag, term, token index)
+            for (position, word) in sentence.iter().enumerate() {
+                if word.chars().all(|c| c.is_ascii_punctuation()) {
+                    block.clear();
+                    continue;
+                }
+                let tag = tag(word, position);
+                let term = doc.term(word, &yake.stopwords);
+                let t = &mut doc.terms[term];
+                if t.sentences.last() != Some(&sentence_id) {
+                    t.sentences.push(sentence_id);
+                }
+                t.tf += 1.0;
+                if tag == b'a' {
+                    t.tf_a += 1.0;
+                }
+                if tag == b'n' {
+                    t.tf_n += 1.0;
+                }
+                if tag != b'u' && tag != b'd' {
+                    let from = block.len().saturating_sub(yake.window_size);
+                    for &(left_tag, left, _) in &block[from..] {
+                        if left_tag != b'u' && left_tag != b'd' {
+                            doc.cooccur(left, term);
+                        }
+                    }
+                }
+                doc.candidates_ending_here(sentence, &block, (tag, term, position), yake.n);
+                block.push((tag, term, position));
+            }
+        }
+        doc
+    }
+
+    /// `get_term`: the term of a word, created on first sight.
+    fn term(&mut self, word: &str, stopwords: &FxHashSet<String>) -> usize {
+        let lower = pystr::lower(word).into_owned();
+        let listed = stopwords.contains(&lower);
+        let mut unique = lower;
+        if unique.ends_with('s') && unique.chars().count() > 3 {
+            unique.pop();
+        }
+        if let Some(&id) = self.term_index.get(&unique) {
+            return id;
+        }
+        let letters = unique.chars().filter(|c| !c.is_ascii_punctuation()).count();
+        let stopword = listed || stopwords.contains(&unique) || letters < 3;
+        let id = self.terms.len();
+        self.terms.push(Term {
+            stopword,
+            ..Term::default()
+        });
+        self.term_index.insert(unique, id);
+        id
+    }
+
+    fn cooccur(&mut self, left: usize, right: usize) {
+        let weight = self.edges.entry((left, right)).or_insert(0.0);
+        if *weight == 0.0 {
+            self.terms[left].out_degree += 1;
+            self.terms[right].in_degree += 1;
+        }
+        *weight += 1.0;
+        self.terms[left].out_weight += 1.0;
+        self.terms[right].in_weight += 1.0;
+    }
+
+    /// The candidates of 1..n words that end with the current word.
+    fn candidates_ending_here(
+        &mut self,
+        sentence: &[String],
+        block: &[(u8, usize, usize)],
+        current: (u8, usize, usize),
+        n: usize,
+    ) {
+        let from = block.len().saturating_sub(n.saturating_sub(1));
+        let mut run: Vec<(u8, usize, usize)> = vec![current];
+        self.add_candidate(sentence, &run);
+        for &item in block[from..].iter().rev() {
+            run.insert(0, item);
+            self.add_candidate(sentence, &run);
+        }
+    }
+
+    fn add_candidate(&mut self, sentence: &[String], run: &[(u8, usize, usize)]) {
+        let kw = run
+            .iter()
+            .map(|&(_, _, p)| sentence[p].as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let unique = pystr::lower(&kw).into_owned();
+        let clean = run.iter().all(|&(t, _, _)| t != b'u' && t != b'd');
+        match self.candidate_index.get(&unique) {
+            Some(&id) => {
+                let c = &mut self.candidates[id];
+                c.clean_tags |= clean;
+                c.tf += 1.0;
+            }
+            None => {
+                let terms: Vec<usize> = run.iter().map(|&(_, t, _)| t).collect();
+                let edge_stopword =
+                    self.terms[terms[0]].stopword || self.terms[terms[terms.len() - 1]].stopword;
+                self.candidate_index
+                    .insert(unique.clone(), self.candidates.len());
+                self.candidates.push(Candidate {
+                    kw,
+                    unique,
+                    terms,
+                    clean_tags: clean,
+                    edge_stopword,
+                    tf: 1.0,
+                    h: 1.0,
+                });
+            }
+        }
+    }
+
+    /// The five features and the term scores (`build_single_terms_features`).
+    fn score_terms(&mut self) {
+        let valid: Vec<f64> = self
+            .terms
+            .iter()
+            .filter(|t| !t.stopword)
+            .map(|t| t.tf)
+            .collect();
+        if valid.is_empty() {
+            return;
+        }
+        let n = valid.len() as f64;
+        let mean = numpy_sum(&valid) / n;
+        let squares: Vec<f64> = valid.iter().map(|x| (x - mean) * (x - mean)).collect();
+        let std = (numpy_sum(&squares) / n).sqrt();
+        let max_tf = self
+            .terms
+            .iter()
+            .map(|t| t.tf)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let sentences = self.sentence_count as f64;
+        for t in &mut self.terms {
+            let pwr = if t.out_weight == 0.0 {
+                0.0
+            } else {
+                t.out_degree as f64 / t.out_weight
+            };
+            let pwl = if t.in_weight == 0.0 {
+                0.0
+            } else {
+                t.in_degree as f64 / t.in_weight
+            };
+            let wrel = 0.5 + pwl * (t.tf / max_tf) + (0.5 + pwr * (t.tf / max_tf));
+            let wfreq = t.tf / (mean + std);
+            let wspread = t.sentences.len() as f64 / sentences;
+            let wcase = t.tf_a.max(t.tf_n) / (1.0 + t.tf.ln());
+            let wpos = (3.0 + median(&t.sentences)).ln().ln();
+            t.h = wpos * wrel / (wcase + wfreq / wrel + wspread / wrel);
+        }
+    }
+
+    /// Phrase scores (`ComposedWord.update_h`); `None` where 0.7.3 divides by zero (it then
+    /// returns no keyphrases at all).
+    fn score_candidates(&mut self) -> Option<()> {
+        for c in &mut self.candidates {
+            if !c.is_valid() {
+                continue;
+            }
+            let (mut sum_h, mut prod_h) = (0.0f64, 1.0f64);
+            for (k, &id) in c.terms.iter().enumerate() {
+                let term = &self.terms[id];
+                if !term.stopword {
+                    sum_h += term.h;
+                    prod_h *= term.h;
+                    continue;
+                }
+                // A stopword inside a phrase weighs by how strongly it binds its neighbours.
+                let mut before = 0.0;
+                if k > 0 {
+                    let prev = c.terms[k - 1];
+                    if let Some(w) = self.edges.get(&(prev, id)) {
+                        before = w / self.terms[prev].tf;
+                    }
+                }
+                let mut after = 0.0;
+                if k + 1 < c.terms.len() {
+                    let next = c.terms[k + 1];
+                    if let Some(w) = self.edges.get(&(id, next)) {
+                        after = w / self.terms[next].tf;
+                    }
+                }
+                let prob = before * after;
+                prod_h *= 1.0 + (1.0 - prob);
+                sum_h -= 1.0 - prob;
+            }
+            let denominator = (sum_h + 1.0) * c.tf;
+            if denominator == 0.0 {
+                return None;
+            }
+            c.h = prod_h / denominator;
+        }
+        Some(())
+    }
+
+    fn ranked(mut self, yake: &Yake) -> Option<Vec<(String, f64)>> {
+        self.score_terms();
+        self.score_candidates()?;
+        let mut order: Vec<usize> = (0..self.candidates.len())
+            .filter(|&i| self.candidates[i].is_valid())
+            .collect();
+        // A stable sort: equal scores keep the order of first occurrence.
+        order.sort_by(|&a, &b| {
+            self.candidates[a]
+                .h
+                .partial_cmp(&self.candidates[b].h)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        if yake.dedup_lim >= 1.0 {
+            return Some(
+                order
+                    .iter()
+                    .take(yake.top)
+                    .map(|&i| (self.candidates[i].unique.clone(), self.candidates[i].h))
+                    .collect(),
+            );
+        }
+        let mut kept: Vec<usize> = Vec::new();
+        for &i in &order {
+            let c = &self.candidates[i];
+            let duplicate = kept.iter().any(|&k| {
+                yake.dedup.similarity(&c.unique, &self.candidates[k].unique) > yake.dedup_lim
+            });
+            if !duplicate {
+                kept.push(i);
+            }
+            if kept.len() == yake.top {
+                break;
+            }
+        }
+        Some(
+            kept.into_iter()
+                .map(|i| (self.candidates[i].kw.clone(), self.candidates[i].h))
+                .collect(),
+        )
+    }
+}
+
+/// NumPy's `add.reduce` of a float64 array: pairwise summation in blocks of eight, from 0.
+fn numpy_sum(values: &[f64]) -> f64 {
+    fn pairwise(a: &[f64]) -> f64 {
+        let n = a.len();
+        if n < 8 {
+            return a.iter().fold(0.0, |s, x| s + x);
+        }
+        if n <= 128 {
+            let mut r = [a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]];
+            let mut i = 8;
+            while i < n - n % 8 {
+                for (j, acc) in r.iter_mut().enumerate() {
+                    *acc += a[i + j];
+                }
+                i += 8;
+            }
+            let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+            for x in &a[i..] {
+                res += x;
+            }
+            return res;
+        }
+        let mut half = n / 2;
+        half -= half % 8;
+        pairwise(&a[..half]) + pairwise(&a[half..])
+    }
+    0.0 + pairwise(values)
+}
+
+/// `np.median` of sentence ids (already in increasing order).
+fn median(sorted: &[usize]) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return f64::NAN;
+    }
+    if n % 2 == 1 {
+        sorted[n / 2] as f64
+    } else {
+        (sorted[n / 2 - 1] as f64 + sorted[n / 2] as f64) / 2.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(tag("1,000.5", 0), b'd');
+        assert_eq!(tag("COVID-19", 0), b'u');
+        assert_eq!(tag("NASA", 0), b'a');
+        assert_eq!(tag("Google", 1), b'n');
+        assert_eq!(tag("Google", 0), b'p');
+        assert_eq!(tag("iPhone", 3), b'p');
+    }
+
+    #[test]
+    fn numpy_sums() {
+        let v: Vec<f64> = (0..300).map(|i| (i as f64 * 0.37).sin()).collect();
+        let naive: f64 = v.iter().sum();
+        assert!((numpy_sum(&v) - naive).abs() < 1e-12);
+    }
+}

@@ -1,0 +1,623 @@
+//! Sentences and tokens as segtok 1.5.11 makes them, which is what the `yake` package reads:
+//! `split_multi` (sentence segmentation with its abbreviation, initial and bracket rules),
+//! `web_tokenizer` (URLs and e-mail addresses whole, HTML references decoded, words, numbers,
+//! units and chemical formulae kept together) and `split_contractions`.
+//!
+//! YAKE's features count words per sentence and their positions, so any difference in these
+//! boundaries changes the scores; the rules are reproduced one by one, with Python `regex`
+//! semantics (`\s` is Unicode `White_Space`, `\w` and `\b` Unicode).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+use super::html::unescape;
+
+/// segtok's sentence terminals.
+const TERMINALS: &str = ".!?\u{203c}\u{203d}\u{2047}\u{2048}\u{2049}\u{3002}\u{fe52}\u{fe57}\u{ff01}\u{ff0e}\u{ff1f}\u{ff61}";
+
+/// segtok's hyphens as a regex class body. In segtok the `-` between U+2010 and U+2012 makes a
+/// range, so U+2011 is a hyphen too.
+const HYPHENS: &str =
+    r"\u{ad}\u{58a}\u{5be}\u{f0c}\u{1400}\u{1806}\u{2010}-\u{2012}\u{2e17}\u{30a0}\-";
+
+fn is_hyphen(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{58a}' | '\u{5be}' | '\u{f0c}' | '\u{1400}' | '\u{1806}' | '\u{2010}'
+            ..='\u{2012}' | '\u{2e17}' | '\u{30a0}' | '-'
+    )
+}
+
+fn is_terminal(c: char) -> bool {
+    TERMINALS.contains(c)
+}
+
+fn re(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(r) => r,
+        Err(e) => panic!("segtok pattern {pattern:?} failed to compile: {e}"),
+    }
+}
+
+fn fancy(pattern: &str) -> fancy_regex::Regex {
+    match fancy_regex::Regex::new(pattern) {
+        Ok(r) => r,
+        Err(e) => panic!("segtok pattern {pattern:?} failed to compile: {e}"),
+    }
+}
+
+fn cat(c: char) -> GeneralCategory {
+    c.general_category()
+}
+
+fn is_upper_or_title(c: char) -> bool {
+    matches!(
+        cat(c),
+        GeneralCategory::UppercaseLetter | GeneralCategory::TitlecaseLetter
+    )
+}
+
+fn is_modifier_letter(c: char) -> bool {
+    cat(c) == GeneralCategory::ModifierLetter
+}
+
+/// Unicode `\w` as Python's `regex` module (and Rust's `regex`) define it.
+fn is_word(c: char) -> bool {
+    textsift_tokenize_word(c)
+}
+
+fn textsift_tokenize_word(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^\w$"));
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    let mut buf = [0u8; 4];
+    WORD.is_match(c.encode_utf8(&mut buf))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence segmentation (`split_multi`)
+// ---------------------------------------------------------------------------------------------
+
+/// A sentence ends at a terminal (with an optional closing quote and brackets) followed by
+/// spaces, or at two or more newlines.
+static SEGMENTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"([{TERMINALS}]['\u{{2019}}"\u{{201d}}]?[\]\)]*\s+|\n{{2,}})"#
+    ))
+});
+static LONE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^\p{{Ll}}+[\p{{Ll}}\p{{Nd}}{HYPHENS}]*\n?\z")));
+static ENDS_IN_DATE_DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"\b[0123]?[0-9]\n?\z"));
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:J[äa]n|Ene|Feb|M[äa]r|A[pb]r|May|Jun|Jul|Aug|Sep|O[ck]t|Nov|D[ei][cz]|0?[1-9]|1[012])")
+});
+static MIDDLE_INITIAL_END: LazyLock<Regex> = LazyLock::new(|| re(r"\b\p{Lu}\p{Ll}+\W+\p{Lu}\n?\z"));
+static UPPER_WORD_START: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}\p{Ll}+\b"));
+static LOWER_WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^\p{{Ll}}+[{HYPHENS}]?\p{{Ll}}*\b")));
+static UPPER_CASE_END: LazyLock<Regex> = LazyLock::new(|| re(r"\b[\p{Lu}\p{Lt}]\p{L}*\.\s+\n?\z"));
+static UPPER_CASE_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:(?:\(\d{4}\)\s)?[\p{Lu}\p{Lt}]\p{L}*|\d+)[\.,:]\s+"));
+static CONTINUATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:a(?:nd|re)|b(?:etween|y)|from|has|i(?:nto|s)|o[fr]|t(?:han|hat|hrough)|via|w(?:as|ere|hether|ith))\b",
+    )
+});
+static BEFORE_LOWER_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r#"(?s)(?:[{TERMINALS}]"[\)\]]*|[{TERMINALS}][\)\]]+|\bspp\.|\b\p{{L}}\p{{Ll}}?\.)\s+\n?\z"#
+    ))
+});
+
+/// segtok's known abbreviations: the listed forms plus the capitalised forms of those that start
+/// in lower case (Python's `capitalize`, which also lower-cases the rest).
+static ABBREVIATIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let listed = "approx Capt cf Col Dr f.e fe fig figs Gen e.g eg i.e ie i.v iv Mag med Mr Mrs Mt nat No nr p.e phil prof rer sci Sgt Sr Sra Srta St univ vol vs z.B Jän Jan Ene Feb Mär Mar Apr Abr May Jun Jul Aug Sep Sept Oct Okt Nov Dic Dez Dec E.U U.K U.S";
+    let mut all: Vec<String> = listed.split(' ').map(str::to_owned).collect();
+    for a in listed.split(' ') {
+        let mut chars = a.chars();
+        if let Some(first) = chars.next() {
+            if first.is_lowercase() {
+                all.push(
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect(),
+                );
+            }
+        }
+    }
+    all
+});
+
+/// The words after which capital initials are a person's (`[Bb]y`, `[Cc](?:aptain|ommander)`,
+/// `[Dd]o[ck]tor`, `[Gg]eneral`, `[Mm](?:ag)?is(?:ter|s)`, `[Pp]rofessor`, `[Ss]eñor(?:it)?a?`).
+const TITLES: &[&str] = &[
+    "By",
+    "by",
+    "Captain",
+    "captain",
+    "Commander",
+    "commander",
+    "Doctor",
+    "doctor",
+    "Doktor",
+    "doktor",
+    "General",
+    "general",
+    "Mister",
+    "mister",
+    "Miss",
+    "miss",
+    "Magister",
+    "magister",
+    "Magiss",
+    "magiss",
+    "Professor",
+    "professor",
+    "Señor",
+    "señor",
+    "Señora",
+    "señora",
+    "Señorit",
+    "señorit",
+    "Señorita",
+    "señorita",
+];
+
+/// `$` of Python's `regex`: the end, or just before a final newline.
+fn strip_final_newline(s: &str) -> &str {
+    s.strip_suffix('\n').unwrap_or(s)
+}
+
+fn char_before(s: &str, at: usize) -> Option<char> {
+    s[..at].chars().next_back()
+}
+
+/// `\b` just before byte `at`, when the character at `at` is a word character.
+fn word_start(s: &str, at: usize) -> bool {
+    !char_before(s, at).is_some_and(is_word)
+}
+
+/// segtok's `ABBREVIATIONS.search(prev)`: the span before a `.` ends in something that does not
+/// end a sentence (a known abbreviation, a lone character, digits only, or initials after a
+/// title, a comma in an author list, or an opening bracket).
+fn abbreviation_before_dot(prev: &str) -> bool {
+    let s = strip_final_newline(prev);
+    // 1. A known abbreviation at a word start.
+    for a in ABBREVIATIONS.iter() {
+        if let Some(start) = s.len().checked_sub(a.len()) {
+            if s.is_char_boundary(start) && &s[start..] == a && word_start(s, start) {
+                return true;
+            }
+        }
+    }
+    // 2. A single non-space character; 3. only digits.
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if !c.is_whitespace() {
+            return true;
+        }
+    }
+    if !s.is_empty() && s.chars().all(|c| cat(c) == GeneralCategory::DecimalNumber) {
+        return true;
+    }
+    // 4. Initials `A`, `A.A` or `A.-A` after a title, an author-list comma or "and", or a bracket.
+    initial_starts(s)
+        .into_iter()
+        .any(|start| initials_context(s, start))
+}
+
+/// Where the trailing initials may start: `[Lu Lt] Lm?` at the end, optionally preceded by
+/// `[Lu Lt] Lm? . hyphen?`.
+fn initial_starts(s: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let n = chars.len();
+    let required = if n >= 1 && is_upper_or_title(chars[n - 1].1) {
+        n - 1
+    } else if n >= 2 && is_modifier_letter(chars[n - 1].1) && is_upper_or_title(chars[n - 2].1) {
+        n - 2
+    } else {
+        return Vec::new();
+    };
+    let mut out = vec![chars[required].0];
+    if let Some(p) = dotted_letter(&chars, required) {
+        out.push(chars[p].0);
+    }
+    if required >= 1 && is_hyphen(chars[required - 1].1) {
+        if let Some(p) = dotted_letter(&chars, required - 1) {
+            out.push(chars[p].0);
+        }
+    }
+    out
+}
+
+/// The index of `[Lu Lt]` when `chars[..k]` ends with `[Lu Lt] Lm? .`.
+fn dotted_letter(chars: &[(usize, char)], k: usize) -> Option<usize> {
+    if k == 0 || chars[k - 1].1 != '.' {
+        return None;
+    }
+    let k = k - 1;
+    if k >= 1 && is_upper_or_title(chars[k - 1].1) {
+        return Some(k - 1);
+    }
+    if k >= 2 && is_modifier_letter(chars[k - 1].1) && is_upper_or_title(chars[k - 2].1) {
+        return Some(k - 2);
+    }
+    None
+}
+
+/// Whether the text before the initials (which start at byte `start`) is one of the contexts
+/// that make them a person's initials.
+fn initials_context(s: &str, start: usize) -> bool {
+    let before = &s[..start];
+    // 4.c An opening bracket just before.
+    if before.ends_with('[') || before.ends_with('(') {
+        return true;
+    }
+    let Some(space) = before.chars().next_back().filter(|c| c.is_whitespace()) else {
+        return false;
+    };
+    let before_space = &before[..before.len() - space.len_utf8()];
+    // 4.a A title word, at a word start, then one space.
+    for t in TITLES {
+        if let Some(at) = before_space.len().checked_sub(t.len()) {
+            if before_space.is_char_boundary(at)
+                && &before_space[at..] == *t
+                && word_start(before_space, at)
+            {
+                return true;
+            }
+        }
+    }
+    // 4.b `,` (optionally followed by a space and "and") then a space, the comma not right after
+    // a capital at a word start (`\b\p{Lu}\p{Lm}?`).
+    let comma_ok = |comma_at: usize| !capital_word_start_before(before_space, comma_at, false);
+    if before_space.ends_with(',') && comma_ok(before_space.len() - 1) {
+        return true;
+    }
+    if let Some(rest) = before_space.strip_suffix("and") {
+        if let Some(ws) = rest.chars().next_back().filter(|c| c.is_whitespace()) {
+            let before_ws = &rest[..rest.len() - ws.len_utf8()];
+            if before_ws.ends_with(',') && comma_ok(before_ws.len() - 1) {
+                return true;
+            }
+            // `\s and \s`, the space not right after `\b[\p{Lu},]\p{Lm}?`.
+            if !capital_word_start_before(rest, rest.len() - ws.len_utf8(), true) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `s[..at]` ends with `\b X \p{Lm}?` where X is `\p{Lu}` (or, with `comma`, also `,`).
+fn capital_word_start_before(s: &str, at: usize, comma: bool) -> bool {
+    let head = &s[..at];
+    let chars: Vec<(usize, char)> = head.char_indices().collect();
+    let is_x = |c: char| cat(c) == GeneralCategory::UppercaseLetter || (comma && c == ',');
+    let check = |i: usize| -> bool {
+        // `\b` before chars[i]: a boundary between chars[i-1] and chars[i].
+        let prev_word = i > 0 && is_word(chars[i - 1].1);
+        prev_word != is_word(chars[i].1)
+    };
+    let n = chars.len();
+    if n >= 1 && is_x(chars[n - 1].1) && check(n - 1) {
+        return true;
+    }
+    n >= 2 && is_modifier_letter(chars[n - 1].1) && is_x(chars[n - 2].1) && check(n - 2)
+}
+
+/// `regex.split` with one capturing group: the text between matches and the matches, alternating.
+fn split_keep(re: &Regex, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in re.find_iter(text) {
+        out.push(text[last..m.start()].to_owned());
+        out.push(m.as_str().to_owned());
+        last = m.end();
+    }
+    out.push(text[last..].to_owned());
+    out
+}
+
+fn abbreviation_joiner(spans: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut segment: Option<usize> = None;
+    let total = spans.len();
+    for pos in 0..total {
+        if pos % 2 == 1 {
+            let prev = &spans[pos - 1];
+            let marker = &spans[pos];
+            let next = spans.get(pos + 1);
+            // A span that ends in a space, an abbreviation or initials before a dot, or a dot
+            // followed by a lower-case word, a month after a day, or a name after an initial,
+            // does not end a sentence.
+            let dot = marker.starts_with('.');
+            let joins = prev.chars().next_back().is_some_and(is_py_space)
+                || (dot && abbreviation_before_dot(prev))
+                || (dot
+                    && next.is_some_and(|n| {
+                        !n.is_empty()
+                            && (LONE_WORD.is_match(n)
+                                || (ENDS_IN_DATE_DIGITS.is_match(prev) && MONTH.is_match(n))
+                                || (MIDDLE_INITIAL_END.is_match(prev)
+                                    && UPPER_WORD_START.is_match(n)))
+                    }));
+            if !joins {
+                let start = segment.unwrap_or(pos);
+                out.push(spans[start..=pos].concat());
+                segment = None;
+            }
+        } else if segment.is_none() {
+            segment = Some(pos);
+        }
+    }
+    if let Some(start) = segment {
+        out.push(spans[start..].concat());
+    }
+    out
+}
+
+/// segtok's `_is_open`: more opening than closing brackets, scanning forward.
+fn is_open(s: &str, open: char, close: char) -> bool {
+    let opens = s.matches(open).count() as i64;
+    let Some(first) = s.find(open) else {
+        return false;
+    };
+    // Counting from the first opener on is what segtok's scan does.
+    let closes = s[first..].matches(close).count() as i64;
+    opens - closes > 0
+}
+
+/// segtok's `_is_not_opened`: more closing than opening brackets, scanning backward from the
+/// last closer.
+fn is_not_opened(s: &str, open: char, close: char) -> bool {
+    let Some(last) = s.rfind(close) else {
+        return false;
+    };
+    let head = &s[..last + close.len_utf8()];
+    let closes = head.matches(close).count() as i64;
+    let opens = head.matches(open).count() as i64;
+    closes - opens > 0
+}
+
+fn is_py_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
+}
+
+fn strip_py(s: &str) -> String {
+    s.trim_matches(is_py_space).to_owned()
+}
+
+/// segtok's `split_multi(text)`: the sentences, each stripped of surrounding whitespace.
+pub(crate) fn split_multi(text: &str) -> Vec<String> {
+    const SHORT: usize = 55;
+    let spans = split_keep(&SEGMENTER, text);
+    let mut out = Vec::new();
+    let mut last: Option<String> = None;
+    for current in abbreviation_joiner(&spans) {
+        let Some(prev) = last.take() else {
+            last = Some(current);
+            continue;
+        };
+        let short = current.chars().count() < SHORT || prev.chars().count() < SHORT;
+        let bracket_join = |o: char, c: char| {
+            short
+                && is_open(&prev, o, c)
+                && (is_not_opened(&current, o, c)
+                    || prev.ends_with(" et al. ")
+                    || (UPPER_CASE_END.is_match(&prev) && UPPER_CASE_START.is_match(&current)))
+        };
+        if (BEFORE_LOWER_END.is_match(&prev) && LOWER_WORD.is_match(&current))
+            || bracket_join('(', ')')
+            || bracket_join('[', ']')
+            || CONTINUATIONS.is_match(&current)
+        {
+            last = Some(prev + &current);
+        } else {
+            out.push(strip_py(&prev));
+            last = Some(current);
+        }
+    }
+    if let Some(prev) = last {
+        out.push(strip_py(&prev));
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokenization (`web_tokenizer`, `split_contractions`)
+// ---------------------------------------------------------------------------------------------
+
+const ALNUM: &str = r"[\p{Ll}\p{Lm}\p{Lt}\p{Lu}\p{Nd}\p{Nl}]";
+const APOSTROPHE: &str = r"[\u{b4}\u{2b9}\u{2bc}\u{2019}\u{2032}]";
+const APOSTROPHES: &str = "'\u{b4}\u{2b9}\u{2bc}\u{2019}\u{2032}";
+
+static URL_OR_EMAIL: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
+    fancy(concat!(
+        r#"(?:^|(?<=[\s<"'(\[{]))("#,
+        r#"[A-z]+://(?:[^@]+@)?(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}]*)?(?:\?[^\#\s'">)\]}]+)?(?:\#[^\s'">)\]}]+)?"#,
+        r#"|[\w.#$%&'*+/=!?^`{|}~-]+@(?:[\w-]+\.)+\w+"#,
+        r#")(?=[\s>"')\]}]|\z)"#
+    ))
+});
+
+static HYPHENATED_LINEBREAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({ALNUM}[{HYPHENS}])[\p{{Zs}}\t]*?(?:\r\n|\n|\r|\u{{2028}})[\p{{Zs}}\t]*?({ALNUM})"
+    ))
+});
+
+static WORD_TOKEN: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
+    let letter = r"[\p{Ll}\p{Lm}\p{Lt}\p{Lu}]";
+    let number = r"[\p{Nd}\p{Nl}]";
+    let power = r"\u{207b}?[\u{b9}\u{b2}\u{b3}]";
+    let alternatives = [
+        format!(r"{ALNUM}\.(?!\.\.)"),
+        format!(r"{ALNUM},(?={ALNUM})"),
+        format!(r"{number}:(?={number})"),
+        format!(r"{ALNUM}{APOSTROPHE}?[{HYPHENS}](?={ALNUM})"),
+        format!(r"{APOSTROPHE}(?!{APOSTROPHE})"),
+        format!(r"{ALNUM}'(?={ALNUM})"),
+        r"s'\z".to_owned(),
+        format!(r"\b[yzafpn\u{{b5}}mcdhkMGTPEZY]?{letter}{{1,3}}{power}\z"),
+        r"\b(?:[A-Z][a-z]?|[\)\]])+[\u{2080}-\u{2089}]+(?:[\u{b2}\u{b3}]?[\u{207a}\u{207b}])?"
+            .to_owned(),
+        ALNUM.to_owned(),
+    ];
+    fancy(&format!("(?:{})+", alternatives.join("|")))
+});
+
+static IS_CONTRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"^{ALNUM}+(?:[{HYPHENS}]{ALNUM}+)*['\u{{b4}}\u{{2b9}}\u{{2bc}}\u{{2019}}\u{{2032}}](?:d|ll|m|re|s|t|ve)\z"
+    ))
+});
+
+/// segtok's `space_tokenizer`: split on Unicode whitespace.
+fn space_split(s: &str) -> impl Iterator<Item = &str> {
+    s.split(char::is_whitespace).filter(|t| !t.is_empty())
+}
+
+/// `regex.split` of a span by the word pattern, empty pieces dropped.
+fn word_split(span: &str, out: &mut Vec<String>) {
+    let mut last = 0;
+    for m in WORD_TOKEN.find_iter(span).flatten() {
+        if m.start() > last {
+            out.push(span[last..m.start()].to_owned());
+        }
+        if m.end() > m.start() {
+            out.push(m.as_str().to_owned());
+        }
+        last = m.end();
+    }
+    if last < span.len() {
+        out.push(span[last..].to_owned());
+    }
+}
+
+fn word_tokenizer(sentence: &str) -> Vec<String> {
+    let pruned = HYPHENATED_LINEBREAK.replace_all(sentence, "$1$2");
+    let mut tokens = Vec::new();
+    for span in space_split(&pruned) {
+        word_split(span, &mut tokens);
+    }
+    // A terminal stuck to one of the last three tokens is split off (the first such from the end).
+    let n = tokens.len();
+    for idx in 1..=n.min(3) {
+        let word = tokens[n - idx].clone();
+        let starts_apostrophe = word
+            .chars()
+            .next()
+            .is_some_and(|c| APOSTROPHES[1..].contains(c));
+        let whole_match = WORD_TOKEN
+            .find(&word)
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.start() == 0);
+        if (whole_match && !starts_apostrophe) || word.chars().any(is_terminal) {
+            let chars: Vec<char> = word.chars().collect();
+            let last = chars.len() - 1;
+            if last == 0 || word == "..." {
+            } else if is_terminal(chars[last]) {
+                let pos = n - idx;
+                tokens[pos] = chars[..last].iter().collect();
+                tokens.insert(pos + 1, chars[last].to_string());
+            } else if is_terminal(chars[0]) {
+                let pos = n - idx;
+                tokens[pos] = chars[0].to_string();
+                tokens.insert(pos + 1, chars[1..].iter().collect());
+            }
+            break;
+        }
+    }
+    // Trailing `,` `;` `:` become tokens of their own (a token keeps at least one character).
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let chars: Vec<char> = t.chars().collect();
+        let mut keep = chars.len();
+        while keep > 1 && matches!(chars[keep - 1], ',' | ';' | ':') {
+            keep -= 1;
+        }
+        out.push(chars[..keep].iter().collect());
+        out.extend(chars[keep..].iter().map(char::to_string));
+    }
+    out
+}
+
+/// segtok's `web_tokenizer`.
+pub(crate) fn web_tokenizer(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in URL_OR_EMAIL.captures_iter(sentence).flatten() {
+        let Some(g) = m.get(1) else { continue };
+        out.extend(word_tokenizer(&unescape(&sentence[last..g.start()])));
+        out.push(g.as_str().to_owned());
+        last = g.end();
+    }
+    out.extend(word_tokenizer(&unescape(&sentence[last..])));
+    out
+}
+
+/// segtok's `split_contractions`: `don't` becomes `do` `n't`, `we're` becomes `we` `'re`.
+pub(crate) fn split_contractions(tokens: Vec<String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if !IS_CONTRACTION.is_match(&token) {
+            out.push(token);
+            continue;
+        }
+        let chars: Vec<char> = token.chars().collect();
+        let len = chars.len();
+        let Some(mut pos) = chars.iter().rposition(|c| APOSTROPHES.contains(*c)) else {
+            out.push(token);
+            continue;
+        };
+        if len > 2 && pos + 2 == len && chars[len - 1] == 't' && pos > 0 && chars[pos - 1] == 'n' {
+            pos -= 1;
+        }
+        out.push(chars[..pos].iter().collect());
+        out.push(chars[pos..].iter().collect());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences() {
+        assert_eq!(
+            split_multi("Hello world. This is Dr. Smith. He is e.g. fine!"),
+            ["Hello world.", "This is Dr. Smith.", "He is e.g. fine!"]
+        );
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            web_tokenizer("I don't like http://x.com/a?b=1 at 3.5 p.m., ok."),
+            [
+                "I",
+                "don't",
+                "like",
+                "http://x.com/a?b=1",
+                "at",
+                "3.5",
+                "p.m.",
+                ",",
+                "ok",
+                "."
+            ]
+        );
+        assert_eq!(
+            split_contractions(vec!["don't".into(), "we're".into()]),
+            ["do", "n't", "we", "'re"]
+        );
+    }
+}
