@@ -144,10 +144,6 @@ fn is_py_alpha(c: char) -> bool {
     c.general_category_group() == GeneralCategoryGroup::Letter
 }
 
-fn str_isdigit(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(is_py_digit)
-}
-
 fn is_upper_char(c: char) -> bool {
     let mut buf = [0u8; 4];
     pystr::is_upper(c.encode_utf8(&mut buf))
@@ -156,9 +152,30 @@ fn is_upper_char(c: char) -> bool {
 /// A word's tag: `d` number, `u` unusual (letters and digits mixed, neither, or several
 /// punctuation marks), `a` acronym, `n` capitalised inside a sentence, `p` plain.
 fn tag(word: &str, position: usize) -> u8 {
-    let no_commas = word.replace(',', "");
-    if str_isdigit(&no_commas) || str_isdigit(&no_commas.replacen('.', "", 1)) {
-        return b'd';
+    // `word.replace(",", "").isdigit()` or the same with the first `.` also removed.
+    let mut rest = word.chars().filter(|&c| c != ',').peekable();
+    if rest.peek().is_some() {
+        let mut dots = 0;
+        let mut digits = 0;
+        let mut only_digits_and_one_dot = true;
+        let mut only_digits = true;
+        for c in rest {
+            if c == '.' {
+                dots += 1;
+                only_digits = false;
+                if dots > 1 {
+                    only_digits_and_one_dot = false;
+                }
+            } else if is_py_digit(c) {
+                digits += 1;
+            } else {
+                only_digits = false;
+                only_digits_and_one_dot = false;
+            }
+        }
+        if only_digits || (only_digits_and_one_dot && digits > 0) {
+            return b'd';
+        }
     }
     let (mut digits, mut alphas, mut punct) = (0, 0, 0);
     for c in word.chars() {
@@ -200,13 +217,13 @@ struct Term {
     h: f64,
 }
 
-/// A candidate phrase.
+/// A candidate phrase, by its first occurrence: `len` tokens from `start` in `sentence` (its
+/// words, surface form and terms are read from there when needed, so candidates own no strings).
 #[derive(Debug, Clone)]
 struct Candidate {
-    /// The first occurrence as written.
-    kw: String,
-    unique: String,
-    terms: Vec<usize>,
+    sentence: u32,
+    start: u32,
+    len: u32,
     /// Some occurrence is tagged without `u` and `d`.
     clean_tags: bool,
     edge_stopword: bool,
@@ -222,11 +239,18 @@ impl Candidate {
 
 /// One analysed text.
 struct Document {
+    /// The tokens of each sentence, as written and lower-cased, and the term of each word
+    /// (`usize::MAX` for punctuation).
+    tokens: Vec<Vec<String>>,
+    lowered: Vec<Vec<String>>,
+    token_terms: Vec<Vec<usize>>,
     terms: Vec<Term>,
     term_index: FxHashMap<String, usize>,
     edges: FxHashMap<(usize, usize), f64>,
     candidates: Vec<Candidate>,
-    candidate_index: FxHashMap<String, usize>,
+    /// Candidates by the ids of their lower-cased tokens (tokens hold no spaces, so equal id
+    /// sequences are exactly equal lower-cased phrases).
+    candidate_index: FxHashMap<Box<[u32]>, usize>,
     sentence_count: usize,
 }
 
@@ -234,7 +258,29 @@ impl Document {
     fn build(text: &str, yake: &Yake) -> Document {
         let text = pre_filter(&text.replace('\n', " "));
         let sentences = sentences(&text);
+        let lowered_all: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|w| pystr::lower(w).into_owned()).collect())
+            .collect();
+        let mut interner: FxHashMap<&str, u32> = FxHashMap::default();
+        let lowered_ids: Vec<Vec<u32>> = lowered_all
+            .iter()
+            .map(|s| {
+                s.iter()
+                    .map(|w| {
+                        let next = interner.len() as u32;
+                        *interner.entry(w.as_str()).or_insert(next)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut doc = Document {
+            token_terms: sentences
+                .iter()
+                .map(|s| vec![usize::MAX; s.len()])
+                .collect(),
+            tokens: Vec::new(),
+            lowered: Vec::new(),
             terms: Vec::new(),
             term_index: FxHashMap::default(),
             edges: FxHashMap::default(),
@@ -242,7 +288,10 @@ impl Document {
             candidate_index: FxHashMap::default(),
             sentence_count: sentences.len(),
         };
+        let mut key: Vec<u32> = Vec::new();
         for (sentence_id, sentence) in sentences.iter().enumerate() {
+            let lowered = &lowered_all[sentence_id];
+            let ids = &lowered_ids[sentence_id];
             // Words between punctuation tokens form a block; candidates never cross blocks.
             let mut block: Vec<(u8, usize, usize)> = Vec::new(); // (tag, term, token index)
             for (position, word) in sentence.iter().enumerate() {
@@ -251,7 +300,8 @@ impl Document {
                     continue;
                 }
                 let tag = tag(word, position);
-                let term = doc.term(word, &yake.stopwords);
+                let term = doc.term(&lowered[position], &yake.stopwords);
+                doc.token_terms[sentence_id][position] = term;
                 let t = &mut doc.terms[term];
                 if t.sentences.last() != Some(&sentence_id) {
                     t.sentences.push(sentence_id);
@@ -271,24 +321,34 @@ impl Document {
                         }
                     }
                 }
-                doc.candidates_ending_here(sentence, &block, (tag, term, position), yake.n);
+                doc.candidates_ending_here(
+                    sentence_id,
+                    ids,
+                    &block,
+                    (tag, term, position),
+                    yake.n,
+                    &mut key,
+                );
                 block.push((tag, term, position));
             }
         }
+        doc.tokens = sentences;
+        doc.lowered = lowered_all;
         doc
     }
 
-    /// `get_term`: the term of a word, created on first sight.
-    fn term(&mut self, word: &str, stopwords: &FxHashSet<String>) -> usize {
-        let lower = pystr::lower(word).into_owned();
-        let listed = stopwords.contains(&lower);
-        let mut unique = lower;
-        if unique.ends_with('s') && unique.chars().count() > 3 {
-            unique.pop();
-        }
-        if let Some(&id) = self.term_index.get(&unique) {
+    /// `get_term`: the term of a (lower-cased) word, created on first sight.
+    fn term(&mut self, lower: &str, stopwords: &FxHashSet<String>) -> usize {
+        let listed = stopwords.contains(lower);
+        let unique = if lower.ends_with('s') && lower.chars().nth(3).is_some() {
+            &lower[..lower.len() - 1]
+        } else {
+            lower
+        };
+        if let Some(&id) = self.term_index.get(unique) {
             return id;
         }
+        let unique = unique.to_owned();
         let letters = unique.chars().filter(|c| !c.is_ascii_punctuation()).count();
         let stopword = listed || stopwords.contains(&unique) || letters < 3;
         let id = self.terms.len();
@@ -312,53 +372,81 @@ impl Document {
     }
 
     /// The candidates of 1..n words that end with the current word.
+    #[allow(clippy::too_many_arguments)]
     fn candidates_ending_here(
         &mut self,
-        sentence: &[String],
+        sentence: usize,
+        ids: &[u32],
         block: &[(u8, usize, usize)],
         current: (u8, usize, usize),
         n: usize,
+        key: &mut Vec<u32>,
     ) {
         let from = block.len().saturating_sub(n.saturating_sub(1));
-        let mut run: Vec<(u8, usize, usize)> = vec![current];
-        self.add_candidate(sentence, &run);
+        let mut run: Vec<(u8, usize, usize)> = Vec::with_capacity(n);
+        run.push(current);
+        self.add_candidate(sentence, ids, &run, key);
         for &item in block[from..].iter().rev() {
             run.insert(0, item);
-            self.add_candidate(sentence, &run);
+            self.add_candidate(sentence, ids, &run, key);
         }
     }
 
-    fn add_candidate(&mut self, sentence: &[String], run: &[(u8, usize, usize)]) {
-        let kw = run
-            .iter()
-            .map(|&(_, _, p)| sentence[p].as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let unique = pystr::lower(&kw).into_owned();
+    fn add_candidate(
+        &mut self,
+        sentence: usize,
+        ids: &[u32],
+        run: &[(u8, usize, usize)],
+        key: &mut Vec<u32>,
+    ) {
+        // The key stands for the lower-cased phrase (`unique_kw`): lower-casing a phrase
+        // lower-cases its words one by one.
+        key.clear();
+        key.extend(run.iter().map(|&(_, _, p)| ids[p]));
         let clean = run.iter().all(|&(t, _, _)| t != b'u' && t != b'd');
-        match self.candidate_index.get(&unique) {
-            Some(&id) => {
-                let c = &mut self.candidates[id];
-                c.clean_tags |= clean;
-                c.tf += 1.0;
-            }
-            None => {
-                let terms: Vec<usize> = run.iter().map(|&(_, t, _)| t).collect();
-                let edge_stopword =
-                    self.terms[terms[0]].stopword || self.terms[terms[terms.len() - 1]].stopword;
-                self.candidate_index
-                    .insert(unique.clone(), self.candidates.len());
-                self.candidates.push(Candidate {
-                    kw,
-                    unique,
-                    terms,
-                    clean_tags: clean,
-                    edge_stopword,
-                    tf: 1.0,
-                    h: 1.0,
-                });
-            }
+        if let Some(&id) = self.candidate_index.get(key.as_slice()) {
+            let c = &mut self.candidates[id];
+            c.clean_tags |= clean;
+            c.tf += 1.0;
+            return;
         }
+        let first = run[0].1;
+        let last = run[run.len() - 1].1;
+        let edge_stopword = self.terms[first].stopword || self.terms[last].stopword;
+        self.candidate_index
+            .insert(key.as_slice().into(), self.candidates.len());
+        self.candidates.push(Candidate {
+            sentence: sentence as u32,
+            start: run[0].2 as u32,
+            len: run.len() as u32,
+            clean_tags: clean,
+            edge_stopword,
+            tf: 1.0,
+            h: 1.0,
+        });
+    }
+
+    fn span(c: &Candidate) -> (usize, std::ops::Range<usize>) {
+        let start = c.start as usize;
+        (c.sentence as usize, start..start + c.len as usize)
+    }
+
+    /// The candidate's terms, in order.
+    fn candidate_terms(&self, c: &Candidate) -> &[usize] {
+        let (s, range) = Self::span(c);
+        &self.token_terms[s][range]
+    }
+
+    /// The first occurrence as written (`kw`).
+    fn surface(&self, c: &Candidate) -> String {
+        let (s, range) = Self::span(c);
+        self.tokens[s][range].join(" ")
+    }
+
+    /// The lower-cased phrase (`unique_kw`).
+    fn unique(&self, c: &Candidate) -> String {
+        let (s, range) = Self::span(c);
+        self.lowered[s][range].join(" ")
     }
 
     /// The five features and the term scores (`build_single_terms_features`).
@@ -405,12 +493,15 @@ impl Document {
     /// Phrase scores (`ComposedWord.update_h`); `None` where 0.7.3 divides by zero (it then
     /// returns no keyphrases at all).
     fn score_candidates(&mut self) -> Option<()> {
-        for c in &mut self.candidates {
+        let mut scores = Vec::with_capacity(self.candidates.len());
+        for c in &self.candidates {
             if !c.is_valid() {
+                scores.push(c.h);
                 continue;
             }
+            let terms = self.candidate_terms(c);
             let (mut sum_h, mut prod_h) = (0.0f64, 1.0f64);
-            for (k, &id) in c.terms.iter().enumerate() {
+            for (k, &id) in terms.iter().enumerate() {
                 let term = &self.terms[id];
                 if !term.stopword {
                     sum_h += term.h;
@@ -420,14 +511,14 @@ impl Document {
                 // A stopword inside a phrase weighs by how strongly it binds its neighbours.
                 let mut before = 0.0;
                 if k > 0 {
-                    let prev = c.terms[k - 1];
+                    let prev = terms[k - 1];
                     if let Some(w) = self.edges.get(&(prev, id)) {
                         before = w / self.terms[prev].tf;
                     }
                 }
                 let mut after = 0.0;
-                if k + 1 < c.terms.len() {
-                    let next = c.terms[k + 1];
+                if k + 1 < terms.len() {
+                    let next = terms[k + 1];
                     if let Some(w) = self.edges.get(&(id, next)) {
                         after = w / self.terms[next].tf;
                     }
@@ -440,7 +531,10 @@ impl Document {
             if denominator == 0.0 {
                 return None;
             }
-            c.h = prod_h / denominator;
+            scores.push(prod_h / denominator);
+        }
+        for (c, h) in self.candidates.iter_mut().zip(scores) {
+            c.h = h;
         }
         Some(())
     }
@@ -459,22 +553,23 @@ impl Document {
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         if yake.dedup_lim >= 1.0 {
+            // 0.7.3 returns the lower-cased phrases when deduplication is off.
             return Some(
                 order
                     .iter()
                     .take(yake.top)
-                    .map(|&i| (self.candidates[i].unique.clone(), self.candidates[i].h))
+                    .map(|&i| (self.unique(&self.candidates[i]), self.candidates[i].h))
                     .collect(),
             );
         }
-        let mut kept: Vec<usize> = Vec::new();
+        let mut kept: Vec<(usize, String)> = Vec::new();
         for &i in &order {
-            let c = &self.candidates[i];
-            let duplicate = kept.iter().any(|&k| {
-                yake.dedup.similarity(&c.unique, &self.candidates[k].unique) > yake.dedup_lim
-            });
+            let unique = self.unique(&self.candidates[i]);
+            let duplicate = kept
+                .iter()
+                .any(|(_, other)| yake.dedup.similarity(&unique, other) > yake.dedup_lim);
             if !duplicate {
-                kept.push(i);
+                kept.push((i, unique));
             }
             if kept.len() == yake.top {
                 break;
@@ -482,7 +577,7 @@ impl Document {
         }
         Some(
             kept.into_iter()
-                .map(|i| (self.candidates[i].kw.clone(), self.candidates[i].h))
+                .map(|(i, _)| (self.surface(&self.candidates[i]), self.candidates[i].h))
                 .collect(),
         )
     }

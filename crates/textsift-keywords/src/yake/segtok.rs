@@ -434,7 +434,6 @@ pub(crate) fn split_multi(text: &str) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 
 const ALNUM: &str = r"[\p{Ll}\p{Lm}\p{Lt}\p{Lu}\p{Nd}\p{Nl}]";
-const APOSTROPHE: &str = r"[\u{b4}\u{2b9}\u{2bc}\u{2019}\u{2032}]";
 const APOSTROPHES: &str = "'\u{b4}\u{2b9}\u{2bc}\u{2019}\u{2032}";
 
 static URL_OR_EMAIL: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
@@ -452,25 +451,201 @@ static HYPHENATED_LINEBREAK: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-static WORD_TOKEN: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
-    let letter = r"[\p{Ll}\p{Lm}\p{Lt}\p{Lu}]";
-    let number = r"[\p{Nd}\p{Nl}]";
-    let power = r"\u{207b}?[\u{b9}\u{b2}\u{b3}]";
-    let alternatives = [
-        format!(r"{ALNUM}\.(?!\.\.)"),
-        format!(r"{ALNUM},(?={ALNUM})"),
-        format!(r"{number}:(?={number})"),
-        format!(r"{ALNUM}{APOSTROPHE}?[{HYPHENS}](?={ALNUM})"),
-        format!(r"{APOSTROPHE}(?!{APOSTROPHE})"),
-        format!(r"{ALNUM}'(?={ALNUM})"),
-        r"s'\z".to_owned(),
-        format!(r"\b[yzafpn\u{{b5}}mcdhkMGTPEZY]?{letter}{{1,3}}{power}\z"),
-        r"\b(?:[A-Z][a-z]?|[\)\]])+[\u{2080}-\u{2089}]+(?:[\u{b2}\u{b3}]?[\u{207a}\u{207b}])?"
-            .to_owned(),
-        ALNUM.to_owned(),
-    ];
-    fancy(&format!("(?:{})+", alternatives.join("|")))
-});
+// segtok's word pattern is `(?:A|B|...)+` over ten alternatives (a dot after an alphanumeric
+// unless an ellipsis follows, a comma or colon between alphanumerics or numbers, a hyphen (after
+// an optional apostrophe) before an alphanumeric, a lone apostrophe, an ASCII quote between
+// alphanumerics, a final `s'`, a unit with a power, a chemical formula, or any alphanumeric).
+// Nothing follows the repetition, so each step takes the first alternative that matches and
+// no backtracking is ever needed: a hand-written matcher gives the same tokens without a
+// backtracking regex engine.
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(
+        cat(c),
+        GeneralCategory::LowercaseLetter
+            | GeneralCategory::ModifierLetter
+            | GeneralCategory::TitlecaseLetter
+            | GeneralCategory::UppercaseLetter
+    )
+}
+
+fn is_number(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    matches!(
+        cat(c),
+        GeneralCategory::DecimalNumber | GeneralCategory::LetterNumber
+    )
+}
+
+fn is_alnum(c: char) -> bool {
+    is_letter(c) || is_number(c)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\u{b4}' | '\u{2b9}' | '\u{2bc}' | '\u{2019}' | '\u{2032}'
+    )
+}
+
+/// The length in bytes of the first alternative of segtok's word pattern that matches at `at`.
+fn word_step(s: &str, at: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    // Fast path, the bulk of text: an ASCII alphanumeric inside a word, followed by another one
+    // or by the end. No alternative before the last can match (they need punctuation next, or
+    // a word boundary here), so it is one alphanumeric.
+    if let Some(&b0) = bytes.get(at) {
+        let next_ok = bytes.get(at + 1).is_none_or(|b| b.is_ascii_alphanumeric());
+        let prev_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        if b0.is_ascii_alphanumeric() && next_ok && prev_word {
+            return Some(1);
+        }
+    }
+    let mut it = s[at..].chars();
+    let c0 = it.next()?;
+    let c1 = it.next();
+    let c2 = it.next();
+    let c3 = it.next();
+    let l0 = c0.len_utf8();
+    let len = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
+    if is_alnum(c0) {
+        // alnum `.` not followed by `..`
+        if c1 == Some('.') && !(c2 == Some('.') && c3 == Some('.')) {
+            return Some(l0 + 1);
+        }
+        // alnum `,` before an alnum
+        if c1 == Some(',') && c2.is_some_and(is_alnum) {
+            return Some(l0 + 1);
+        }
+    }
+    // number `:` before a number
+    if is_number(c0) && c1 == Some(':') && c2.is_some_and(is_number) {
+        return Some(l0 + 1);
+    }
+    if is_alnum(c0) {
+        // alnum, optional apostrophe, hyphen, before an alnum
+        if let (Some(a), Some(h)) = (c1, c2) {
+            if is_apostrophe(a) && is_hyphen(h) && c3.is_some_and(is_alnum) {
+                return Some(len(&[c0, a, h]));
+            }
+        }
+        if let Some(h) = c1 {
+            if is_hyphen(h) && c2.is_some_and(is_alnum) {
+                return Some(len(&[c0, h]));
+            }
+        }
+    }
+    // a non-ASCII apostrophe not followed by another
+    if is_apostrophe(c0) && !c1.is_some_and(is_apostrophe) {
+        return Some(l0);
+    }
+    // alnum `'` before an alnum
+    if is_alnum(c0) && c1 == Some('\'') && c2.is_some_and(is_alnum) {
+        return Some(l0 + 1);
+    }
+    // a final `s'`
+    if c0 == 's' && c1 == Some('\'') && at + 2 == s.len() {
+        return Some(2);
+    }
+    let boundary = char_before(s, at).is_some_and(is_word) != is_word(c0);
+    if boundary {
+        if let Some(n) = unit_with_power(&s[at..]) {
+            return Some(n);
+        }
+        if let Some(n) = chemical_formula(&s[at..]) {
+            return Some(n);
+        }
+    }
+    is_alnum(c0).then_some(l0)
+}
+
+/// `[yzafpnµmcdhkMGTPEZY]? letter{1,3} power $`, where power is `⁻? [¹²³]`.
+fn unit_with_power(s: &str) -> Option<usize> {
+    // Cheap exit: the match runs to the end of the span, which must be a power digit.
+    if !s.ends_with(['\u{b9}', '\u{b2}', '\u{b3}']) {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let fits = |from: usize| -> bool {
+        let letters = chars[from..].iter().take_while(|&&c| is_letter(c)).count();
+        if letters == 0 {
+            return false;
+        }
+        // Backtracking over `{1,3}` only helps when a power follows; powers are not letters.
+        let after = from + letters;
+        if letters > 3 {
+            return false;
+        }
+        let mut k = after;
+        if chars.get(k) == Some(&'\u{207b}') {
+            k += 1;
+        }
+        matches!(chars.get(k), Some('\u{b9}' | '\u{b2}' | '\u{b3}')) && k + 1 == chars.len()
+    };
+    let prefixed = chars
+        .first()
+        .is_some_and(|c| "yzafpn\u{b5}mcdhkMGTPEZY".contains(*c))
+        && fits(1);
+    (prefixed || fits(0)).then_some(s.len())
+}
+
+/// `(?:[A-Z][a-z]?|[)\]])+ [₀-₉]+ (?:[²³]?[⁺⁻])?`.
+fn chemical_formula(s: &str) -> Option<usize> {
+    // Cheap exit: a formula starts with a capital or a closing bracket and has a subscript digit.
+    if !s.starts_with(|c: char| c.is_ascii_uppercase() || c == ')' || c == ']')
+        || !s.contains(|c: char| ('\u{2080}'..='\u{2089}').contains(&c))
+    {
+        return None;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        match chars[k] {
+            'A'..='Z' => {
+                k += 1;
+                if chars.get(k).is_some_and(char::is_ascii_lowercase) {
+                    k += 1;
+                }
+            }
+            ')' | ']' => k += 1,
+            _ => break,
+        }
+    }
+    if k == 0 {
+        return None;
+    }
+    let digits = chars[k..]
+        .iter()
+        .take_while(|c| ('\u{2080}'..='\u{2089}').contains(*c))
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    k += digits;
+    match (chars.get(k), chars.get(k + 1)) {
+        (Some('\u{b2}' | '\u{b3}'), Some('\u{207a}' | '\u{207b}')) => k += 2,
+        (Some('\u{207a}' | '\u{207b}'), _) => k += 1,
+        _ => {}
+    }
+    Some(chars[..k].iter().map(|c| c.len_utf8()).sum())
+}
+
+/// The end of segtok's word-pattern match starting at `at`, if one starts there.
+fn word_match_at(s: &str, at: usize) -> Option<usize> {
+    let mut end = at + word_step(s, at)?;
+    while end < s.len() {
+        match word_step(s, end) {
+            Some(n) => end += n,
+            None => break,
+        }
+    }
+    Some(end)
+}
 
 static IS_CONTRACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -486,14 +661,19 @@ fn space_split(s: &str) -> impl Iterator<Item = &str> {
 /// `regex.split` of a span by the word pattern, empty pieces dropped.
 fn word_split(span: &str, out: &mut Vec<String>) {
     let mut last = 0;
-    for m in WORD_TOKEN.find_iter(span).flatten() {
-        if m.start() > last {
-            out.push(span[last..m.start()].to_owned());
+    let mut at = 0;
+    while at < span.len() {
+        match word_match_at(span, at) {
+            Some(end) => {
+                if at > last {
+                    out.push(span[last..at].to_owned());
+                }
+                out.push(span[at..end].to_owned());
+                last = end;
+                at = end;
+            }
+            None => at += span[at..].chars().next().map_or(1, char::len_utf8),
         }
-        if m.end() > m.start() {
-            out.push(m.as_str().to_owned());
-        }
-        last = m.end();
     }
     if last < span.len() {
         out.push(span[last..].to_owned());
@@ -514,11 +694,7 @@ fn word_tokenizer(sentence: &str) -> Vec<String> {
             .chars()
             .next()
             .is_some_and(|c| APOSTROPHES[1..].contains(c));
-        let whole_match = WORD_TOKEN
-            .find(&word)
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.start() == 0);
+        let whole_match = word_match_at(&word, 0).is_some();
         if (whole_match && !starts_apostrophe) || word.chars().any(is_terminal) {
             let chars: Vec<char> = word.chars().collect();
             let last = chars.len() - 1;
@@ -536,21 +712,38 @@ fn word_tokenizer(sentence: &str) -> Vec<String> {
         }
     }
     // Trailing `,` `;` `:` become tokens of their own (a token keeps at least one character).
-    let mut out = Vec::with_capacity(tokens.len());
+    let mut out = Vec::with_capacity(tokens.len() + 4);
     for t in tokens {
-        let chars: Vec<char> = t.chars().collect();
-        let mut keep = chars.len();
-        while keep > 1 && matches!(chars[keep - 1], ',' | ';' | ':') {
-            keep -= 1;
+        if !t.ends_with([',', ';', ':']) || t.len() == 1 {
+            out.push(t);
+            continue;
         }
-        out.push(chars[..keep].iter().collect());
-        out.extend(chars[keep..].iter().map(char::to_string));
+        // These marks are ASCII, so bytes and characters coincide at the end.
+        let mut keep = t.len();
+        while keep > 1
+            && matches!(t.as_bytes()[keep - 1], b',' | b';' | b':')
+            && t.is_char_boundary(keep - 1)
+        {
+            keep -= 1;
+            if !t.is_char_boundary(keep) {
+                break;
+            }
+        }
+        // A multi-byte first character still counts as one character to keep.
+        let first_len = t.chars().next().map_or(1, char::len_utf8);
+        let keep = keep.max(first_len);
+        out.push(t[..keep].to_owned());
+        out.extend(t[keep..].chars().map(|c| c.to_string()));
     }
     out
 }
 
 /// segtok's `web_tokenizer`.
 pub(crate) fn web_tokenizer(sentence: &str) -> Vec<String> {
+    // Every URL has `://` and every e-mail address `@`: most sentences need no regex search.
+    if !sentence.contains("://") && !sentence.contains('@') {
+        return word_tokenizer(&unescape(sentence));
+    }
     let mut out = Vec::new();
     let mut last = 0;
     for m in URL_OR_EMAIL.captures_iter(sentence).flatten() {
@@ -567,7 +760,7 @@ pub(crate) fn web_tokenizer(sentence: &str) -> Vec<String> {
 pub(crate) fn split_contractions(tokens: Vec<String>) -> Vec<String> {
     let mut out = Vec::with_capacity(tokens.len());
     for token in tokens {
-        if !IS_CONTRACTION.is_match(&token) {
+        if !token.contains(|c: char| APOSTROPHES.contains(c)) || !IS_CONTRACTION.is_match(&token) {
             out.push(token);
             continue;
         }

@@ -1,0 +1,47 @@
+//! YAKE on one document, for `bench/bench_keywords.py` and profiling.
+//!
+//! Usage: `cargo run --release -p textsift-keywords --example yake_throughput -- TEXT STOPWORDS [REPEATS]`
+//! (TEXT: the document; STOPWORDS: one word a line). Prints JSON: seconds per extraction (best of
+//! REPEATS) and words/s, for textsift and for the `yake-rust` crate with the same stopwords.
+
+use std::time::Instant;
+
+use textsift_keywords::Yake;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(text_path), Some(stop_path)) = (args.first(), args.get(1)) else {
+        eprintln!("usage: yake_throughput TEXT STOPWORDS [REPEATS]");
+        std::process::exit(2);
+    };
+    let repeats: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let (Ok(text), Ok(stop)) = (
+        std::fs::read_to_string(text_path),
+        std::fs::read_to_string(stop_path),
+    ) else {
+        eprintln!("cannot read the inputs");
+        std::process::exit(2);
+    };
+    let yake = Yake::new(stop.lines().map(str::to_owned)).top(10);
+    let mut best = f64::INFINITY;
+    let mut found = 0;
+    for _ in 0..repeats {
+        let t0 = Instant::now();
+        found = yake.extract(&text).len();
+        best = best.min(t0.elapsed().as_secs_f64());
+    }
+    let stopwords: std::collections::HashSet<String> = stop.lines().map(str::to_owned).collect();
+    let peer_stop = yake_rust::StopWords::custom(stopwords);
+    let peer_config = yake_rust::Config::default();
+    let mut peer_best = f64::INFINITY;
+    for _ in 0..repeats {
+        let t0 = Instant::now();
+        std::hint::black_box(yake_rust::get_n_best(10, &text, &peer_stop, &peer_config));
+        peer_best = peer_best.min(t0.elapsed().as_secs_f64());
+    }
+    let words = text.split_whitespace().count();
+    println!(
+        "{{\"seconds\": {best:.6}, \"words_per_s\": {:.0}, \"keyphrases\": {found}, \"yake_rust_seconds\": {peer_best:.6}}}",
+        words as f64 / best
+    );
+}
