@@ -56,7 +56,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift_stem::Stopwords;
 use textsift_tokenize::{pystr, SentenceSplitter};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use crate::KeywordError;
 
@@ -253,22 +253,32 @@ pub struct WordPunct<'a> {
     pub is_word: bool,
 }
 
-/// Python `re`'s `\w` for `str` patterns: a letter or a number (general categories `L*` and
-/// `N*`) or `_`. Combining marks are not word characters in Python, unlike in Rust's `regex`.
+/// NLTK's `\w`: NLTK 3.10.4 compiles its patterns with the third-party `regex` module, whose `\w`
+/// follows Unicode's definition of word characters: `Alphabetic` (letters, letter numbers such as
+/// `Ⅻ`, circled letters), combining marks (`M*`, emoji variation selectors included), decimal
+/// digits (`Nd`), connector punctuation (`Pc`, such as `_`) and the joiners U+200C/U+200D. Other
+/// numbers (`²`, `½`) are not word characters; nor, for the stdlib `re`, would marks be.
 ///
 /// ```
-/// use textsift_keywords::rake::is_python_word_char;
-/// assert!(is_python_word_char('é') && is_python_word_char('_') && is_python_word_char('²'));
-/// assert!(!is_python_word_char('\u{301}') && !is_python_word_char('-'));
+/// use textsift_keywords::rake::is_word_char;
+/// assert!(is_word_char('é') && is_word_char('_') && is_word_char('\u{301}') && is_word_char('Ⅻ'));
+/// assert!(!is_word_char('²') && !is_word_char('-') && !is_word_char('🏝'));
 /// ```
 #[inline]
-pub fn is_python_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
+    if c.is_alphabetic() || matches!(c, '\u{200C}' | '\u{200D}') {
+        return true;
+    }
     matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+        c.general_category(),
+        GeneralCategory::NonspacingMark
+            | GeneralCategory::SpacingMark
+            | GeneralCategory::EnclosingMark
+            | GeneralCategory::DecimalNumber
+            | GeneralCategory::ConnectorPunctuation
     )
 }
 
@@ -281,17 +291,19 @@ enum Class {
 
 #[inline]
 fn class_of(c: char) -> Class {
-    if is_python_word_char(c) {
+    if is_word_char(c) {
         Class::Word
-    } else if pystr::is_space(c) {
+    } else if c.is_whitespace() {
+        // The `regex` module's `\s` is Unicode `White_Space` (U+001C..U+001F are not in it).
         Class::Space
     } else {
         Class::Other
     }
 }
 
-/// NLTK's `wordpunct_tokenize`: the matches of `\w+|[^\w\s]+` with Python's `re` character
-/// classes, in order. Linear in the length of the text.
+/// NLTK's `wordpunct_tokenize`: the matches of `\w+|[^\w\s]+` with NLTK's character classes
+/// ([`is_word_char`], and Unicode `White_Space` for `\s`), in order. Linear in the length of the
+/// text.
 ///
 /// ```
 /// use textsift_keywords::rake::wordpunct;
@@ -682,10 +694,24 @@ mod tests {
 
     #[test]
     fn wordpunct_classes() {
-        let t: Vec<&str> = wordpunct("  a_b1 ,.; é\u{301}x\u{1c}y\t日本 ²")
+        let t: Vec<&str> = wordpunct("  a_b1 ,.; é\u{301}x\u{1c}y\t日本 x² 🏝\u{fe0f}")
             .map(|t| t.text)
             .collect();
-        assert_eq!(t, ["a_b1", ",.;", "é", "\u{301}", "x", "y", "日本", "²"]);
+        assert_eq!(
+            t,
+            [
+                "a_b1",
+                ",.;",
+                "é\u{301}x",
+                "\u{1c}",
+                "y",
+                "日本",
+                "x",
+                "²",
+                "🏝",
+                "\u{fe0f}"
+            ]
+        );
         assert_eq!(wordpunct("").count(), 0);
         assert_eq!(wordpunct(" \n\t ").count(), 0);
         let offs: Vec<usize> = wordpunct("ab, cd").map(|t| t.start).collect();
