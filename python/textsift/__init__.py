@@ -19,9 +19,11 @@ from typing import overload
 
 from textsift._textsift import (
     Analyzer,
+    Rake,
     SentenceSplitter,
     Stemmer,
     TargetedSentiment,
+    TextRank,
     Token,
     Tokenizer,
     Vader,
@@ -39,6 +41,7 @@ from textsift._textsift import (
     stem_languages,
     stopwords,
     strip_accents,
+    wordpunct_tokenize,
 )
 from textsift.datasets import load_sample
 from textsift.errors import TextsiftError, TextsiftInternalError, TextsiftTypeError, TextsiftValueError
@@ -48,9 +51,11 @@ __all__ = [
     "Afinn",
     "Analyzer",
     "Lexicon",
+    "Rake",
     "SentenceSplitter",
     "Stemmer",
     "TargetedSentiment",
+    "TextRank",
     "TextsiftError",
     "TextsiftInternalError",
     "TextsiftTypeError",
@@ -78,6 +83,7 @@ __all__ = [
     "strip_accents",
     "tokenize",
     "tokens",
+    "wordpunct_tokenize",
 ]
 
 

@@ -31,6 +31,9 @@ __all__ = [
     "stem_languages",
     "porter_stem",
     "porter_stem_words",
+    "Rake",
+    "TextRank",
+    "wordpunct_tokenize",
 ]
 
 __version__: str
@@ -274,3 +277,106 @@ class TargetedSentiment:
         on_missing: str = "raise",
     ) -> list[dict[str, Any]]: ...
     def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class Rake:
+    """RAKE keyphrases with exactly rake-nltk 1.0.6's phrases, order and scores."""
+
+    def __new__(
+        cls,
+        stopwords: str | Iterable[str] | None = None,
+        punctuations: Iterable[str] | None = None,
+        metric: Any = None,
+        min_length: int = 1,
+        max_length: int = 100000,
+        min_frequency: int = 1,
+        include_repeated_phrases: bool = True,
+        sentences: str = "split",
+    ) -> Rake: ...
+    def extract(self, text: str, top: int | None = 10) -> list[tuple[str, float]]: ...
+    def extract_batch(
+        self,
+        texts: Iterable[str | None],
+        top: int | None = 10,
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> list[list[tuple[str, float]]]: ...
+    def ranking(
+        self, text: str
+    ) -> tuple[list[tuple[float, str]], list[tuple[str, int]], list[tuple[str, int]]]: ...
+    def ranking_from_sentences(
+        self, sentences: Iterable[str]
+    ) -> tuple[list[tuple[float, str]], list[tuple[str, int]], list[tuple[str, int]]]: ...
+    def ranking_from_words(
+        self, sentences: Iterable[Iterable[str]]
+    ) -> tuple[list[tuple[float, str]], list[tuple[str, int]], list[tuple[str, int]]]: ...
+    @property
+    def stopwords(self) -> frozenset[str]: ...
+    @property
+    def punctuations(self) -> frozenset[str]: ...
+    @property
+    def metric(self) -> str: ...
+    @property
+    def min_length(self) -> int: ...
+    @property
+    def max_length(self) -> int: ...
+    @property
+    def min_frequency(self) -> int: ...
+    @property
+    def include_repeated_phrases(self) -> bool: ...
+    @property
+    def sentences(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+@final
+class TextRank:
+    """TextRank keyphrases by sparse PageRank, linear in the text length."""
+
+    def __new__(
+        cls,
+        stopwords: str | Iterable[str] | None = None,
+        window: int = 2,
+        damping: float = 0.85,
+        tolerance: float = 0.0001,
+        max_iterations: int = 100,
+        min_word_length: int = 2,
+        ratio: float = 0.3333333333333333,
+        top_vertices: int | None = None,
+        phrase_score: str = "sum",
+        sentences: str = "split",
+    ) -> TextRank: ...
+    def extract(self, text: str, top: int | None = 10) -> list[tuple[str, float]]: ...
+    def extract_batch(
+        self,
+        texts: Iterable[str | None],
+        top: int | None = 10,
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> list[list[tuple[str, float]]]: ...
+    def word_scores(self, text: str) -> list[tuple[str, float]]: ...
+    def stats(self, text: str) -> dict[str, int | bool]: ...
+    @property
+    def stopwords(self) -> frozenset[str]: ...
+    @property
+    def window(self) -> int: ...
+    @property
+    def damping(self) -> float: ...
+    @property
+    def tolerance(self) -> float: ...
+    @property
+    def max_iterations(self) -> int: ...
+    @property
+    def min_word_length(self) -> int: ...
+    @property
+    def ratio(self) -> float: ...
+    @property
+    def top_vertices(self) -> int | None: ...
+    @property
+    def phrase_score(self) -> str: ...
+    @property
+    def sentences(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...
+
+def wordpunct_tokenize(text: str) -> list[str]: ...
