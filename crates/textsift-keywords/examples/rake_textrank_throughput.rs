@@ -105,12 +105,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     report(
         &format!("RAKE, {} documents, one thread", docs.len()),
         doc_words,
-        time(|| docs.iter().map(|d| rake.extract(d, Some(10))).count()),
+        time(|| {
+            docs.iter()
+                .map(|d| rake.extract(d, Some(10)))
+                .collect::<Vec<_>>()
+        }),
     );
     report(
         &format!("TextRank, {} documents, one thread", docs.len()),
         doc_words,
-        time(|| docs.iter().map(|d| textrank.extract(d, Some(10))).count()),
+        time(|| {
+            docs.iter()
+                .map(|d| textrank.extract(d, Some(10)))
+                .collect::<Vec<_>>()
+        }),
     );
     Ok(())
 }
