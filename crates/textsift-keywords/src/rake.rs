@@ -50,6 +50,7 @@
 //! assert_eq!((linear.frequency, linear.degree), (2, 5));
 //! ```
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -378,6 +379,12 @@ impl Ranking {
             .filter_map(|&i| self.phrases.get(i).map(|p| (p.score, p.phrase.as_str())))
     }
 
+    /// rake-nltk's rank list as indices into [`Ranking::phrases`] (a repeated phrase once per
+    /// occurrence).
+    pub fn rank_order(&self) -> &[usize] {
+        &self.order
+    }
+
     /// rake-nltk's `get_ranked_phrases()`.
     pub fn ranked_phrases(&self) -> impl Iterator<Item = &str> + '_ {
         self.rank_list().map(|(_, p)| p)
@@ -404,14 +411,15 @@ impl Ranking {
 #[derive(Debug, Clone)]
 pub struct Rake {
     config: RakeConfig,
-    punctuations: FxHashSet<String>,
+    /// Stopwords and punctuation entries together: one lookup per token.
+    ignore: FxHashSet<String>,
 }
 
-/// Candidate phrases as spans of a flat vector of word ids.
-struct Candidates {
-    /// Word id -> lower-cased word.
-    words: Vec<String>,
-    index: FxHashMap<String, usize>,
+/// Candidate phrases as spans of a flat vector of word ids. Words borrow from the text where
+/// lower-casing leaves them unchanged.
+struct Candidates<'a> {
+    /// Lower-cased word -> id (ids in order of first occurrence).
+    index: FxHashMap<Cow<'a, str>, usize>,
     /// The words of all kept candidates, one after another.
     flat: Vec<usize>,
     /// `(start, end)` of each candidate in `flat`, in text order.
@@ -420,10 +428,9 @@ struct Candidates {
     open: usize,
 }
 
-impl Candidates {
+impl<'a> Candidates<'a> {
     fn new() -> Self {
         Candidates {
-            words: Vec::new(),
             index: FxHashMap::default(),
             flat: Vec::new(),
             spans: Vec::new(),
@@ -431,16 +438,9 @@ impl Candidates {
         }
     }
 
-    fn push_word(&mut self, word: &str) {
-        let id = match self.index.get(word) {
-            Some(&id) => id,
-            None => {
-                let id = self.words.len();
-                self.words.push(word.to_owned());
-                self.index.insert(word.to_owned(), id);
-                id
-            }
-        };
+    fn push_word(&mut self, word: Cow<'a, str>) {
+        let next = self.index.len();
+        let id = *self.index.entry(word).or_insert(next);
         self.flat.push(id);
     }
 
@@ -456,6 +456,24 @@ impl Candidates {
         }
         self.open = self.flat.len();
     }
+
+    /// The words by id.
+    fn words(&mut self) -> Vec<Cow<'a, str>> {
+        let mut words = vec![Cow::Borrowed(""); self.index.len()];
+        for (word, id) in self.index.drain() {
+            words[id] = word;
+        }
+        words
+    }
+}
+
+/// What a ranking run must produce.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// Everything rake-nltk's getters give.
+    Full,
+    /// The distinct ranked phrases only.
+    Phrases,
 }
 
 impl Rake {
@@ -469,11 +487,9 @@ impl Rake {
                 "min_frequency must be at least 1".to_owned(),
             ));
         }
-        let punctuations = config.punctuations.iter().cloned().collect();
-        Ok(Rake {
-            config,
-            punctuations,
-        })
+        let mut ignore: FxHashSet<String> = config.punctuations.iter().cloned().collect();
+        ignore.extend(config.stopwords.sorted().into_iter().map(str::to_owned));
+        Ok(Rake { config, ignore })
     }
 
     /// The configuration.
@@ -482,7 +498,7 @@ impl Rake {
     }
 
     fn ignored(&self, word: &str) -> bool {
-        self.config.stopwords.contains(word) || self.punctuations.contains(word)
+        self.ignore.contains(word)
     }
 
     /// The best `top` phrases of `text` (all with `None`), each once, with their scores.
@@ -496,7 +512,9 @@ impl Rake {
     /// assert!(rake.extract("", Some(10)).is_empty());
     /// ```
     pub fn extract(&self, text: &str, top: Option<usize>) -> Vec<(String, f64)> {
-        self.ranking(text).top(top)
+        let sentences = self.config.sentences.split(text);
+        self.rank(self.candidates(sentences), Output::Phrases)
+            .top(top)
     }
 
     /// The full ranking of `text`, split into sentences as configured.
@@ -510,6 +528,10 @@ impl Rake {
         &self,
         sentences: I,
     ) -> Ranking {
+        self.rank(self.candidates(sentences), Output::Full)
+    }
+
+    fn candidates<'s, I: IntoIterator<Item = &'s str>>(&self, sentences: I) -> Candidates<'s> {
         let (min, max) = (self.config.min_length, self.config.max_length);
         let mut cands = Candidates::new();
         for sentence in sentences {
@@ -518,12 +540,12 @@ impl Rake {
                 if self.ignored(&word) {
                     cands.close(min, max);
                 } else {
-                    cands.push_word(&word);
+                    cands.push_word(word);
                 }
             }
             cands.close(min, max);
         }
-        self.rank(cands)
+        cands
     }
 
     /// The full ranking of sentences already split into words, taken as they are (rake-nltk
@@ -550,18 +572,17 @@ impl Rake {
                 if self.ignored(word) {
                     cands.close(min, max);
                 } else {
-                    cands.push_word(word);
+                    cands.push_word(Cow::Owned(word.to_owned()));
                 }
             }
             cands.close(min, max);
         }
-        self.rank(cands)
+        self.rank(cands, Output::Full)
     }
 
-    fn rank(&self, cands: Candidates) -> Ranking {
-        let Candidates {
-            words, flat, spans, ..
-        } = cands;
+    fn rank(&self, mut cands: Candidates<'_>, output: Output) -> Ranking {
+        let words = cands.words();
+        let Candidates { flat, spans, .. } = cands;
         // Distinct candidates, numbered in order of first occurrence.
         let mut phrase_ids: FxHashMap<&[usize], usize> = FxHashMap::default();
         let mut first_span: Vec<(usize, usize)> = Vec::new();
@@ -599,7 +620,7 @@ impl Rake {
 
         // Scores, summed in word order as rake-nltk does.
         let metric = self.config.metric;
-        let mut phrases: Vec<RankedPhrase> = first_span
+        let phrases: Vec<RankedPhrase> = first_span
             .iter()
             .zip(&counts)
             .map(|(&(s, e), &count)| {
@@ -627,42 +648,43 @@ impl Rake {
             })
             .collect();
 
-        // Rank: reverse order of (score, phrase) tuples, as Python sorts them.
-        let mut by_rank: Vec<usize> = (0..phrases.len()).collect();
+        // Rank: reverse order of (score, phrase) tuples, as Python sorts them; phrases rarer than
+        // `min_frequency` are left out (they still counted for the word statistics).
+        let min_frequency = self.config.min_frequency;
+        let mut by_rank: Vec<usize> = (0..phrases.len())
+            .filter(|&i| phrases[i].count >= min_frequency)
+            .collect();
         by_rank.sort_by(|&a, &b| python_desc(&phrases[a], &phrases[b]));
-        let mut rank_of = vec![0usize; phrases.len()];
+        let mut rank_of = vec![usize::MAX; phrases.len()];
         for (r, &id) in by_rank.iter().enumerate() {
             rank_of[id] = r;
         }
-        let min_frequency = self.config.min_frequency;
-        let mut order: Vec<usize> = kept
-            .iter()
-            .filter(|&&id| counts[id] >= min_frequency)
-            .map(|&id| rank_of[id])
-            .collect();
-        order.sort_unstable();
-        // Reorder the phrases by rank and drop the rare ones; `order` then indexes the kept list.
-        let mut slots: Vec<Option<RankedPhrase>> = phrases.drain(..).map(Some).collect();
-        let mut new_index = vec![usize::MAX; by_rank.len()];
-        let mut ranked = Vec::with_capacity(by_rank.len());
-        for (r, &id) in by_rank.iter().enumerate() {
-            if let Some(p) = slots[id].take() {
-                if p.count >= min_frequency {
-                    new_index[r] = ranked.len();
-                    ranked.push(p);
-                }
+        let order = match output {
+            Output::Full => {
+                let mut order: Vec<usize> = kept
+                    .iter()
+                    .map(|&id| rank_of[id])
+                    .filter(|&r| r != usize::MAX)
+                    .collect();
+                order.sort_unstable();
+                order
             }
-        }
-        let order = order.into_iter().map(|r| new_index[r]).collect();
+            Output::Phrases => Vec::new(),
+        };
+        let mut slots: Vec<Option<RankedPhrase>> = phrases.into_iter().map(Some).collect();
+        let ranked = by_rank.iter().filter_map(|&id| slots[id].take()).collect();
 
-        let words = first_seen
-            .into_iter()
-            .map(|w| WordStats {
-                word: words[w].clone(),
-                frequency: frequency[w],
-                degree: degree[w],
-            })
-            .collect();
+        let words = match output {
+            Output::Full => first_seen
+                .into_iter()
+                .map(|w| WordStats {
+                    word: words[w].to_string(),
+                    frequency: frequency[w],
+                    degree: degree[w],
+                })
+                .collect(),
+            Output::Phrases => Vec::new(),
+        };
         Ranking {
             phrases: ranked,
             order,

@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyDict, PyFrozenSet, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyFrozenSet, PyList, PyString, PyTuple};
 use textsift::keywords::rake::{self, Metric, Rake, RakeConfig, Ranking, Sentences};
 use textsift::keywords::textrank::{
     PhraseScore, TextRank, TextRankConfig, TextRankOutput, VertexSelection,
@@ -128,24 +128,35 @@ fn run_one<T: Send>(py: Python<'_>, text: &str, f: impl FnOnce(&str) -> T + Send
     }
 }
 
-/// rake-nltk's three results: the rank list, the word frequencies and the word degrees.
-type RakeNltkResult = (
-    Vec<(f64, String)>,
-    Vec<(String, usize)>,
-    Vec<(String, usize)>,
-);
-
-fn ranking_tuple(r: &Ranking) -> RakeNltkResult {
-    (
-        r.rank_list().map(|(s, p)| (s, p.to_owned())).collect(),
-        r.words()
-            .iter()
-            .map(|w| (w.word.clone(), w.frequency))
-            .collect(),
-        r.words()
-            .iter()
-            .map(|w| (w.word.clone(), w.degree))
-            .collect(),
+/// rake-nltk's three results as Python objects: the rank list of `(score, phrase)` tuples, and
+/// `(word, frequency)` and `(word, degree)` pairs. A repeated phrase shares one `str` and one
+/// `float`, and each word one `str`.
+fn ranking_py<'py>(py: Python<'py>, r: &Ranking) -> PyResult<Bound<'py, PyTuple>> {
+    let phrases: Vec<(Bound<'py, PyFloat>, Bound<'py, PyString>)> = r
+        .phrases()
+        .iter()
+        .map(|p| (PyFloat::new(py, p.score), PyString::new(py, &p.phrase)))
+        .collect();
+    let mut rank_list = Vec::with_capacity(r.rank_order().len());
+    for &i in r.rank_order() {
+        if let Some((score, phrase)) = phrases.get(i) {
+            rank_list.push(PyTuple::new(py, [score.as_any(), phrase.as_any()])?);
+        }
+    }
+    let mut frequencies = Vec::with_capacity(r.words().len());
+    let mut degrees = Vec::with_capacity(r.words().len());
+    for w in r.words() {
+        let word = PyString::new(py, &w.word);
+        frequencies.push((word.clone(), w.frequency).into_pyobject(py)?);
+        degrees.push((word, w.degree).into_pyobject(py)?);
+    }
+    PyTuple::new(
+        py,
+        [
+            PyList::new(py, rank_list)?,
+            PyList::new(py, frequencies)?,
+            PyList::new(py, degrees)?,
+        ],
     )
 }
 
@@ -253,37 +264,43 @@ impl PyRake {
     /// rake-nltk's results for ``text``: ``(rank_list, frequencies, degrees)``, where
     /// ``rank_list`` is ``get_ranked_phrases_with_scores()`` (repeats included) and the others are
     /// ``(word, count)`` pairs in order of first occurrence.
-    fn ranking(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<RakeNltkResult> {
+    fn ranking<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
         let text = text_arg(text, "text")?;
         let rake = &self.inner;
-        run_one(py, &text, |t| ranking_tuple(&rake.ranking(t)))
+        let ranking = run_one(py, &text, |t| rake.ranking(t))?;
+        ranking_py(py, &ranking)
     }
 
     /// :meth:`ranking` of text already split into sentences.
-    fn ranking_from_sentences(
+    fn ranking_from_sentences<'py>(
         &self,
-        py: Python<'_>,
-        sentences: &Bound<'_, PyAny>,
-    ) -> PyResult<RakeNltkResult> {
+        py: Python<'py>,
+        sentences: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
         let sentences = str_items(sentences, "sentences")?;
         let rake = &self.inner;
         let total: usize = sentences.iter().map(|s| s.len()).sum();
-        let run = || ranking_tuple(&rake.ranking_from_sentences(sentences.iter().map(|s| &**s)));
-        if total > DETACH_BYTES {
+        let run = || rake.ranking_from_sentences(sentences.iter().map(|s| &**s));
+        let ranking = if total > DETACH_BYTES {
             py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)))
-                .or_else(|_| no_panic(py, || panic!("keyword extraction panicked")))
+                .or_else(|_| no_panic(py, || panic!("keyword extraction panicked")))?
         } else {
-            no_panic(py, run)
-        }
+            no_panic(py, run)?
+        };
+        ranking_py(py, &ranking)
     }
 
     /// :meth:`ranking` of sentences already split into words, taken as given (lower-case them
     /// first, as rake-nltk does).
-    fn ranking_from_words(
+    fn ranking_from_words<'py>(
         &self,
-        py: Python<'_>,
-        sentences: &Bound<'_, PyAny>,
-    ) -> PyResult<RakeNltkResult> {
+        py: Python<'py>,
+        sentences: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyTuple>> {
         if sentences.is_instance_of::<PyString>() {
             return Err(type_error(
                 py,
@@ -298,9 +315,10 @@ impl PyRake {
             words.push(str_items(&sentence?, &format!("sentences[{i}]"))?);
         }
         let rake = &self.inner;
-        no_panic(py, || {
-            ranking_tuple(&rake.ranking_from_words(words.iter().map(|s| s.iter().map(|w| &**w))))
-        })
+        let ranking = no_panic(py, || {
+            rake.ranking_from_words(words.iter().map(|s| s.iter().map(|w| &**w)))
+        })?;
+        ranking_py(py, &ranking)
     }
 
     /// The stopwords, as a frozenset.

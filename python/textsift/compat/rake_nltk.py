@@ -29,7 +29,8 @@ Two defaults differ, because rake-nltk's need NLTK data downloads:
 
 Words are lower-cased as Python's ``str.lower()`` does (with the Rust standard library's Unicode
 tables, which may be newer than the interpreter's; they can differ only on characters added in
-between). Attributes keep rake-nltk's names (``stopwords``, ``punctuations``, ``to_ignore``,
+between). ``ranking_metric`` takes this module's ``Metric`` or rake-nltk's own (by member name);
+``metric`` then holds this module's member. Attributes keep rake-nltk's names (``stopwords``, ``punctuations``, ``to_ignore``,
 ``metric``, ``min_length``, ``max_length``, ``include_repeated_phrases``, ``sentence_tokenizer``,
 ``word_tokenizer``, and after an extraction ``rank_list``, ``ranked_phrases``, ``frequency_dist``
 and ``degree``); changing them between extractions has the effect it has in rake-nltk.
@@ -144,9 +145,12 @@ class Rake:
         rank_list, frequencies, degrees = result
         self.rank_list = rank_list
         self.ranked_phrases = [phrase for _, phrase in rank_list]
-        self.frequency_dist = Counter(dict(frequencies))
+        # dict.update takes the (word, count) pairs as they are (Counter.update would count them).
+        frequency: Counter[str] = Counter()
+        dict.update(frequency, frequencies)
+        self.frequency_dist = frequency
         degree: defaultdict[str, int] = defaultdict(int)
-        degree.update(degrees)
+        dict.update(degree, degrees)
         self.degree = degree
 
     def get_ranked_phrases(self) -> list[str]:
