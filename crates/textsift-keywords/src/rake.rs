@@ -15,7 +15,11 @@
 //!    rake-nltk uses NLTK's Punkt model, which needs a data download, so the two agree when
 //!    rake-nltk is given the same splitter).
 //! 2. Each sentence is split into tokens by NLTK's `wordpunct_tokenize` (the regular expression
-//!    `\w+|[^\w\s]+`, see [`wordpunct`]) and each token is lower-cased as Python's `str.lower()`.
+//!    `\w+|[^\w\s]+` with the character classes of the `regex` module NLTK compiles it with, see
+//!    [`wordpunct`] and [`is_word_char`]) and each token is lower-cased as Python's `str.lower()`.
+//!    Character properties come from the Rust standard library's and `unicode-properties`' Unicode
+//!    tables; they can differ from the interpreter's only on characters assigned in between
+//!    Unicode versions (the parity tests check every character Python 3.11 knows).
 //! 3. Candidate phrases are the maximal runs of tokens, within one sentence, that are neither a
 //!    stopword nor a punctuation entry. The check is exact set membership: a run of punctuation
 //!    such as `"),"` is a token of its own, is not in the one-character punctuation set, and so
