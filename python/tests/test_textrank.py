@@ -124,6 +124,8 @@ def test_bad_input() -> None:
         ts.TextRank([1, 2])  # type: ignore[list-item]
     for kwargs, message in [
         ({"window": 1}, "window"),
+        ({"window": 10**12}, "window"),
+        ({"max_iterations": 10**9}, "max_iterations"),
         ({"damping": 1.0}, "damping"),
         ({"damping": float("nan")}, "damping"),
         ({"tolerance": 0.0}, "tolerance"),

@@ -53,6 +53,14 @@ use textsift_tokenize::pystr;
 use crate::rake::{wordpunct, Sentences};
 use crate::KeywordError;
 
+/// The widest co-occurrence window: each word is compared with the `window - 1` before it, so the
+/// cap keeps the work per word bounded (the paper tries 2 to 10).
+pub const MAX_WINDOW: usize = 100;
+
+/// The most power iterations: PageRank converges geometrically (by `d` per round), so scores are
+/// as settled as `f64` allows long before this.
+pub const MAX_ITERATIONS: usize = 10_000;
+
 /// Which vertices are selected as keywords.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -128,13 +136,14 @@ pub struct TextRankConfig {
     /// Words that are never vertices (matched exactly against lower-cased words). Default:
     /// NLTK's English list.
     pub stopwords: Stopwords,
-    /// Words within this many positions of each other co-occur (2: neighbours). At least 2.
+    /// Words within this many positions of each other co-occur (2: neighbours). From 2 to
+    /// [`MAX_WINDOW`].
     pub window: usize,
     /// The PageRank damping factor `d`, in (0, 1).
     pub damping: f64,
     /// Iteration stops once no score changes by more than this. Positive.
     pub tolerance: f64,
-    /// Iteration stops after this many rounds in any case. At least 1.
+    /// Iteration stops after this many rounds in any case. From 1 to [`MAX_ITERATIONS`].
     pub max_iterations: usize,
     /// The fewest characters (code points) a candidate word has.
     pub min_word_length: usize,
@@ -219,8 +228,11 @@ impl TextRankConfig {
 
     fn validate(&self) -> Result<(), KeywordError> {
         let bad = |m: String| Err(KeywordError::InvalidParameter(m));
-        if self.window < 2 {
-            return bad(format!("window must be at least 2, not {}", self.window));
+        if !(2..=MAX_WINDOW).contains(&self.window) {
+            return bad(format!(
+                "window must be from 2 to {MAX_WINDOW}, not {}",
+                self.window
+            ));
         }
         if !(self.damping > 0.0 && self.damping < 1.0) {
             return bad(format!(
@@ -234,8 +246,11 @@ impl TextRankConfig {
                 self.tolerance
             ));
         }
-        if self.max_iterations == 0 {
-            return bad("max_iterations must be at least 1".to_owned());
+        if !(1..=MAX_ITERATIONS).contains(&self.max_iterations) {
+            return bad(format!(
+                "max_iterations must be from 1 to {MAX_ITERATIONS}, not {}",
+                self.max_iterations
+            ));
         }
         match self.vertices {
             VertexSelection::Ratio(r) if !(r > 0.0 && r <= 1.0) => {
@@ -573,6 +588,10 @@ mod tests {
     fn validation() {
         let d = TextRankConfig::default;
         assert!(TextRank::new(d().window(1)).is_err());
+        assert!(TextRank::new(d().window(MAX_WINDOW)).is_ok());
+        assert!(TextRank::new(d().window(MAX_WINDOW + 1)).is_err());
+        assert!(TextRank::new(d().window(usize::MAX)).is_err());
+        assert!(TextRank::new(d().max_iterations(MAX_ITERATIONS + 1)).is_err());
         assert!(TextRank::new(d().damping(0.0)).is_err());
         assert!(TextRank::new(d().damping(f64::NAN)).is_err());
         assert!(TextRank::new(d().tolerance(0.0)).is_err());

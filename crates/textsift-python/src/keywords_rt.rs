@@ -404,9 +404,10 @@ impl PyRake {
 /// TextRank keyphrases (Mihalcea and Tarau 2004) by sparse PageRank, linear in the text length.
 ///
 /// Candidate words are lower-cased ``wordpunct`` words that are not stopwords, have at least
-/// ``min_word_length`` characters and contain a letter. Words within ``window`` positions of each
-/// other in a sentence are linked (weights count co-occurrences). PageRank with ``damping`` runs
-/// until no score moves more than ``tolerance`` (at most ``max_iterations`` rounds). The top
+/// ``min_word_length`` characters and contain a letter. Words within ``window`` (2 to 100)
+/// positions of each other in a sentence are linked (weights count co-occurrences; punctuation
+/// takes no position, stopwords do). PageRank with ``damping`` runs until no score moves more
+/// than ``tolerance`` (at most ``max_iterations`` rounds, up to 10,000). The top
 /// ``ratio`` of the words (or ``top_vertices`` words) are kept, and adjacent kept words merge into
 /// phrases scored by the ``"sum"`` (default) or ``"mean"`` of their word scores. Ties go to what
 /// occurs first. ``stopwords`` is as for :class:`Rake`.
