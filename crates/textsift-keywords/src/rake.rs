@@ -433,11 +433,13 @@ struct Candidates<'a> {
 }
 
 impl<'a> Candidates<'a> {
-    fn new() -> Self {
+    /// Sized for a text of `bytes` bytes (about one word in 6 bytes, half of them kept).
+    fn with_capacity(bytes: usize) -> Self {
+        let words = bytes / 12;
         Candidates {
-            index: FxHashMap::default(),
-            flat: Vec::new(),
-            spans: Vec::new(),
+            index: FxHashMap::with_capacity_and_hasher(words, Default::default()),
+            flat: Vec::with_capacity(words),
+            spans: Vec::with_capacity(words / 2),
             open: 0,
         }
     }
@@ -517,13 +519,14 @@ impl Rake {
     /// ```
     pub fn extract(&self, text: &str, top: Option<usize>) -> Vec<(String, f64)> {
         let sentences = self.config.sentences.split(text);
-        self.rank(self.candidates(sentences), Output::Phrases)
+        self.rank(self.candidates(sentences, text.len()), Output::Phrases)
             .top(top)
     }
 
     /// The full ranking of `text`, split into sentences as configured.
     pub fn ranking(&self, text: &str) -> Ranking {
-        self.ranking_from_sentences(self.config.sentences.split(text))
+        let sentences = self.config.sentences.split(text);
+        self.rank(self.candidates(sentences, text.len()), Output::Full)
     }
 
     /// The full ranking of text already split into sentences (rake-nltk's
@@ -532,12 +535,16 @@ impl Rake {
         &self,
         sentences: I,
     ) -> Ranking {
-        self.rank(self.candidates(sentences), Output::Full)
+        self.rank(self.candidates(sentences, 0), Output::Full)
     }
 
-    fn candidates<'s, I: IntoIterator<Item = &'s str>>(&self, sentences: I) -> Candidates<'s> {
+    fn candidates<'s, I: IntoIterator<Item = &'s str>>(
+        &self,
+        sentences: I,
+        bytes: usize,
+    ) -> Candidates<'s> {
         let (min, max) = (self.config.min_length, self.config.max_length);
-        let mut cands = Candidates::new();
+        let mut cands = Candidates::with_capacity(bytes);
         for sentence in sentences {
             for token in wordpunct(sentence) {
                 let word = pystr::lower(token.text);
@@ -569,7 +576,7 @@ impl Rake {
         T: AsRef<str>,
     {
         let (min, max) = (self.config.min_length, self.config.max_length);
-        let mut cands = Candidates::new();
+        let mut cands = Candidates::with_capacity(0);
         for sentence in sentences {
             for word in sentence {
                 let word = word.as_ref();
