@@ -137,8 +137,11 @@ def _ref_result(
 def _compare(ours: ts.Rake, ref: Any, texts: list[str]) -> int:
     bad = []
     for text in texts:
-        got = ours.ranking(text)
+        ranking = ours.ranking(text)
+        got = (ranking.rank_list(), ranking.frequencies(), ranking.degrees())
         want = _ref_result(ref, text)
+        assert ranking.ranked_phrases() == [p for _, p in want[0]]
+        assert len(ranking) == len(want[0])
         if got != want:
             bad.append((text, got[0][:5], want[0][:5]))
         # extract() is the ranking without repeats.
@@ -289,6 +292,15 @@ def test_compat_sentences_and_custom_tokenizers() -> None:
         ours.extract_keywords_from_text(text)
         assert _compat_result(ours) == _compat_result(ref)
     assert len(calls) == 400
+
+
+def test_compat_getters_before_extraction_raise_like_rake_nltk() -> None:
+    for r in (CompatRake(), reference()):
+        for getter in ("get_ranked_phrases", "get_ranked_phrases_with_scores", "get_word_degrees"):
+            with pytest.raises(AttributeError):
+                getattr(r, getter)()
+        with pytest.raises(AttributeError):
+            r.get_word_frequency_distribution()
 
 
 def test_compat_accepts_rake_nltk_metric_and_defaults() -> None:

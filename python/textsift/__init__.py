@@ -20,6 +20,7 @@ from typing import overload
 from textsift._textsift import (
     Analyzer,
     Rake,
+    RakeRanking,
     SentenceSplitter,
     Stemmer,
     TargetedSentiment,
@@ -52,6 +53,7 @@ __all__ = [
     "Analyzer",
     "Lexicon",
     "Rake",
+    "RakeRanking",
     "SentenceSplitter",
     "Stemmer",
     "TargetedSentiment",

@@ -128,36 +128,97 @@ fn run_one<T: Send>(py: Python<'_>, text: &str, f: impl FnOnce(&str) -> T + Send
     }
 }
 
-/// rake-nltk's three results as Python objects: the rank list of `(score, phrase)` tuples, and
-/// `(word, frequency)` and `(word, degree)` pairs. A repeated phrase shares one `str` and one
-/// `float`, and each word one `str`.
-fn ranking_py<'py>(py: Python<'py>, r: &Ranking) -> PyResult<Bound<'py, PyTuple>> {
-    let phrases: Vec<(Bound<'py, PyFloat>, Bound<'py, PyString>)> = r
-        .phrases()
-        .iter()
-        .map(|p| (PyFloat::new(py, p.score), PyString::new(py, &p.phrase)))
-        .collect();
-    let mut rank_list = Vec::with_capacity(r.rank_order().len());
-    for &i in r.rank_order() {
-        if let Some((score, phrase)) = phrases.get(i) {
-            rank_list.push(PyTuple::new(py, [score.as_any(), phrase.as_any()])?);
-        }
+/// The result of a RAKE run, converted to Python objects only when asked for.
+///
+/// ``rank_list()`` is rake-nltk's ``get_ranked_phrases_with_scores()`` (a repeated phrase once per
+/// occurrence), ``ranked_phrases()`` its ``get_ranked_phrases()``, ``frequencies()`` and
+/// ``degrees()`` the ``(word, count)`` pairs of ``get_word_frequency_distribution()`` and
+/// ``get_word_degrees()`` in order of first occurrence, and ``phrases()`` the distinct phrases,
+/// best first, as ``(phrase, score, occurrences)``.
+///
+/// >>> from textsift import Rake
+/// >>> r = Rake().ranking("Red apples are good. Red apples are cheap.")
+/// >>> r.rank_list()
+/// [(4.0, 'red apples'), (4.0, 'red apples'), (1.0, 'good'), (1.0, 'cheap')]
+/// >>> r.phrases()[0], r.degrees()[0]
+/// (('red apples', 4.0, 2), ('red', 4))
+#[pyclass(name = "RakeRanking", module = "textsift", frozen)]
+pub struct PyRakeRanking {
+    inner: Ranking,
+}
+
+#[pymethods]
+impl PyRakeRanking {
+    /// ``(score, phrase)`` for every kept candidate, best first.
+    fn rank_list<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let r = &self.inner;
+        // A repeated phrase shares one str and one float.
+        let shared: Vec<Bound<'py, PyTuple>> = r
+            .phrases()
+            .iter()
+            .map(|p| {
+                PyTuple::new(
+                    py,
+                    [
+                        PyFloat::new(py, p.score).into_any(),
+                        PyString::new(py, &p.phrase).into_any(),
+                    ],
+                )
+            })
+            .collect::<PyResult<_>>()?;
+        PyList::new(py, r.rank_order().iter().filter_map(|&i| shared.get(i)))
     }
-    let mut frequencies = Vec::with_capacity(r.words().len());
-    let mut degrees = Vec::with_capacity(r.words().len());
-    for w in r.words() {
-        let word = PyString::new(py, &w.word);
-        frequencies.push((word.clone(), w.frequency).into_pyobject(py)?);
-        degrees.push((word, w.degree).into_pyobject(py)?);
+
+    /// The phrases of :meth:`rank_list`, in its order.
+    fn ranked_phrases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let r = &self.inner;
+        let shared: Vec<Bound<'py, PyString>> = r
+            .phrases()
+            .iter()
+            .map(|p| PyString::new(py, &p.phrase))
+            .collect();
+        PyList::new(py, r.rank_order().iter().filter_map(|&i| shared.get(i)))
     }
-    PyTuple::new(
-        py,
-        [
-            PyList::new(py, rank_list)?,
-            PyList::new(py, frequencies)?,
-            PyList::new(py, degrees)?,
-        ],
-    )
+
+    /// The distinct phrases, best first, as ``(phrase, score, occurrences)``.
+    fn phrases(&self) -> Vec<(&str, f64, usize)> {
+        self.inner
+            .phrases()
+            .iter()
+            .map(|p| (p.phrase.as_str(), p.score, p.count))
+            .collect()
+    }
+
+    /// ``(word, frequency)`` in order of first occurrence.
+    fn frequencies(&self) -> Vec<(&str, usize)> {
+        self.inner
+            .words()
+            .iter()
+            .map(|w| (w.word.as_str(), w.frequency))
+            .collect()
+    }
+
+    /// ``(word, degree)`` in order of first occurrence.
+    fn degrees(&self) -> Vec<(&str, usize)> {
+        self.inner
+            .words()
+            .iter()
+            .map(|w| (w.word.as_str(), w.degree))
+            .collect()
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.rank_order().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "RakeRanking({} candidates, {} distinct phrases, {} words)",
+            self.inner.rank_order().len(),
+            self.inner.phrases().len(),
+            self.inner.words().len()
+        )
+    }
 }
 
 /// RAKE keyphrases (Rose et al. 2010) with exactly rake-nltk 1.0.6's phrases, order and scores.
@@ -261,18 +322,12 @@ impl PyRake {
         run_batch(py, &items, n_threads, |t| rake.extract(t, top))
     }
 
-    /// rake-nltk's results for ``text``: ``(rank_list, frequencies, degrees)``, where
-    /// ``rank_list`` is ``get_ranked_phrases_with_scores()`` (repeats included) and the others are
-    /// ``(word, count)`` pairs in order of first occurrence.
-    fn ranking<'py>(
-        &self,
-        py: Python<'py>,
-        text: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyTuple>> {
+    /// rake-nltk's full results for ``text``, as a :class:`RakeRanking`.
+    fn ranking<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<PyRakeRanking> {
         let text = text_arg(text, "text")?;
         let rake = &self.inner;
-        let ranking = run_one(py, &text, |t| rake.ranking(t))?;
-        ranking_py(py, &ranking)
+        let inner = run_one(py, &text, |t| rake.ranking(t))?;
+        Ok(PyRakeRanking { inner })
     }
 
     /// :meth:`ranking` of text already split into sentences.
@@ -280,7 +335,7 @@ impl PyRake {
         &self,
         py: Python<'py>,
         sentences: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyTuple>> {
+    ) -> PyResult<PyRakeRanking> {
         let sentences = str_items(sentences, "sentences")?;
         let rake = &self.inner;
         let total: usize = sentences.iter().map(|s| s.len()).sum();
@@ -291,7 +346,7 @@ impl PyRake {
         } else {
             no_panic(py, run)?
         };
-        ranking_py(py, &ranking)
+        Ok(PyRakeRanking { inner: ranking })
     }
 
     /// :meth:`ranking` of sentences already split into words, taken as given (lower-case them
@@ -300,7 +355,7 @@ impl PyRake {
         &self,
         py: Python<'py>,
         sentences: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyTuple>> {
+    ) -> PyResult<PyRakeRanking> {
         if sentences.is_instance_of::<PyString>() {
             return Err(type_error(
                 py,
@@ -318,7 +373,7 @@ impl PyRake {
         let ranking = no_panic(py, || {
             rake.ranking_from_words(words.iter().map(|s| s.iter().map(|w| &**w)))
         })?;
-        ranking_py(py, &ranking)
+        Ok(PyRakeRanking { inner: ranking })
     }
 
     /// The stopwords, as a frozenset.

@@ -42,6 +42,7 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<wordlist::PyWordList>()?;
     m.add_class::<targets::PyTargetedSentiment>()?;
     m.add_class::<keywords_rt::PyRake>()?;
+    m.add_class::<keywords_rt::PyRakeRanking>()?;
     m.add_class::<keywords_rt::PyTextRank>()?;
     m.add_function(wrap_pyfunction!(keywords_rt::wordpunct_tokenize, m)?)?;
     Ok(())

@@ -46,6 +46,7 @@ from itertools import chain
 
 from textsift import sentences as _textsift_sentences
 from textsift._textsift import Rake as _CoreRake
+from textsift._textsift import RakeRanking
 from textsift._textsift import stopwords as _stopwords
 from textsift._textsift import wordpunct_tokenize as _wordpunct
 
@@ -95,10 +96,11 @@ class Rake:
         self.include_repeated_phrases: bool = include_repeated_phrases
         self.sentence_tokenizer: Callable[[str], list[str]] = sentence_tokenizer or _textsift_sentences
         self.word_tokenizer: Callable[[str], list[str]] = word_tokenizer or _wordpunct
-        self.frequency_dist: dict[str, int]
-        self.degree: dict[str, int]
         self.rank_list: list[tuple[float, str]]
         self.ranked_phrases: list[str]
+        self._result: RakeRanking | None = None
+        self._frequency_dist: dict[str, int] | None = None
+        self._degree: dict[str, int] | None = None
         self._core_key: tuple[object, ...] | None = None
         self._core: _CoreRake | None = None
 
@@ -139,19 +141,44 @@ class Rake:
         words = [[w.lower() for w in self._tokenize_sentence_to_words(s)] for s in sentences]
         self._store(self._engine().ranking_from_words(words))
 
-    def _store(
-        self, result: tuple[list[tuple[float, str]], list[tuple[str, int]], list[tuple[str, int]]]
-    ) -> None:
-        rank_list, frequencies, degrees = result
-        self.rank_list = rank_list
-        self.ranked_phrases = [phrase for _, phrase in rank_list]
-        # dict.update takes the (word, count) pairs as they are (Counter.update would count them).
-        frequency: Counter[str] = Counter()
-        dict.update(frequency, frequencies)
-        self.frequency_dist = frequency
-        degree: defaultdict[str, int] = defaultdict(int)
-        dict.update(degree, degrees)
-        self.degree = degree
+    def _store(self, result: RakeRanking) -> None:
+        self._result = result
+        self.rank_list = result.rank_list()
+        self.ranked_phrases = [phrase for _, phrase in self.rank_list]
+        # Built when first asked for: most callers only read the ranked phrases.
+        self._frequency_dist = None
+        self._degree = None
+
+    @property
+    def frequency_dist(self) -> dict[str, int]:
+        """``word -> frequency`` (a ``Counter``) of the last extraction."""
+        if self._frequency_dist is None:
+            if self._result is None:
+                raise AttributeError("'Rake' object has no attribute 'frequency_dist'")
+            frequency: Counter[str] = Counter()
+            # dict.update takes the (word, count) pairs as they are (Counter.update would count them).
+            dict.update(frequency, self._result.frequencies())
+            self._frequency_dist = frequency
+        return self._frequency_dist
+
+    @frequency_dist.setter
+    def frequency_dist(self, value: dict[str, int]) -> None:
+        self._frequency_dist = value
+
+    @property
+    def degree(self) -> dict[str, int]:
+        """``word -> degree`` (a ``defaultdict``) of the last extraction."""
+        if self._degree is None:
+            if self._result is None:
+                raise AttributeError("'Rake' object has no attribute 'degree'")
+            degree: defaultdict[str, int] = defaultdict(int)
+            dict.update(degree, self._result.degrees())
+            self._degree = degree
+        return self._degree
+
+    @degree.setter
+    def degree(self, value: dict[str, int]) -> None:
+        self._degree = value
 
     def get_ranked_phrases(self) -> list[str]:
         """The phrases, best first (a repeated phrase once per occurrence)."""
