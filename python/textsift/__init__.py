@@ -19,9 +19,12 @@ from typing import overload
 
 from textsift._textsift import (
     Analyzer,
+    Rake,
+    RakeRanking,
     SentenceSplitter,
     Stemmer,
     TargetedSentiment,
+    TextRank,
     Token,
     Tokenizer,
     Vader,
@@ -40,6 +43,7 @@ from textsift._textsift import (
     stem_languages,
     stopwords,
     strip_accents,
+    wordpunct_tokenize,
 )
 from textsift.datasets import load_sample
 from textsift.errors import TextsiftError, TextsiftInternalError, TextsiftTypeError, TextsiftValueError
@@ -49,9 +53,12 @@ __all__ = [
     "Afinn",
     "Analyzer",
     "Lexicon",
+    "Rake",
+    "RakeRanking",
     "SentenceSplitter",
     "Stemmer",
     "TargetedSentiment",
+    "TextRank",
     "TextsiftError",
     "TextsiftInternalError",
     "TextsiftTypeError",
@@ -81,6 +88,7 @@ __all__ = [
     "strip_accents",
     "tokenize",
     "tokens",
+    "wordpunct_tokenize",
 ]
 
 

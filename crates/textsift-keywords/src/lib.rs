@@ -3,10 +3,15 @@
 //!
 //! * [`yake`]: YAKE (Campos et al. 2020), unsupervised single-document keyphrases, with the
 //!   scores of the `yake` package 0.7.3.
+//! * [`rake`]: RAKE (Rose et al. 2010), with exactly rake-nltk 1.0.6's ranked phrases and scores.
+//! * [`textrank`]: TextRank keyphrases (Mihalcea and Tarau 2004) by sparse PageRank over a
+//!   co-occurrence graph, linear in the length of the text.
 //!
 //! Every extractor takes its stopwords from `textsift-stem`'s lists (or yours), so it works in
 //! every language those cover. Lower scores are better for YAKE; higher for the others.
 
+pub mod rake;
+pub mod textrank;
 pub mod yake;
 
 pub use yake::Yake;

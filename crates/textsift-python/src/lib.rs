@@ -6,6 +6,7 @@
 
 mod convert;
 mod errors;
+mod keywords_rt;
 mod normalize;
 mod sentiment;
 mod stem;
@@ -43,5 +44,9 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<wordlist::PyWordList>()?;
     m.add_class::<targets::PyTargetedSentiment>()?;
     m.add_class::<yake::PyYake>()?;
+    m.add_class::<keywords_rt::PyRake>()?;
+    m.add_class::<keywords_rt::PyRakeRanking>()?;
+    m.add_class::<keywords_rt::PyTextRank>()?;
+    m.add_function(wrap_pyfunction!(keywords_rt::wordpunct_tokenize, m)?)?;
     Ok(())
 }
