@@ -44,6 +44,10 @@ bench: install-dev
 	$(BIN)/python bench/bench_tokenize.py --readme
 	$(BIN)/python bench/bench_stem.py
 	$(BIN)/python bench/bench_sentiment.py
+	$(BIN)/python bench/bench_keywords.py
+	$(BIN)/python bench/bench_keywords_rake_textrank.py
+	$(BIN)/python bench/eval_keywords.py
+	$(BIN)/python bench/eval_vader_corrected.py
 
 clean:
 	rm -rf $(VENV) target python/textsift/*.so
