@@ -3,10 +3,17 @@
 //!
 //! * [`yake`]: YAKE (Campos et al. 2020), unsupervised single-document keyphrases, with the
 //!   scores of the `yake` package 0.7.3.
+//! * [`tfidf`]: TF-IDF weights with the vocabulary, idf and normalised rows of scikit-learn's
+//!   `TfidfVectorizer`, as a sparse matrix, and the top terms of each document.
+//! * [`keyness`]: what distinguishes one corpus from another (or each group from the rest):
+//!   log-odds ratio with an informative Dirichlet prior, log-likelihood G2, chi-square and
+//!   Hardie's log ratio, with p-values.
 //!
 //! Every extractor takes its stopwords from `textsift-stem`'s lists (or yours), so it works in
 //! every language those cover. Lower scores are better for YAKE; higher for the others.
 
+pub mod keyness;
+pub mod tfidf;
 pub mod yake;
 
 /// Errors of this crate.
@@ -15,6 +22,9 @@ pub enum KeywordError {
     /// A parameter outside its domain.
     #[error("{0}")]
     InvalidParameter(String),
+    /// Input that cannot be used: an empty corpus, an unfitted model, a vocabulary pruned away.
+    #[error("{0}")]
+    InvalidInput(String),
     /// A language without a stopword list.
     #[error(transparent)]
     Stem(#[from] textsift_stem::StemError),
