@@ -19,9 +19,12 @@ from typing import overload
 
 from textsift._textsift import (
     Analyzer,
+    Keyness,
+    KeynessResult,
     SentenceSplitter,
     Stemmer,
     TargetedSentiment,
+    TfidfVectorizer,
     Token,
     Tokenizer,
     Vader,
@@ -47,6 +50,8 @@ from textsift.lexicons import Afinn, Lexicon
 __all__ = [
     "Afinn",
     "Analyzer",
+    "Keyness",
+    "KeynessResult",
     "Lexicon",
     "SentenceSplitter",
     "Stemmer",
@@ -55,6 +60,7 @@ __all__ = [
     "TextsiftInternalError",
     "TextsiftTypeError",
     "TextsiftValueError",
+    "TfidfVectorizer",
     "Token",
     "Tokenizer",
     "Vader",

@@ -5,11 +5,14 @@
 //! `text[start:end]` is the token.
 
 mod convert;
+mod corpus;
 mod errors;
+mod keyness;
 mod normalize;
 mod sentiment;
 mod stem;
 mod targets;
+mod tfidf;
 mod tokenizer;
 mod wordlist;
 
@@ -40,5 +43,8 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sentiment::PyVader>()?;
     m.add_class::<wordlist::PyWordList>()?;
     m.add_class::<targets::PyTargetedSentiment>()?;
+    m.add_class::<tfidf::PyTfidfVectorizer>()?;
+    m.add_class::<keyness::PyKeyness>()?;
+    m.add_class::<keyness::PyKeynessResult>()?;
     Ok(())
 }
