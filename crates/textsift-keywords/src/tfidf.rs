@@ -263,52 +263,69 @@ pub struct SklearnTokens<'a> {
     pos: usize,
 }
 
+/// ASCII bytes that are Python word characters: `[0-9A-Za-z_]`.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether the character starting at `pos` of `text` is a word character, and its length in
+/// bytes; `None` at the end.
+#[inline]
+fn word_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((ASCII_WORD[b as usize], 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((is_python_word_char(c), c.len_utf8()))
+}
+
 impl<'a> Iterator for SklearnTokens<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
         let text = self.text;
         let bytes = text.as_bytes();
-        loop {
-            // Skip non-word characters.
-            let start = loop {
-                let b = *bytes.get(self.pos)?;
+        let n = bytes.len();
+        let mut i = self.pos;
+        while i < n {
+            let (word, len) = word_char_at(text, i)?;
+            if !word {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut chars = 1usize;
+            i += len;
+            while i < n {
+                let b = bytes[i];
                 if b < 0x80 {
-                    if b.is_ascii_alphanumeric() || b == b'_' {
-                        break self.pos;
+                    if !ASCII_WORD[b as usize] {
+                        break;
                     }
-                    self.pos += 1;
+                    i += 1;
                 } else {
-                    let c = text.get(self.pos..)?.chars().next()?;
-                    if is_python_word_char(c) {
-                        break self.pos;
+                    match word_char_at(text, i) {
+                        Some((true, len)) => i += len,
+                        _ => break,
                     }
-                    self.pos += c.len_utf8();
-                }
-            };
-            // Take the run of word characters.
-            let mut chars = 0usize;
-            while let Some(&b) = bytes.get(self.pos) {
-                if b < 0x80 {
-                    if !(b.is_ascii_alphanumeric() || b == b'_') {
-                        break;
-                    }
-                    self.pos += 1;
-                } else {
-                    let Some(c) = text.get(self.pos..).and_then(|s| s.chars().next()) else {
-                        break;
-                    };
-                    if !is_python_word_char(c) {
-                        break;
-                    }
-                    self.pos += c.len_utf8();
                 }
                 chars += 1;
             }
             if chars >= 2 {
-                return text.get(start..self.pos);
+                self.pos = i;
+                return text.get(start..i);
             }
         }
+        self.pos = n;
+        None
     }
 }
 
@@ -346,6 +363,41 @@ impl CsrMatrix {
             m.indptr.push(m.indices.len());
         }
         m
+    }
+
+    /// A matrix with no rows and `n_cols` columns.
+    pub fn empty(n_cols: usize) -> CsrMatrix {
+        CsrMatrix {
+            indptr: vec![0],
+            indices: Vec::new(),
+            data: Vec::new(),
+            n_cols,
+        }
+    }
+
+    /// Appends the rows of `other` below these (the column counts must agree, or
+    /// [`KeywordError::InvalidInput`]).
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::CsrMatrix;
+    /// let mut a = CsrMatrix::from_rows(&[vec![(0, 1.0)]], 2);
+    /// a.append(CsrMatrix::from_rows(&[vec![], vec![(1, 2.0)]], 2)).unwrap();
+    /// assert_eq!(a.indptr, [0, 1, 1, 2]);
+    /// assert_eq!(a.get(2, 1), 2.0);
+    /// ```
+    pub fn append(&mut self, other: CsrMatrix) -> Result<(), KeywordError> {
+        if other.n_cols != self.n_cols {
+            return Err(KeywordError::InvalidInput(format!(
+                "cannot stack a matrix of {} columns under one of {}",
+                other.n_cols, self.n_cols
+            )));
+        }
+        let offset = self.indices.len();
+        self.indptr
+            .extend(other.indptr.iter().skip(1).map(|p| p + offset));
+        self.indices.extend(other.indices);
+        self.data.extend(other.data);
+        Ok(())
     }
 
     /// The number of rows.
@@ -407,13 +459,72 @@ pub fn top_k(indices: &[u32], values: &[f64], k: usize) -> Vec<(u32, f64)> {
     pairs
 }
 
+/// Term -> id. Terms of up to 15 bytes (nearly all of them) are packed with their length into
+/// one integer, so that a lookup hashes two words and compares integers instead of hashing and
+/// comparing bytes.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct TermIndex {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+impl TermIndex {
+    /// The bytes of `term` in little-endian order with its length in the top byte, read with
+    /// (overlapping) word loads rather than a byte copy.
+    #[inline]
+    fn pack(term: &str) -> Option<u128> {
+        let b = term.as_bytes();
+        let n = b.len();
+        let word = |at: usize| -> u64 {
+            b.get(at..at + 8)
+                .and_then(|s| s.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let half = |at: usize| -> u64 {
+            b.get(at..at + 4)
+                .and_then(|s| s.try_into().ok())
+                .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+        };
+        let byte = |at: usize| u64::from(b.get(at).copied().unwrap_or(0));
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => (
+                byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1)),
+                0,
+            ),
+            4..=7 => (half(0) | (half(n - 4) >> (8 * (8 - n))) << 32, 0),
+            8..=15 => (
+                word(0),
+                word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+            ),
+            _ => return None,
+        };
+        Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
+    }
+
+    #[inline]
+    fn get(&self, term: &str) -> Option<u32> {
+        match TermIndex::pack(term) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(term).copied(),
+        }
+    }
+
+    fn insert(&mut self, term: &str, id: u32) {
+        match TermIndex::pack(term) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(term.into(), id),
+        };
+    }
+}
+
 /// What `fit` learnt.
 #[derive(Debug, Clone, PartialEq)]
 struct Fitted {
     /// Terms in column order (code point order).
     vocabulary: Vec<String>,
     /// Term -> column.
-    index: FxHashMap<String, u32>,
+    index: TermIndex,
     /// The number of training documents each column occurs in.
     df: Vec<u64>,
     /// The number of training documents.
@@ -424,11 +535,10 @@ struct Fitted {
 
 impl Fitted {
     fn new(config: &TfidfConfig, vocabulary: Vec<String>, df: Vec<u64>, n_docs: u64) -> Fitted {
-        let index = vocabulary
-            .iter()
-            .enumerate()
-            .map(|(j, t)| (t.clone(), j as u32))
-            .collect();
+        let mut index = TermIndex::default();
+        for (j, t) in vocabulary.iter().enumerate() {
+            index.insert(t, j as u32);
+        }
         // scikit-learn: idf = full(n + smooth) / (df + smooth); log; += 1.
         let idf = if config.use_idf {
             let smooth = if config.smooth_idf { 1.0 } else { 0.0 };
@@ -594,7 +704,7 @@ impl TfidfVectorizer {
 
     /// The column of `term`, if it is in the vocabulary.
     pub fn column(&self, term: &str) -> Option<u32> {
-        self.fitted.as_ref()?.index.get(term).copied()
+        self.fitted.as_ref()?.index.get(term)
     }
 
     /// The term of column `j`.
@@ -622,7 +732,7 @@ impl TfidfVectorizer {
         I: Iterator<Item = &'t str>,
     {
         let (min_n, max_n) = self.config.ngram_range;
-        let kept: Vec<Cow<'t, str>> = tokens
+        let normalised = tokens
             .map(|t| {
                 if lower {
                     lowercase(t)
@@ -630,8 +740,15 @@ impl TfidfVectorizer {
                     Cow::Borrowed(t)
                 }
             })
-            .filter(|t| self.stop.is_empty() || !self.stop.contains(t.as_ref()))
-            .collect();
+            .filter(|t| self.stop.is_empty() || !self.stop.contains(t.as_ref()));
+        if max_n == 1 {
+            // Unigrams only: no need to keep the tokens.
+            for t in normalised {
+                f(&t);
+            }
+            return;
+        }
+        let kept: Vec<Cow<'t, str>> = normalised.collect();
         let mut from = min_n;
         if min_n == 1 {
             for t in &kept {
@@ -656,10 +773,17 @@ impl TfidfVectorizer {
     /// The features of one text under the default token pattern (lower-cased first when
     /// configured, as scikit-learn's preprocessor does).
     fn text_features(&self, text: &str, buf: &mut String, f: impl FnMut(&str)) {
-        let lowered = if self.config.lowercase {
-            lowercase(text)
-        } else {
+        let lowered = if !self.config.lowercase {
             Cow::Borrowed(text)
+        } else if text.is_ascii() {
+            // Python's str.lower() on ASCII text is the ASCII mapping.
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            }
+        } else {
+            lowercase(text)
         };
         self.features(sklearn_tokens(&lowered), false, buf, f);
     }
@@ -670,7 +794,7 @@ impl TfidfVectorizer {
         n_docs: usize,
         mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
     ) -> Result<Counts, KeywordError> {
-        let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+        let mut ids = TermIndex::default();
         let mut c = Counts {
             terms: Vec::new(),
             entries: Vec::new(),
@@ -685,13 +809,13 @@ impl TfidfVectorizer {
             doc_ids.clear();
             each_doc(&mut |feature: &str| {
                 let id = match ids.get(feature) {
-                    Some(&id) => id,
+                    Some(id) => id,
                     None => {
                         let Ok(id) = u32::try_from(c.terms.len()) else {
                             overflow = true;
                             return;
                         };
-                        ids.insert(feature.to_owned(), id);
+                        ids.insert(feature, id);
                         c.terms.push(feature.to_owned());
                         c.df.push(0);
                         c.tf.push(0);
@@ -772,10 +896,10 @@ impl TfidfVectorizer {
         Ok(column)
     }
 
-    /// Weighs one row of `(column, count)` pairs in place and normalises it, summing the norm
-    /// in the order given.
-    fn weigh(&self, fitted: &Fitted, row: &mut [(u32, f64)]) {
-        for (j, v) in row.iter_mut() {
+    /// Weighs one row in place (`vals` holds the counts of columns `cols`) and normalises it,
+    /// summing the norm in the order given.
+    fn weigh(&self, fitted: &Fitted, cols: &[u32], vals: &mut [f64]) {
+        for (j, v) in cols.iter().zip(vals.iter_mut()) {
             if self.config.sublinear_tf {
                 *v = v.ln() + 1.0;
             }
@@ -789,7 +913,7 @@ impl TfidfVectorizer {
             None => return,
             Some(Norm::L2) => {
                 let mut sum = 0.0f64;
-                for (_, v) in row.iter() {
+                for v in vals.iter() {
                     sum += *v * *v;
                 }
                 if sum == 0.0 {
@@ -799,7 +923,7 @@ impl TfidfVectorizer {
             }
             Some(Norm::L1) => {
                 let mut sum = 0.0f64;
-                for (_, v) in row.iter() {
+                for v in vals.iter() {
                     sum += v.abs();
                 }
                 if sum == 0.0 {
@@ -808,7 +932,7 @@ impl TfidfVectorizer {
                 sum
             }
         };
-        for (_, v) in row.iter_mut() {
+        for v in vals.iter_mut() {
             *v /= norm;
         }
     }
@@ -816,22 +940,65 @@ impl TfidfVectorizer {
     fn fit_counts(&mut self, counts: &Counts, n_docs: usize) -> Result<CsrMatrix, KeywordError> {
         let column = self.learn(counts, n_docs)?;
         let fitted = self.fitted()?;
-        let mut rows: Vec<Vec<(u32, f64)>> = Vec::with_capacity(n_docs);
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        m.indptr.reserve(n_docs);
+        m.indices.reserve(counts.entries.len());
+        m.data.reserve(counts.entries.len());
+        let mut pairs: Vec<(u32, f64)> = Vec::new();
         for w in counts.indptr.windows(2) {
-            let entries = counts.entries.get(w[0]..w[1]).unwrap_or_default();
+            let start = m.indices.len();
             // In first-appearance order, as scikit-learn stores the rows of fit_transform.
-            let mut row: Vec<(u32, f64)> = entries
-                .iter()
-                .filter_map(|&(id, n)| {
-                    let j = *column.get(id as usize)?;
-                    (j != u32::MAX).then_some((j, n as f64))
-                })
-                .collect();
-            self.weigh(fitted, &mut row);
-            row.sort_unstable_by_key(|&(j, _)| j);
-            rows.push(row);
+            for &(id, n) in counts.entries.get(w[0]..w[1]).unwrap_or_default() {
+                if let Some(&j) = column.get(id as usize).filter(|&&j| j != u32::MAX) {
+                    m.indices.push(j);
+                    m.data.push(n as f64);
+                }
+            }
+            let (cols, vals) = (&m.indices[start..], &mut m.data[start..]);
+            self.weigh(fitted, cols, vals);
+            // Then in column order.
+            pairs.clear();
+            pairs.extend(cols.iter().copied().zip(vals.iter().copied()));
+            pairs.sort_unstable_by_key(|&(j, _)| j);
+            for (k, (j, v)) in pairs.iter().enumerate() {
+                m.indices[start + k] = *j;
+                m.data[start + k] = *v;
+            }
+            m.indptr.push(m.indices.len());
         }
-        Ok(CsrMatrix::from_rows(&rows, fitted.vocabulary.len()))
+        Ok(m)
+    }
+
+    /// Counts token sequences.
+    fn count_tokens<D, T>(&self, docs: &[D]) -> Result<Counts, KeywordError>
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        let lower = self.config.lowercase;
+        let mut buf = String::new();
+        let mut next = docs.iter();
+        self.count(docs.len(), |emit| {
+            if let Some(doc) = next.next() {
+                self.features(
+                    doc.as_ref().iter().map(AsRef::as_ref),
+                    lower,
+                    &mut buf,
+                    emit,
+                );
+            }
+        })
+    }
+
+    /// Counts texts under the default token pattern.
+    fn count_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Counts, KeywordError> {
+        let mut buf = String::new();
+        let mut next = texts.iter();
+        self.count(texts.len(), |emit| {
+            if let Some(text) = next.next() {
+                self.text_features(text.as_ref(), &mut buf, emit);
+            }
+        })
     }
 
     /// Learns the vocabulary and idf of token sequences.
@@ -840,7 +1007,8 @@ impl TfidfVectorizer {
         D: AsRef<[T]>,
         T: AsRef<str>,
     {
-        self.fit_transform(docs).map(|_| ())
+        let counts = self.count_tokens(docs)?;
+        self.learn(&counts, docs.len()).map(|_| ())
     }
 
     /// Learns the vocabulary and idf of token sequences and returns their weights (equal to
@@ -851,25 +1019,14 @@ impl TfidfVectorizer {
         D: AsRef<[T]>,
         T: AsRef<str>,
     {
-        let lower = self.config.lowercase;
-        let mut buf = String::new();
-        let mut next = docs.iter();
-        let counts = self.count(docs.len(), |emit| {
-            if let Some(doc) = next.next() {
-                self.features(
-                    doc.as_ref().iter().map(AsRef::as_ref),
-                    lower,
-                    &mut buf,
-                    emit,
-                );
-            }
-        })?;
+        let counts = self.count_tokens(docs)?;
         self.fit_counts(&counts, docs.len())
     }
 
     /// [`fit`](Self::fit) on texts, tokenised with scikit-learn's default token pattern.
     pub fn fit_texts<S: AsRef<str>>(&mut self, texts: &[S]) -> Result<(), KeywordError> {
-        self.fit_transform_texts(texts).map(|_| ())
+        let counts = self.count_texts(texts)?;
+        self.learn(&counts, texts.len()).map(|_| ())
     }
 
     /// [`fit_transform`](Self::fit_transform) on texts, tokenised with scikit-learn's default
@@ -878,55 +1035,96 @@ impl TfidfVectorizer {
         &mut self,
         texts: &[S],
     ) -> Result<CsrMatrix, KeywordError> {
-        let mut buf = String::new();
-        let mut next = texts.iter();
-        let counts = self.count(texts.len(), |emit| {
-            if let Some(text) = next.next() {
-                self.text_features(text.as_ref(), &mut buf, emit);
-            }
-        })?;
+        let counts = self.count_texts(texts)?;
         self.fit_counts(&counts, texts.len())
     }
 
-    /// Weighs fitted columns of one document given its features.
-    fn row_of(&self, fitted: &Fitted, each: impl FnOnce(&mut dyn FnMut(&str))) -> Vec<(u32, f64)> {
-        let mut cols: Vec<u32> = Vec::new();
+    /// Appends the weighed row of one document, given its features, to `out`. The row is built
+    /// in `out`'s own arrays: no allocation per document.
+    fn push_row(
+        &self,
+        fitted: &Fitted,
+        out: &mut CsrMatrix,
+        each: impl FnOnce(&mut dyn FnMut(&str)),
+    ) {
+        let start = out.indices.len();
         each(&mut |feature: &str| {
-            if let Some(&j) = fitted.index.get(feature) {
-                cols.push(j);
+            if let Some(j) = fitted.index.get(feature) {
+                out.indices.push(j);
             }
         });
-        let mut runs = Vec::new();
-        push_runs(&mut cols, &mut runs);
-        let mut row: Vec<(u32, f64)> = runs.into_iter().map(|(j, n)| (j, n as f64)).collect();
-        self.weigh(fitted, &mut row);
-        row
+        // Sort the columns and count repeats in place.
+        let tail = &mut out.indices[start..];
+        tail.sort_unstable();
+        let mut kept = 0;
+        for r in 0..tail.len() {
+            if kept > 0 && tail[kept - 1] == tail[r] {
+                if let Some(n) = out.data.last_mut() {
+                    *n += 1.0;
+                }
+            } else {
+                tail[kept] = tail[r];
+                kept += 1;
+                out.data.push(1.0);
+            }
+        }
+        out.indices.truncate(start + kept);
+        self.weigh(fitted, &out.indices[start..], &mut out.data[start..]);
+        out.indptr.push(out.indices.len());
     }
 
-    /// The weights of one token sequence as `(column, weight)` pairs in column order; terms
-    /// outside the vocabulary are ignored. Batch callers run this in parallel.
-    pub fn transform_tokens<T: AsRef<str>>(
+    /// Appends the weights of one token sequence to `out` as a new row (terms outside the
+    /// vocabulary are ignored). Batch callers run this over chunks of documents in parallel and
+    /// [`append`](CsrMatrix::append) the chunks.
+    pub fn transform_tokens_into<T: AsRef<str>>(
         &self,
         tokens: &[T],
-    ) -> Result<Vec<(u32, f64)>, KeywordError> {
+        out: &mut CsrMatrix,
+    ) -> Result<(), KeywordError> {
         let fitted = self.fitted()?;
         let mut buf = String::new();
-        Ok(self.row_of(fitted, |emit| {
+        self.push_row(fitted, out, |emit| {
             self.features(
                 tokens.iter().map(AsRef::as_ref),
                 self.config.lowercase,
                 &mut buf,
                 emit,
             )
-        }))
+        });
+        Ok(())
+    }
+
+    /// [`transform_tokens_into`](Self::transform_tokens_into) for a text, tokenised with
+    /// scikit-learn's default token pattern.
+    pub fn transform_text_into(&self, text: &str, out: &mut CsrMatrix) -> Result<(), KeywordError> {
+        let fitted = self.fitted()?;
+        let mut buf = String::new();
+        self.push_row(fitted, out, |emit| self.text_features(text, &mut buf, emit));
+        Ok(())
+    }
+
+    /// An empty matrix with one column per fitted term, for the `*_into` methods.
+    pub fn empty_matrix(&self) -> Result<CsrMatrix, KeywordError> {
+        Ok(CsrMatrix::empty(self.fitted()?.vocabulary.len()))
+    }
+
+    /// The weights of one token sequence as `(column, weight)` pairs in column order; terms
+    /// outside the vocabulary are ignored.
+    pub fn transform_tokens<T: AsRef<str>>(
+        &self,
+        tokens: &[T],
+    ) -> Result<Vec<(u32, f64)>, KeywordError> {
+        let mut m = self.empty_matrix()?;
+        self.transform_tokens_into(tokens, &mut m)?;
+        Ok(m.indices.into_iter().zip(m.data).collect())
     }
 
     /// [`transform_tokens`](Self::transform_tokens) for a text, tokenised with scikit-learn's
     /// default token pattern.
     pub fn transform_text(&self, text: &str) -> Result<Vec<(u32, f64)>, KeywordError> {
-        let fitted = self.fitted()?;
-        let mut buf = String::new();
-        Ok(self.row_of(fitted, |emit| self.text_features(text, &mut buf, emit)))
+        let mut m = self.empty_matrix()?;
+        self.transform_text_into(text, &mut m)?;
+        Ok(m.indices.into_iter().zip(m.data).collect())
     }
 
     /// The weights of token sequences with the fitted vocabulary and idf.
@@ -935,23 +1133,21 @@ impl TfidfVectorizer {
         D: AsRef<[T]>,
         T: AsRef<str>,
     {
-        let fitted = self.fitted()?;
-        let rows = docs
-            .iter()
-            .map(|d| self.transform_tokens(d.as_ref()))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(CsrMatrix::from_rows(&rows, fitted.vocabulary.len()))
+        let mut m = self.empty_matrix()?;
+        for d in docs {
+            self.transform_tokens_into(d.as_ref(), &mut m)?;
+        }
+        Ok(m)
     }
 
     /// [`transform`](Self::transform) on texts, tokenised with scikit-learn's default token
     /// pattern.
     pub fn transform_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<CsrMatrix, KeywordError> {
-        let fitted = self.fitted()?;
-        let rows = texts
-            .iter()
-            .map(|t| self.transform_text(t.as_ref()))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(CsrMatrix::from_rows(&rows, fitted.vocabulary.len()))
+        let mut m = self.empty_matrix()?;
+        for t in texts {
+            self.transform_text_into(t.as_ref(), &mut m)?;
+        }
+        Ok(m)
     }
 
     /// The `k` heaviest terms of row `row` of `matrix` (as [`top_k`]: heaviest first, equal

@@ -65,8 +65,8 @@ impl Source {
     /// The Python value of the `analyzer` argument that gives this source.
     pub fn to_arg<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         match self {
-            Source::Word => Ok(PyString::new(py, "word").into_any()),
-            Source::Pretokenized => Ok(PyString::new(py, "pretokenized").into_any()),
+            Source::Word => Ok(PyString::intern(py, "word").into_any()),
+            Source::Pretokenized => Ok(PyString::intern(py, "pretokenized").into_any()),
             Source::Analyzer(a) => {
                 let state = serde_json::to_string(a).map_err(|e| value_error(py, e.to_string()))?;
                 let cls = py.import("textsift._textsift")?.getattr("Analyzer")?;
@@ -80,6 +80,17 @@ impl Source {
     /// The `repr` of the `analyzer` argument.
     pub fn repr(&self, py: Python<'_>) -> PyResult<String> {
         Ok(self.to_arg(py)?.repr()?.to_string())
+    }
+
+    /// The terms of `doc` (for scikit-learn's pattern, of the text as it is: callers lower-case
+    /// through the vectoriser), borrowed from it where possible.
+    pub fn terms<'a>(&self, doc: Doc<'a>) -> Vec<Cow<'a, str>> {
+        match (self, doc) {
+            (Source::Word, Doc::Text(text)) => sklearn_tokens(text).map(Cow::Borrowed).collect(),
+            (Source::Analyzer(a), Doc::Text(text)) => a.analyze(text).map(|t| t.text).collect(),
+            (_, Doc::Tokens(tokens)) => tokens.iter().map(|t| Cow::Borrowed(&**t)).collect(),
+            (Source::Pretokenized, Doc::Text(_)) => Vec::new(),
+        }
     }
 
     /// Calls `f` with each term of `doc`. `lower` lower-cases the text before scikit-learn's
@@ -181,12 +192,16 @@ impl Docs {
                     format!("documents[{index}] must be an iterable of str tokens"),
                 )
             })?;
-            let mut doc = Vec::new();
+            let mut doc = Vec::with_capacity(item.len().unwrap_or(0));
             for token in tokens {
-                doc.push(text_arg(
-                    &token?,
-                    &format!("a token of documents[{index}]"),
-                )?);
+                let token = token?;
+                match token.cast::<PyString>() {
+                    Ok(s) => doc.push(s.extract::<PyBackedStr>()?),
+                    // The error path, which names the document.
+                    Err(_) => {
+                        text_arg(&token, &format!("a token of documents[{index}]"))?;
+                    }
+                }
             }
             docs.push(Some(doc));
         }

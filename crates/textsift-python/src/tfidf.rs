@@ -5,7 +5,10 @@ use pyo3::exceptions::{PyAttributeError, PyImportError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyList, PyString, PyTuple};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
 use textsift::keywords::tfidf::{top_k, CsrMatrix, DocFreq, Norm, TfidfConfig, TfidfVectorizer};
+use textsift::keywords::KeywordError;
 
 use crate::convert::{text_arg, threads_arg, OnMissing};
 use crate::corpus::{detached, par_map, Doc, Docs, Source};
@@ -309,6 +312,8 @@ pub struct PyTfidfVectorizer {
     source: Source,
     n_threads: Option<i64>,
     on_missing: OnMissing,
+    /// The constructor arguments as given (the very objects, which `sklearn.clone` checks).
+    given: Option<Py<PyDict>>,
 }
 
 fn on_missing_name(m: OnMissing) -> &'static str {
@@ -329,24 +334,31 @@ impl PyTfidfVectorizer {
         })
     }
 
-    /// The analyzer's terms of every text, in parallel.
-    fn analyzed(&self, py: Python<'_>, docs: &Docs) -> PyResult<Vec<Vec<String>>> {
+    /// The analyzer's terms of every text, in parallel (borrowed from the texts where the
+    /// analyzer leaves them as they are).
+    fn analyzed<'d>(&self, py: Python<'_>, docs: &'d Docs) -> PyResult<Vec<Vec<Cow<'d, str>>>> {
         let idx: Vec<usize> = (0..docs.len()).collect();
         let source = &self.source;
-        par_map(py, &idx, 16, self.n_threads, |&i| {
-            let mut terms = Vec::new();
-            source.for_each_term(docs.get(i), false, |t| terms.push(t.to_owned()));
-            terms
-        })
+        par_map(py, &idx, 16, self.n_threads, |&i| source.terms(docs.get(i)))
     }
 
-    fn fit_docs(&mut self, py: Python<'_>, docs: &Docs) -> PyResult<CsrMatrix> {
+    /// Fits on `docs`; returns their matrix if `matrix`. A failure leaves the object as it was.
+    fn fit_docs(
+        &mut self,
+        py: Python<'_>,
+        docs: &Docs,
+        matrix: bool,
+    ) -> PyResult<Option<CsrMatrix>> {
         let mut fresh = TfidfVectorizer::new(self.inner.config().clone())
             .map_err(|e| value_error(py, e.to_string()))?;
         let result = match (&self.source, docs) {
             (Source::Word, Docs::Texts(items)) => detached(py, || {
                 let texts: Vec<&str> = items.iter().map(|t| t.as_deref().unwrap_or("")).collect();
-                fresh.fit_transform_texts(&texts)
+                if matrix {
+                    fresh.fit_transform_texts(&texts).map(Some)
+                } else {
+                    fresh.fit_texts(&texts).map(|_| None)
+                }
             })?,
             (_, Docs::Tokens(items)) => detached(py, || {
                 let empty = Vec::new();
@@ -354,11 +366,21 @@ impl PyTfidfVectorizer {
                     .iter()
                     .map(|d| d.as_ref().unwrap_or(&empty).as_slice())
                     .collect();
-                fresh.fit_transform(&docs)
+                if matrix {
+                    fresh.fit_transform(&docs).map(Some)
+                } else {
+                    fresh.fit(&docs).map(|_| None)
+                }
             })?,
             (_, Docs::Texts(_)) => {
                 let terms = self.analyzed(py, docs)?;
-                detached(py, || fresh.fit_transform(&terms))?
+                detached(py, || {
+                    if matrix {
+                        fresh.fit_transform(&terms).map(Some)
+                    } else {
+                        fresh.fit(&terms).map(|_| None)
+                    }
+                })?
             }
         };
         let m = result.map_err(|e| value_error(py, e.to_string()))?;
@@ -376,22 +398,27 @@ impl PyTfidfVectorizer {
         let inner = &self.inner;
         let source = &self.source;
         let idx: Vec<usize> = (0..docs.len()).collect();
-        let rows = par_map(py, &idx, 16, self.n_threads, |&i| {
-            match (source, docs.get(i)) {
-                (Source::Word, Doc::Text(t)) => inner.transform_text(t),
-                (_, Doc::Tokens(tokens)) => inner.transform_tokens(tokens),
-                (_, doc) => {
-                    let mut terms = Vec::new();
-                    source.for_each_term(doc, false, |t| terms.push(t.to_owned()));
-                    inner.transform_tokens(&terms)
+        // Chunks of documents become small matrices in parallel, then one matrix in order.
+        let chunks: Vec<&[usize]> = idx.chunks(64).collect();
+        let parts = par_map(py, &chunks, 1, self.n_threads, |chunk| {
+            let mut m = inner.empty_matrix()?;
+            for &i in *chunk {
+                match (source, docs.get(i)) {
+                    (Source::Word, Doc::Text(t)) => inner.transform_text_into(t, &mut m)?,
+                    (_, Doc::Tokens(tokens)) => inner.transform_tokens_into(tokens, &mut m)?,
+                    (_, doc) => inner.transform_tokens_into(&source.terms(doc), &mut m)?,
                 }
             }
-        })?
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| value_error(py, e.to_string()))?;
-        let n_cols = inner.vocabulary().map_or(0, <[String]>::len);
-        Ok(CsrMatrix::from_rows(&rows, n_cols))
+            Ok::<_, KeywordError>(m)
+        })?;
+        let mut m = inner
+            .empty_matrix()
+            .map_err(|e| value_error(py, e.to_string()))?;
+        for part in parts {
+            part.and_then(|p| m.append(p))
+                .map_err(|e| value_error(py, e.to_string()))?;
+        }
+        Ok(m)
     }
 
     fn fitted_vocabulary(&self) -> PyResult<&[String]> {
@@ -424,8 +451,8 @@ impl PyTfidfVectorizer {
                 "norm",
                 match c.norm {
                     None => py.None().into_bound(py),
-                    Some(Norm::L1) => PyString::new(py, "l1").into_any(),
-                    Some(Norm::L2) => PyString::new(py, "l2").into_any(),
+                    Some(Norm::L1) => PyString::intern(py, "l1").into_any(),
+                    Some(Norm::L2) => PyString::intern(py, "l2").into_any(),
                 },
             ),
             ("use_idf", PyBool::new(py, c.use_idf).to_owned().into_any()),
@@ -441,7 +468,7 @@ impl PyTfidfVectorizer {
             ("n_threads", self.n_threads.into_pyobject(py)?.into_any()),
             (
                 "on_missing",
-                PyString::new(py, on_missing_name(self.on_missing)).into_any(),
+                PyString::intern(py, on_missing_name(self.on_missing)).into_any(),
             ),
         ])
     }
@@ -465,9 +492,20 @@ impl PyTfidfVectorizer {
         smooth_idf: bool,
         sublinear_tf: bool,
         stop_words: Option<&Bound<'_, PyAny>>,
-        n_threads: Option<i64>,
+        n_threads: Option<&Bound<'_, PyAny>>,
         on_missing: &str,
     ) -> PyResult<Self> {
+        let n_threads_obj = n_threads.filter(|o| !o.is_none()).cloned();
+        let n_threads = match &n_threads_obj {
+            None => None,
+            Some(o) if o.is_instance_of::<PyBool>() => {
+                return Err(type_error(py, "n_threads must be an int or None"))
+            }
+            Some(o) => Some(
+                o.extract::<i64>()
+                    .map_err(|_| type_error(py, "n_threads must be an int or None"))?,
+            ),
+        };
         let mut config = TfidfConfig::default()
             .lowercase(lowercase)
             .use_idf(use_idf)
@@ -505,12 +543,33 @@ impl PyTfidfVectorizer {
         threads_arg(py, n_threads)?;
         let on_missing = OnMissing::parse(py, on_missing)?;
         let inner = TfidfVectorizer::new(config).map_err(|e| value_error(py, e.to_string()))?;
-        Ok(PyTfidfVectorizer {
+        let mut this = PyTfidfVectorizer {
             inner,
             source: Source::from_arg(analyzer, Source::Word)?,
             n_threads,
             on_missing,
-        })
+            given: None,
+        };
+        let given = PyDict::new(py);
+        let explicit = [
+            ("analyzer", analyzer.cloned()),
+            ("ngram_range", ngram_range.given(py)),
+            ("min_df", min_df.given(py)),
+            ("max_df", max_df.given(py)),
+            ("max_features", max_features.cloned()),
+            ("norm", norm.given(py)),
+            ("stop_words", stop_words.cloned()),
+            ("n_threads", n_threads_obj),
+        ];
+        for (name, value) in this.params(py)? {
+            let original = explicit
+                .iter()
+                .find(|(n, _)| *n == name)
+                .and_then(|(_, v)| v.clone());
+            given.set_item(name, original.unwrap_or(value))?;
+        }
+        this.given = Some(given.unbind());
+        Ok(this)
     }
 
     /// Learns the vocabulary and idf of ``raw_documents``; returns ``self``.
@@ -523,7 +582,7 @@ impl PyTfidfVectorizer {
         let _ = y;
         let py = slf.py();
         let docs = slf.docs(raw_documents)?;
-        slf.fit_docs(py, &docs)?;
+        slf.fit_docs(py, &docs, false)?;
         Ok(slf)
     }
 
@@ -537,7 +596,9 @@ impl PyTfidfVectorizer {
     ) -> PyResult<Bound<'py, PyAny>> {
         let _ = y;
         let docs = self.docs(raw_documents)?;
-        let m = self.fit_docs(py, &docs)?;
+        let m = self
+            .fit_docs(py, &docs, true)?
+            .ok_or_else(|| value_error(py, "fit_transform produced no matrix"))?;
         matrix_py(py, m)
     }
 
@@ -643,6 +704,9 @@ impl PyTfidfVectorizer {
     #[pyo3(signature = (deep = true))]
     fn get_params<'py>(&self, py: Python<'py>, deep: bool) -> PyResult<Bound<'py, PyDict>> {
         let _ = deep;
+        if let Some(given) = &self.given {
+            return given.bind(py).copy();
+        }
         let d = PyDict::new(py);
         for (k, v) in self.params(py)? {
             d.set_item(k, v)?;
@@ -663,6 +727,7 @@ impl PyTfidfVectorizer {
             source: Source::Word,
             n_threads: None,
             on_missing: OnMissing::Raise,
+            given: None,
         };
         let mut parts = Vec::new();
         for ((name, value), (_, default)) in self.params(py)?.into_iter().zip(defaults.params(py)?)
@@ -691,6 +756,7 @@ impl PyTfidfVectorizer {
         self.source = s.analyzer;
         self.n_threads = s.n_threads;
         self.on_missing = OnMissing::parse(py, &s.on_missing)?;
+        self.given = None;
         Ok(())
     }
 }
