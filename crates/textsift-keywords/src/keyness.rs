@@ -60,9 +60,9 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::tfidf::TermIndex;
 use crate::KeywordError;
 
 /// The keyness statistic.
@@ -344,11 +344,24 @@ impl KeynessConfig {
 }
 
 /// How often each term occurs in a corpus, and the corpus size (the sum of the counts).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct TermCounts {
-    counts: FxHashMap<String, u64>,
+    index: TermIndex,
+    terms: Vec<String>,
+    counts: Vec<u64>,
     total: u64,
 }
+
+impl PartialEq for TermCounts {
+    /// The same terms with the same counts (in whatever order they were first counted).
+    fn eq(&self, other: &TermCounts) -> bool {
+        self.total == other.total
+            && self.len() == other.len()
+            && self.iter().all(|(t, n)| other.get(t) == n)
+    }
+}
+
+impl Eq for TermCounts {}
 
 impl TermCounts {
     /// No terms.
@@ -377,10 +390,20 @@ impl TermCounts {
         if n == 0 {
             return;
         }
-        match self.counts.get_mut(term) {
+        match self
+            .index
+            .get(term)
+            .and_then(|i| self.counts.get_mut(i as usize))
+        {
             Some(c) => *c = c.saturating_add(n),
             None => {
-                self.counts.insert(term.to_owned(), n);
+                // Beyond 2^32 distinct terms the index cannot number them; count nothing more.
+                let Ok(i) = u32::try_from(self.terms.len()) else {
+                    return;
+                };
+                self.index.insert(term, i);
+                self.terms.push(term.to_owned());
+                self.counts.push(n);
             }
         }
         self.total = self.total.saturating_add(n);
@@ -399,14 +422,18 @@ impl TermCounts {
 
     /// Adds the counts of `other`.
     pub fn merge(&mut self, other: &TermCounts) {
-        for (t, &n) in &other.counts {
+        for (t, n) in other.iter() {
             self.add_count(t, n);
         }
     }
 
     /// The count of `term` (0 if absent).
     pub fn get(&self, term: &str) -> u64 {
-        self.counts.get(term).copied().unwrap_or(0)
+        self.index
+            .get(term)
+            .and_then(|i| self.counts.get(i as usize))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The corpus size: the sum of all counts.
@@ -416,17 +443,20 @@ impl TermCounts {
 
     /// The number of distinct terms.
     pub fn len(&self) -> usize {
-        self.counts.len()
+        self.terms.len()
     }
 
     /// Whether no term was counted.
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty()
+        self.terms.is_empty()
     }
 
-    /// `(term, count)` pairs, in no particular order.
+    /// `(term, count)` pairs, in the order terms were first counted.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.counts.iter().map(|(t, &n)| (t.as_str(), n))
+        self.terms
+            .iter()
+            .map(String::as_str)
+            .zip(self.counts.iter().copied())
     }
 }
 

@@ -463,7 +463,7 @@ pub fn top_k(indices: &[u32], values: &[f64], k: usize) -> Vec<(u32, f64)> {
 /// one integer, so that a lookup hashes two words and compares integers instead of hashing and
 /// comparing bytes.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct TermIndex {
+pub(crate) struct TermIndex {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
 }
@@ -503,14 +503,14 @@ impl TermIndex {
     }
 
     #[inline]
-    fn get(&self, term: &str) -> Option<u32> {
+    pub(crate) fn get(&self, term: &str) -> Option<u32> {
         match TermIndex::pack(term) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(term).copied(),
         }
     }
 
-    fn insert(&mut self, term: &str, id: u32) {
+    pub(crate) fn insert(&mut self, term: &str, id: u32) {
         match TermIndex::pack(term) {
             Some(key) => self.short.insert(key, id),
             None => self.long.insert(term.into(), id),

@@ -375,3 +375,39 @@ fn serde_round_trip_keeps_the_fitted_state() {
         );
     }
 }
+
+#[test]
+fn terms_of_every_length_stay_distinct() {
+    // Runs of one letter and strings that differ only in their last byte or length exercise the
+    // packed keys of short terms (up to 15 bytes) and the map of long ones.
+    let mut terms: Vec<String> = (0..40).map(|n| "a".repeat(n)).collect();
+    terms.extend((1..40).map(|n| format!("{}b", "a".repeat(n))));
+    terms.extend((0..20).map(|n| format!("x{}", "\0".repeat(n))));
+    terms.push("ünïcödé_ß".into());
+    let docs = [terms.clone()];
+    let mut v = TfidfVectorizer::new(TfidfConfig::default().lowercase(false)).unwrap();
+    let m = v.fit_transform(&docs).unwrap();
+    let mut distinct = terms.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(v.vocabulary().unwrap(), distinct);
+    for t in &distinct {
+        let j = v.column(t).unwrap();
+        assert_eq!(v.term(j), Some(t.as_str()));
+    }
+    // The empty string is a term too when given as a token; each occurs once.
+    assert_eq!(m.nnz(), distinct.len());
+}
+
+#[test]
+fn long_inputs_take_linear_time() {
+    // A 4 MB word, 4 MB of separators and 1M short tokens with trigrams: all quick.
+    let word = "x".repeat(4 << 20);
+    let spaces = " ,".repeat(2 << 20);
+    let many = "ab cd ef ".repeat(1 << 17);
+    let start = std::time::Instant::now();
+    let mut v = TfidfVectorizer::new(TfidfConfig::default().ngram_range(1, 3)).unwrap();
+    let m = v.fit_transform_texts(&[&word, &spaces, &many]).unwrap();
+    assert_eq!(m.shape(), (3, 1 + 3 + 3 + 3));
+    assert!(start.elapsed().as_secs() < 20);
+}

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyFloat, PyString};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
 use textsift::keywords::tfidf::sklearn_tokens;
@@ -254,9 +255,12 @@ pub fn par_map<T: Sync, R: Send>(
     let chunks: Vec<&[T]> = items.chunks(chunk.max(1)).collect();
     let result = py.detach(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parallel::map(&chunks, threads, |chunk| {
-                chunk.iter().map(&f).collect::<Vec<R>>()
-            })
+            let work = |c: &&[T]| c.iter().map(&f).collect::<Vec<R>>();
+            if parallel::effective_threads(threads) == 1 || chunks.len() < 2 {
+                Ok(chunks.iter().map(work).collect::<Vec<_>>())
+            } else {
+                parallel::install(threads, || chunks.par_iter().map(work).collect::<Vec<_>>())
+            }
         }))
     });
     match result {
@@ -284,7 +288,11 @@ pub fn count_terms(
     lower: bool,
     n_threads: Option<i64>,
 ) -> PyResult<TermCounts> {
-    let chunks: Vec<&[usize]> = which.chunks(16).collect();
+    // A few large parts (each with its own counts, merged in order): counting allocates per
+    // distinct term, so small parts would repeat that work.
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    let part = which.len().div_ceil(4 * threads).max(1024);
+    let chunks: Vec<&[usize]> = which.chunks(part).collect();
     let parts = par_map(py, &chunks, 1, n_threads, |chunk| {
         let mut counts = TermCounts::new();
         for &i in *chunk {
@@ -292,9 +300,10 @@ pub fn count_terms(
         }
         counts
     })?;
-    let mut total = TermCounts::new();
-    for part in &parts {
-        total.merge(part);
+    let mut parts = parts.into_iter();
+    let mut total = parts.next().unwrap_or_default();
+    for part in parts {
+        total.merge(&part);
     }
     Ok(total)
 }

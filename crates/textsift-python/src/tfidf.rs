@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use textsift::keywords::tfidf::{top_k, CsrMatrix, DocFreq, Norm, TfidfConfig, TfidfVectorizer};
 use textsift::keywords::KeywordError;
 
+use textsift::parallel;
+
 use crate::convert::{text_arg, threads_arg, OnMissing};
 use crate::corpus::{detached, par_map, Doc, Docs, Source};
 use crate::errors::{type_error, value_error};
@@ -339,7 +341,11 @@ impl PyTfidfVectorizer {
     fn analyzed<'d>(&self, py: Python<'_>, docs: &'d Docs) -> PyResult<Vec<Vec<Cow<'d, str>>>> {
         let idx: Vec<usize> = (0..docs.len()).collect();
         let source = &self.source;
-        par_map(py, &idx, 16, self.n_threads, |&i| source.terms(docs.get(i)))
+        let threads = parallel::effective_threads(threads_arg(py, self.n_threads)?);
+        let part = idx.len().div_ceil(8 * threads).clamp(16, 4096);
+        par_map(py, &idx, part, self.n_threads, |&i| {
+            source.terms(docs.get(i))
+        })
     }
 
     /// Fits on `docs`; returns their matrix if `matrix`. A failure leaves the object as it was.
@@ -399,7 +405,9 @@ impl PyTfidfVectorizer {
         let source = &self.source;
         let idx: Vec<usize> = (0..docs.len()).collect();
         // Chunks of documents become small matrices in parallel, then one matrix in order.
-        let chunks: Vec<&[usize]> = idx.chunks(64).collect();
+        let threads = parallel::effective_threads(threads_arg(py, self.n_threads)?);
+        let part = idx.len().div_ceil(8 * threads).clamp(64, 4096);
+        let chunks: Vec<&[usize]> = idx.chunks(part).collect();
         let parts = par_map(py, &chunks, 1, self.n_threads, |chunk| {
             let mut m = inner.empty_matrix()?;
             for &i in *chunk {
