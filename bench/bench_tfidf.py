@@ -132,8 +132,12 @@ def main() -> None:
                     flush=True,
                 )
 
+    # The example reads one document per line; line breaks inside documents separate tokens as
+    # spaces do under the token pattern.
     rust = {
-        name: run_rust_example("textsift-keywords", "tfidf_throughput", texts, 5)
+        name: run_rust_example(
+            "textsift-keywords", "tfidf_throughput", [" ".join(t.splitlines()) for t in texts], 5
+        )
         for name, texts in corpora.items()
     }
 

@@ -8,7 +8,9 @@
 //!   or analyzer, lower-cased one by one when [`TfidfConfig::lowercase`] is set), or scikit-learn's
 //!   default `token_pattern` `(?u)\b\w\w+\b` applied to the lower-cased text ([`sklearn_tokens`]).
 //!   Python's `\w` is exactly the letters (`\p{L}`), numbers (`\p{N}`) and `_`; combining marks
-//!   are *not* word characters, so a decomposed "naïve" splits where Python splits it.
+//!   are *not* word characters, so a decomposed "naïve" splits where Python splits it. The
+//!   character tables are those of `unicode-properties` (Unicode 18); an interpreter with older
+//!   tables (Python 3.11 has Unicode 14) differs only on characters assigned in between.
 //! * **Features.** Stop words are removed first, then n-grams are joined with one space, all
 //!   unigrams first, then all bigrams, and so on (`_word_ngrams`).
 //! * **Vocabulary.** Terms kept by `min_df`/`max_df` (an integer is a document count, a fraction
