@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyFloat, PyString};
+use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
@@ -187,23 +187,32 @@ impl Docs {
                     format!("documents[{index}] must be a list of str tokens with analyzer='pretokenized', not a str"),
                 ));
             }
-            let tokens = item.try_iter().map_err(|_| {
-                type_error(
-                    py,
-                    format!("documents[{index}] must be an iterable of str tokens"),
-                )
-            })?;
-            let mut doc = Vec::with_capacity(item.len().unwrap_or(0));
-            for token in tokens {
-                let token = token?;
+            let token_of = |token: Bound<'_, PyAny>| -> PyResult<PyBackedStr> {
                 match token.cast::<PyString>() {
-                    Ok(s) => doc.push(s.extract::<PyBackedStr>()?),
-                    // The error path, which names the document.
+                    Ok(s) => s.extract::<PyBackedStr>(),
+                    // The error path, which names the document (text_arg refuses every non-str).
                     Err(_) => {
-                        text_arg(&token, &format!("a token of documents[{index}]"))?;
+                        let what = format!("a token of documents[{index}]");
+                        Err(text_arg(&token, &what)
+                            .err()
+                            .unwrap_or_else(|| type_error(py, format!("{what} must be str"))))
                     }
                 }
-            }
+            };
+            let doc = if let Ok(list) = item.cast::<PyList>() {
+                // Lists, the usual case, by index rather than through an iterator object.
+                list.iter().map(token_of).collect::<PyResult<Vec<_>>>()?
+            } else {
+                item.try_iter()
+                    .map_err(|_| {
+                        type_error(
+                            py,
+                            format!("documents[{index}] must be an iterable of str tokens"),
+                        )
+                    })?
+                    .map(|t| t.and_then(token_of))
+                    .collect::<PyResult<Vec<_>>>()?
+            };
             docs.push(Some(doc));
         }
         Ok(Docs::Tokens(docs))
