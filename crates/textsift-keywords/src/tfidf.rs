@@ -571,6 +571,14 @@ struct Counts {
     tf: Vec<u64>,
 }
 
+/// Scratch space for the tokens of one streamed document.
+#[derive(Default)]
+struct Arena {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    buf: String,
+}
+
 /// The serialised form: the parameters, and once fitted the vocabulary with the document
 /// frequencies (integers, from which idf is recomputed bit for bit; floats in JSON need not
 /// round-trip exactly).
@@ -766,6 +774,73 @@ impl TfidfVectorizer {
                         buf.push(' ');
                     }
                     buf.push_str(t);
+                }
+                f(buf);
+            }
+        }
+    }
+
+    /// [`features`](Self::features) for tokens handed over one at a time by `tokens` (which
+    /// calls its argument with each token of the document, in order). Unigram-only settings
+    /// stream; n-grams keep the document's tokens in `arena`.
+    fn streamed_features(
+        &self,
+        tokens: impl FnOnce(&mut dyn FnMut(&str)),
+        lower: bool,
+        arena: &mut Arena,
+        f: &mut dyn FnMut(&str),
+    ) {
+        let (min_n, max_n) = self.config.ngram_range;
+        let keep = |t: &str| self.stop.is_empty() || !self.stop.contains(t);
+        if max_n == 1 {
+            tokens(&mut |t: &str| {
+                let t = if lower {
+                    lowercase(t)
+                } else {
+                    Cow::Borrowed(t)
+                };
+                if keep(&t) {
+                    f(&t);
+                }
+            });
+            return;
+        }
+        arena.text.clear();
+        arena.spans.clear();
+        tokens(&mut |t: &str| {
+            let t = if lower {
+                lowercase(t)
+            } else {
+                Cow::Borrowed(t)
+            };
+            if keep(&t) {
+                let start = arena.text.len();
+                arena.text.push_str(&t);
+                arena.spans.push((start, arena.text.len()));
+            }
+        });
+        let Arena { text, spans, buf } = arena;
+        let token = |k: usize| {
+            spans
+                .get(k)
+                .and_then(|&(a, b)| text.get(a..b))
+                .unwrap_or_default()
+        };
+        let mut from = min_n;
+        if min_n == 1 {
+            for k in 0..spans.len() {
+                f(token(k));
+            }
+            from = 2;
+        }
+        for n in from..=max_n.min(spans.len()) {
+            for start in 0..=spans.len() - n {
+                buf.clear();
+                for k in start..start + n {
+                    if k > start {
+                        buf.push(' ');
+                    }
+                    buf.push_str(token(k));
                 }
                 f(buf);
             }
@@ -1039,6 +1114,70 @@ impl TfidfVectorizer {
     ) -> Result<CsrMatrix, KeywordError> {
         let counts = self.count_texts(texts)?;
         self.fit_counts(&counts, texts.len())
+    }
+
+    /// Counts `n_docs` documents whose tokens `doc(i, emit)` hands over one at a time.
+    fn count_streamed(
+        &self,
+        n_docs: usize,
+        mut doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<Counts, KeywordError> {
+        let lower = self.config.lowercase;
+        let mut arena = Arena::default();
+        let mut i = 0;
+        self.count(n_docs, |emit| {
+            self.streamed_features(|tok| doc(i, tok), lower, &mut arena, emit);
+            i += 1;
+        })
+    }
+
+    /// [`fit`](Self::fit) on `n_docs` documents whose tokens are handed over one at a time:
+    /// `doc(i, emit)` calls `emit` with each token of document `i`, in order. Nothing needs to
+    /// be collected first, which suits tokens that live in another runtime's objects.
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// let lines = ["a b a", "b c"];
+    /// let mut v = TfidfVectorizer::new(TfidfConfig::default().ngram_range(1, 2)).unwrap();
+    /// v.fit_with(lines.len(), |i, emit| lines[i].split(' ').for_each(|t| emit(t))).unwrap();
+    /// assert_eq!(v.vocabulary().unwrap(), ["a", "a b", "b", "b a", "b c", "c"]);
+    /// ```
+    pub fn fit_with(
+        &mut self,
+        n_docs: usize,
+        doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<(), KeywordError> {
+        let counts = self.count_streamed(n_docs, doc)?;
+        self.learn(&counts, n_docs).map(|_| ())
+    }
+
+    /// [`fit_transform`](Self::fit_transform) on streamed documents (see
+    /// [`fit_with`](Self::fit_with)).
+    pub fn fit_transform_with(
+        &mut self,
+        n_docs: usize,
+        doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<CsrMatrix, KeywordError> {
+        let counts = self.count_streamed(n_docs, doc)?;
+        self.fit_counts(&counts, n_docs)
+    }
+
+    /// [`transform`](Self::transform) of streamed documents (see [`fit_with`](Self::fit_with)).
+    pub fn transform_with(
+        &self,
+        n_docs: usize,
+        mut doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<CsrMatrix, KeywordError> {
+        let fitted = self.fitted()?;
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        let mut arena = Arena::default();
+        let lower = self.config.lowercase;
+        for i in 0..n_docs {
+            self.push_row(fitted, &mut m, |emit| {
+                self.streamed_features(|tok| doc(i, tok), lower, &mut arena, emit)
+            });
+        }
+        Ok(m)
     }
 
     /// Appends the weighed row of one document, given its features, to `out`. The row is built

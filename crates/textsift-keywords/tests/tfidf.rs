@@ -411,3 +411,35 @@ fn long_inputs_take_linear_time() {
     assert_eq!(m.shape(), (3, 1 + 3 + 3 + 3));
     assert!(start.elapsed().as_secs() < 20);
 }
+
+#[test]
+fn streamed_documents_give_the_same_results() {
+    let docs: Vec<Vec<&str>> = DOCS.iter().map(|d| d.split(' ').collect()).collect();
+    for config in [
+        TfidfConfig::default(),
+        TfidfConfig::default().ngram_range(1, 3).stop_words(["the"]),
+        TfidfConfig::default().ngram_range(2, 2).lowercase(false),
+        TfidfConfig::default()
+            .sublinear_tf(true)
+            .norm(Some(Norm::L1)),
+    ] {
+        let emit_doc = |i: usize, emit: &mut dyn FnMut(&str)| {
+            for t in &docs[i] {
+                emit(t);
+            }
+        };
+        let mut a = TfidfVectorizer::new(config.clone()).unwrap();
+        let mut b = TfidfVectorizer::new(config.clone()).unwrap();
+        let ma = a.fit_transform(&docs).unwrap();
+        let mb = b.fit_transform_with(docs.len(), emit_doc).unwrap();
+        assert_eq!(ma, mb);
+        assert_eq!(a, b);
+        assert_eq!(
+            a.transform(&docs).unwrap(),
+            b.transform_with(docs.len(), emit_doc).unwrap()
+        );
+        let mut c = TfidfVectorizer::new(config).unwrap();
+        c.fit_with(docs.len(), emit_doc).unwrap();
+        assert_eq!(c, a);
+    }
+}

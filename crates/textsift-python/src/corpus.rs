@@ -1,6 +1,10 @@
 //! Corpora for the corpus-level objects (`TfidfVectorizer`, `Keyness`): where terms come from
 //! (scikit-learn's token pattern, a textsift `Analyzer`, or tokens the caller already has), the
 //! documents converted from Python, and parallel term extraction and counting.
+//!
+//! Texts are converted once and analysed on worker threads without the GIL. Pre-tokenized
+//! documents stay Python lists and are read in one pass with the GIL held ([`emit_tokens`]):
+//! copying every token out for other threads would cost more than the work it parallelises.
 
 use std::borrow::Cow;
 
@@ -83,22 +87,21 @@ impl Source {
         Ok(self.to_arg(py)?.repr()?.to_string())
     }
 
-    /// The terms of `doc` (for scikit-learn's pattern, of the text as it is: callers lower-case
-    /// through the vectoriser), borrowed from it where possible.
-    pub fn terms<'a>(&self, doc: Doc<'a>) -> Vec<Cow<'a, str>> {
-        match (self, doc) {
-            (Source::Word, Doc::Text(text)) => sklearn_tokens(text).map(Cow::Borrowed).collect(),
-            (Source::Analyzer(a), Doc::Text(text)) => a.analyze(text).map(|t| t.text).collect(),
-            (_, Doc::Tokens(tokens)) => tokens.iter().map(|t| Cow::Borrowed(&**t)).collect(),
-            (Source::Pretokenized, Doc::Text(_)) => Vec::new(),
+    /// The terms of `text` (for scikit-learn's pattern, of the text as it is: the vectoriser
+    /// lower-cases), borrowed from it where possible.
+    pub fn terms<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
+        match self {
+            Source::Word => sklearn_tokens(text).map(Cow::Borrowed).collect(),
+            Source::Analyzer(a) => a.analyze(text).map(|t| t.text).collect(),
+            Source::Pretokenized => Vec::new(),
         }
     }
 
-    /// Calls `f` with each term of `doc`. `lower` lower-cases the text before scikit-learn's
-    /// token pattern (other sources decide their own case).
-    pub fn for_each_term(&self, doc: Doc<'_>, lower: bool, mut f: impl FnMut(&str)) {
-        match (self, doc) {
-            (Source::Word, Doc::Text(text)) => {
+    /// Calls `f` with each term of `text`. `lower` lower-cases the text before scikit-learn's
+    /// token pattern (analyzers decide their own case; pre-tokenized documents are not texts).
+    pub fn for_each_term(&self, text: &str, lower: bool, mut f: impl FnMut(&str)) {
+        match self {
+            Source::Word => {
                 let text = if lower {
                     lowercase(text)
                 } else {
@@ -108,147 +111,138 @@ impl Source {
                     f(t);
                 }
             }
-            (Source::Analyzer(a), Doc::Text(text)) => {
+            Source::Analyzer(a) => {
                 for t in a.analyze(text) {
                     f(&t.text);
                 }
             }
-            (_, Doc::Tokens(tokens)) => {
-                for t in tokens {
-                    f(t);
-                }
-            }
-            (Source::Pretokenized, Doc::Text(_)) => {}
+            Source::Pretokenized => {}
         }
     }
 }
 
-/// One document as the workers see it.
-#[derive(Clone, Copy)]
-pub enum Doc<'a> {
-    /// A text.
-    Text(&'a str),
-    /// A token sequence.
-    Tokens(&'a [PyBackedStr]),
-}
-
-/// The documents of a batch argument, converted while the GIL is held. Missing documents
-/// (`None`/NaN, with `on_missing="empty"` or `"skip"`) are `None`.
-pub enum Docs {
-    /// Texts.
-    Texts(Vec<Option<PyBackedStr>>),
-    /// Token sequences (`analyzer="pretokenized"`).
-    Tokens(Vec<Option<Vec<PyBackedStr>>>),
-}
+/// The texts of a batch argument, converted while the GIL is held. Missing texts (`None`/NaN,
+/// with `on_missing="empty"` or `"skip"`) are `None`.
+pub struct Docs(Vec<Option<PyBackedStr>>);
 
 impl Docs {
-    /// The documents of `obj` for `source`. Missing items are kept as `None` for
-    /// `OnMissing::Empty` and `OnMissing::Skip` alike (callers that skip drop them), so that
-    /// positions stay aligned with other per-document arguments.
-    pub fn from_arg(
-        obj: &Bound<'_, PyAny>,
-        source: &Source,
-        on_missing: OnMissing,
-    ) -> PyResult<Docs> {
+    /// The texts of `obj`. Missing items are kept as `None` for `OnMissing::Empty` and
+    /// `OnMissing::Skip` alike (callers that skip drop them), so that positions stay aligned
+    /// with other per-document arguments.
+    pub fn from_arg(obj: &Bound<'_, PyAny>, on_missing: OnMissing) -> PyResult<Docs> {
         let keep = if on_missing == OnMissing::Raise {
             OnMissing::Raise
         } else {
             OnMissing::Empty
         };
-        if *source != Source::Pretokenized {
-            return texts_arg(obj, keep).map(Docs::Texts);
-        }
-        let py = obj.py();
-        if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
-            return Err(type_error(
-                py,
-                "documents must be an iterable of token lists, not a single str",
-            ));
-        }
-        let iter = obj
-            .try_iter()
-            .map_err(|_| type_error(py, "documents must be an iterable of token lists"))?;
-        let mut docs = Vec::new();
-        for (index, item) in iter.enumerate() {
-            let item = item?;
-            if item.is_none() || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
-                if keep == OnMissing::Raise {
-                    return Err(type_error(
-                        py,
-                        format!("documents[{index}] is missing (None or NaN); pass on_missing='skip' or 'empty' to allow it"),
-                    ));
-                }
-                docs.push(None);
-                continue;
-            }
-            if item.is_instance_of::<PyString>() {
-                return Err(type_error(
-                    py,
-                    format!("documents[{index}] must be a list of str tokens with analyzer='pretokenized', not a str"),
-                ));
-            }
-            let token_of = |token: Bound<'_, PyAny>| -> PyResult<PyBackedStr> {
-                match token.cast::<PyString>() {
-                    Ok(s) => s.extract::<PyBackedStr>(),
-                    // The error path, which names the document (text_arg refuses every non-str).
-                    Err(_) => {
-                        let what = format!("a token of documents[{index}]");
-                        Err(text_arg(&token, &what)
-                            .err()
-                            .unwrap_or_else(|| type_error(py, format!("{what} must be str"))))
-                    }
-                }
-            };
-            let doc = if let Ok(list) = item.cast::<PyList>() {
-                // Lists, the usual case, by index rather than through an iterator object.
-                list.iter().map(token_of).collect::<PyResult<Vec<_>>>()?
-            } else {
-                item.try_iter()
-                    .map_err(|_| {
-                        type_error(
-                            py,
-                            format!("documents[{index}] must be an iterable of str tokens"),
-                        )
-                    })?
-                    .map(|t| t.and_then(token_of))
-                    .collect::<PyResult<Vec<_>>>()?
-            };
-            docs.push(Some(doc));
-        }
-        Ok(Docs::Tokens(docs))
+        texts_arg(obj, keep).map(Docs)
     }
 
     /// The number of documents (missing ones included).
     pub fn len(&self) -> usize {
-        match self {
-            Docs::Texts(v) => v.len(),
-            Docs::Tokens(v) => v.len(),
-        }
+        self.0.len()
     }
 
     /// Whether document `i` is present (not a missing value).
     pub fn is_present(&self, i: usize) -> bool {
-        match self {
-            Docs::Texts(v) => v.get(i).is_some_and(Option::is_some),
-            Docs::Tokens(v) => v.get(i).is_some_and(Option::is_some),
-        }
+        self.0.get(i).is_some_and(Option::is_some)
     }
 
     /// Document `i` (a missing or absent one is empty).
-    pub fn get(&self, i: usize) -> Doc<'_> {
-        match self {
-            Docs::Texts(v) => Doc::Text(v.get(i).and_then(|t| t.as_deref()).unwrap_or("")),
-            Docs::Tokens(v) => Doc::Tokens(v.get(i).and_then(|t| t.as_deref()).unwrap_or(&[])),
-        }
+    pub fn get(&self, i: usize) -> &str {
+        self.0.get(i).and_then(|t| t.as_deref()).unwrap_or("")
+    }
+
+    /// All documents, missing ones empty.
+    pub fn texts(&self) -> Vec<&str> {
+        (0..self.len()).map(|i| self.get(i)).collect()
     }
 
     /// Drops missing documents (for `on_missing="skip"`).
     pub fn skip_missing(self) -> Docs {
-        match self {
-            Docs::Texts(v) => Docs::Texts(v.into_iter().filter(Option::is_some).collect()),
-            Docs::Tokens(v) => Docs::Tokens(v.into_iter().filter(Option::is_some).collect()),
-        }
+        Docs(self.0.into_iter().filter(Option::is_some).collect())
     }
+}
+
+/// Pre-tokenized documents as the Python objects they are (checked to be documents, missing
+/// ones handled per `on_missing`: `None` entries for `Empty`, left out for `Skip`), to be read
+/// in one pass with [`emit_tokens`] while the GIL is held.
+pub fn token_docs<'py>(
+    obj: &Bound<'py, PyAny>,
+    on_missing: OnMissing,
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(type_error(
+            py,
+            "documents must be an iterable of token lists, not a single str",
+        ));
+    }
+    let iter = obj
+        .try_iter()
+        .map_err(|_| type_error(py, "documents must be an iterable of token lists"))?;
+    let mut docs = Vec::new();
+    for (index, item) in iter.enumerate() {
+        let item = item?;
+        if item.is_none() || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
+            match on_missing {
+                OnMissing::Raise => {
+                    return Err(type_error(
+                        py,
+                        format!("documents[{index}] is missing (None or NaN); pass on_missing='skip' or 'empty' to allow it"),
+                    ))
+                }
+                OnMissing::Skip => {}
+                OnMissing::Empty => docs.push(None),
+            }
+            continue;
+        }
+        if item.is_instance_of::<PyString>() {
+            return Err(type_error(
+                py,
+                format!("documents[{index}] must be a list of str tokens with analyzer='pretokenized', not a str"),
+            ));
+        }
+        docs.push(Some(item));
+    }
+    Ok(docs)
+}
+
+/// Calls `emit` with each token of the pre-tokenized document `doc` (number `index`, for
+/// errors), borrowing the text of each Python string.
+pub fn emit_tokens(
+    doc: &Bound<'_, PyAny>,
+    index: usize,
+    emit: &mut dyn FnMut(&str),
+) -> PyResult<()> {
+    let py = doc.py();
+    let mut one = |token: Bound<'_, PyAny>| -> PyResult<()> {
+        if let Some(text) = token.cast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+            emit(text);
+            return Ok(());
+        }
+        // The error path (not a str, or a lone surrogate), which names the document.
+        let what = format!("a token of documents[{index}]");
+        Err(text_arg(&token, &what)
+            .err()
+            .unwrap_or_else(|| type_error(py, format!("{what} must be str"))))
+    };
+    if let Ok(list) = doc.cast::<PyList>() {
+        for token in list.iter() {
+            one(token)?;
+        }
+        return Ok(());
+    }
+    let tokens = doc.try_iter().map_err(|_| {
+        type_error(
+            py,
+            format!("documents[{index}] must be an iterable of str tokens"),
+        )
+    })?;
+    for token in tokens {
+        one(token?)?;
+    }
+    Ok(())
 }
 
 /// Runs `f` over `items` without the GIL, in parallel (units of `chunk` items), in input order.

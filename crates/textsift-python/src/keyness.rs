@@ -10,7 +10,7 @@ use textsift::keywords::keyness::{
 use textsift::{Mode, Normalizer, TextAnalyzer, TokenKind};
 
 use crate::convert::{threads_arg, OnMissing};
-use crate::corpus::{count_terms, detached, Docs, Source};
+use crate::corpus::{count_terms, detached, emit_tokens, token_docs, Docs, Source};
 use crate::errors::{type_error, value_error};
 use crate::tfidf::Param;
 use crate::wordlist::mapping_pairs;
@@ -126,13 +126,56 @@ fn row_dict<'py>(
     Ok(d)
 }
 
-impl PyKeyness {
-    fn docs(&self, obj: &Bound<'_, PyAny>, on_missing: OnMissing) -> PyResult<Docs> {
-        Docs::from_arg(obj, &self.source, on_missing)
+/// The documents of a call: texts, converted for worker threads, or pre-tokenized lists kept
+/// as Python objects and read with the GIL held (one pass, no copies).
+enum Corpus<'py> {
+    Texts(Docs),
+    Tokens(Vec<Option<Bound<'py, PyAny>>>),
+}
+
+impl Corpus<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Corpus::Texts(d) => d.len(),
+            Corpus::Tokens(d) => d.len(),
+        }
     }
 
-    fn counts(&self, py: Python<'_>, docs: &Docs, which: &[usize]) -> PyResult<TermCounts> {
-        count_terms(py, docs, which, &self.source, true, self.n_threads)
+    fn is_present(&self, i: usize) -> bool {
+        match self {
+            Corpus::Texts(d) => d.is_present(i),
+            Corpus::Tokens(d) => d.get(i).is_some_and(Option::is_some),
+        }
+    }
+}
+
+impl PyKeyness {
+    /// The documents of `obj`; missing ones stay in place (as empty documents) unless they raise.
+    fn docs<'py>(&self, obj: &Bound<'py, PyAny>, on_missing: OnMissing) -> PyResult<Corpus<'py>> {
+        let keep = if on_missing == OnMissing::Raise {
+            OnMissing::Raise
+        } else {
+            OnMissing::Empty
+        };
+        if self.source == Source::Pretokenized {
+            return token_docs(obj, keep).map(Corpus::Tokens);
+        }
+        Docs::from_arg(obj, keep).map(Corpus::Texts)
+    }
+
+    fn counts(&self, py: Python<'_>, docs: &Corpus<'_>, which: &[usize]) -> PyResult<TermCounts> {
+        match docs {
+            Corpus::Texts(d) => count_terms(py, d, which, &self.source, true, self.n_threads),
+            Corpus::Tokens(d) => {
+                let mut counts = TermCounts::new();
+                for &i in which {
+                    if let Some(Some(doc)) = d.get(i) {
+                        emit_tokens(doc, i, &mut |t| counts.add(t))?;
+                    }
+                }
+                Ok(counts)
+            }
+        }
     }
 
     fn finish<'py>(

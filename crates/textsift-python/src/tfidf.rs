@@ -13,8 +13,8 @@ use textsift::keywords::KeywordError;
 use textsift::parallel;
 
 use crate::convert::{text_arg, threads_arg, OnMissing};
-use crate::corpus::{detached, par_map, Doc, Docs, Source};
-use crate::errors::{type_error, value_error};
+use crate::corpus::{detached, emit_tokens, par_map, token_docs, Docs, Source};
+use crate::errors::{no_panic, type_error, value_error};
 
 /// A constructor argument whose default is set in Rust: anything Python passes is kept as it
 /// is and validated by the constructor, so that bad values raise textsift's own errors.
@@ -328,7 +328,7 @@ fn on_missing_name(m: OnMissing) -> &'static str {
 
 impl PyTfidfVectorizer {
     fn docs(&self, obj: &Bound<'_, PyAny>) -> PyResult<Docs> {
-        let docs = Docs::from_arg(obj, &self.source, self.on_missing)?;
+        let docs = Docs::from_arg(obj, self.on_missing)?;
         Ok(if self.on_missing == OnMissing::Skip {
             docs.skip_missing()
         } else {
@@ -357,28 +357,16 @@ impl PyTfidfVectorizer {
     ) -> PyResult<Option<CsrMatrix>> {
         let mut fresh = TfidfVectorizer::new(self.inner.config().clone())
             .map_err(|e| value_error(py, e.to_string()))?;
-        let result = match (&self.source, docs) {
-            (Source::Word, Docs::Texts(items)) => detached(py, || {
-                let texts: Vec<&str> = items.iter().map(|t| t.as_deref().unwrap_or("")).collect();
+        let result = match &self.source {
+            Source::Word => detached(py, || {
+                let texts = docs.texts();
                 if matrix {
                     fresh.fit_transform_texts(&texts).map(Some)
                 } else {
                     fresh.fit_texts(&texts).map(|_| None)
                 }
             })?,
-            (_, Docs::Tokens(items)) => detached(py, || {
-                let empty = Vec::new();
-                let docs: Vec<&[pyo3::pybacked::PyBackedStr]> = items
-                    .iter()
-                    .map(|d| d.as_ref().unwrap_or(&empty).as_slice())
-                    .collect();
-                if matrix {
-                    fresh.fit_transform(&docs).map(Some)
-                } else {
-                    fresh.fit(&docs).map(|_| None)
-                }
-            })?,
-            (_, Docs::Texts(_)) => {
+            _ => {
                 let terms = self.analyzed(py, docs)?;
                 detached(py, || {
                     if matrix {
@@ -392,6 +380,75 @@ impl PyTfidfVectorizer {
         let m = result.map_err(|e| value_error(py, e.to_string()))?;
         self.inner = fresh;
         Ok(m)
+    }
+
+    /// Fits on `obj` (see [`fit_docs`](Self::fit_docs)). Pre-tokenized lists are read in one
+    /// pass while the GIL is held: copying their tokens out for other threads costs more than
+    /// the counting it would let run in parallel.
+    fn fit_obj(
+        &mut self,
+        py: Python<'_>,
+        obj: &Bound<'_, PyAny>,
+        matrix: bool,
+    ) -> PyResult<Option<CsrMatrix>> {
+        if self.source != Source::Pretokenized {
+            let docs = self.docs(obj)?;
+            return self.fit_docs(py, &docs, matrix);
+        }
+        let docs = token_docs(obj, self.on_missing)?;
+        let mut fresh = TfidfVectorizer::new(self.inner.config().clone())
+            .map_err(|e| value_error(py, e.to_string()))?;
+        let mut failure: Option<PyErr> = None;
+        let each = |i: usize, emit: &mut dyn FnMut(&str)| {
+            if failure.is_none() {
+                if let Some(Some(doc)) = docs.get(i) {
+                    failure = emit_tokens(doc, i, emit).err();
+                }
+            }
+        };
+        let result = no_panic(py, || {
+            if matrix {
+                fresh.fit_transform_with(docs.len(), each).map(Some)
+            } else {
+                fresh.fit_with(docs.len(), each).map(|_| None)
+            }
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        let m = result.map_err(|e| value_error(py, e.to_string()))?;
+        self.inner = fresh;
+        Ok(m)
+    }
+
+    /// Transforms `obj` (pre-tokenized lists in one pass with the GIL held, as in
+    /// [`fit_obj`](Self::fit_obj); texts in parallel without it).
+    fn transform_obj(&self, py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<CsrMatrix> {
+        if self.source != Source::Pretokenized {
+            let docs = self.docs(obj)?;
+            return self.transform_docs(py, &docs);
+        }
+        if !self.inner.is_fitted() {
+            return Err(value_error(
+                py,
+                "this TfidfVectorizer is not fitted yet; call fit or fit_transform first",
+            ));
+        }
+        let docs = token_docs(obj, self.on_missing)?;
+        let mut failure: Option<PyErr> = None;
+        let result = no_panic(py, || {
+            self.inner.transform_with(docs.len(), |i, emit| {
+                if failure.is_none() {
+                    if let Some(Some(doc)) = docs.get(i) {
+                        failure = emit_tokens(doc, i, emit).err();
+                    }
+                }
+            })
+        })?;
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        result.map_err(|e| value_error(py, e.to_string()))
     }
 
     fn transform_docs(&self, py: Python<'_>, docs: &Docs) -> PyResult<CsrMatrix> {
@@ -411,10 +468,9 @@ impl PyTfidfVectorizer {
         let parts = par_map(py, &chunks, 1, self.n_threads, |chunk| {
             let mut m = inner.empty_matrix()?;
             for &i in *chunk {
-                match (source, docs.get(i)) {
-                    (Source::Word, Doc::Text(t)) => inner.transform_text_into(t, &mut m)?,
-                    (_, Doc::Tokens(tokens)) => inner.transform_tokens_into(tokens, &mut m)?,
-                    (_, doc) => inner.transform_tokens_into(&source.terms(doc), &mut m)?,
+                match source {
+                    Source::Word => inner.transform_text_into(docs.get(i), &mut m)?,
+                    _ => inner.transform_tokens_into(&source.terms(docs.get(i)), &mut m)?,
                 }
             }
             Ok::<_, KeywordError>(m)
@@ -589,8 +645,7 @@ impl PyTfidfVectorizer {
     ) -> PyResult<PyRefMut<'py, Self>> {
         let _ = y;
         let py = slf.py();
-        let docs = slf.docs(raw_documents)?;
-        slf.fit_docs(py, &docs, false)?;
+        slf.fit_obj(py, raw_documents, false)?;
         Ok(slf)
     }
 
@@ -603,9 +658,8 @@ impl PyTfidfVectorizer {
         y: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let _ = y;
-        let docs = self.docs(raw_documents)?;
         let m = self
-            .fit_docs(py, &docs, true)?
+            .fit_obj(py, raw_documents, true)?
             .ok_or_else(|| value_error(py, "fit_transform produced no matrix"))?;
         matrix_py(py, m)
     }
@@ -616,8 +670,7 @@ impl PyTfidfVectorizer {
         py: Python<'py>,
         raw_documents: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let docs = self.docs(raw_documents)?;
-        let m = self.transform_docs(py, &docs)?;
+        let m = self.transform_obj(py, raw_documents)?;
         matrix_py(py, m)
     }
 
@@ -642,8 +695,7 @@ impl PyTfidfVectorizer {
         let rows = match matrix_arg(texts_or_matrix, vocabulary.len())? {
             Some(rows) => rows,
             None => {
-                let docs = self.docs(texts_or_matrix)?;
-                let m = self.transform_docs(py, &docs)?;
+                let m = self.transform_obj(py, texts_or_matrix)?;
                 (0..m.n_rows())
                     .map(|i| {
                         m.row(i)
