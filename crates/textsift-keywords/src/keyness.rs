@@ -62,7 +62,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::tfidf::TermIndex;
+use crate::tfidf::Interner;
 use crate::KeywordError;
 
 /// The keyness statistic.
@@ -346,8 +346,7 @@ impl KeynessConfig {
 /// How often each term occurs in a corpus, and the corpus size (the sum of the counts).
 #[derive(Debug, Clone, Default)]
 pub struct TermCounts {
-    index: TermIndex,
-    terms: Vec<String>,
+    terms: Interner,
     counts: Vec<u64>,
     total: u64,
 }
@@ -390,21 +389,13 @@ impl TermCounts {
         if n == 0 {
             return;
         }
-        match self
-            .index
-            .get(term)
-            .and_then(|i| self.counts.get_mut(i as usize))
-        {
+        // Beyond 2^32 - 1 distinct terms nothing new can be numbered; such a term is not counted.
+        let Some(id) = self.terms.intern(term) else {
+            return;
+        };
+        match self.counts.get_mut(id as usize) {
             Some(c) => *c = c.saturating_add(n),
-            None => {
-                // Beyond 2^32 distinct terms the index cannot number them; count nothing more.
-                let Ok(i) = u32::try_from(self.terms.len()) else {
-                    return;
-                };
-                self.index.insert(term, i);
-                self.terms.push(term.to_owned());
-                self.counts.push(n);
-            }
+            None => self.counts.push(n),
         }
         self.total = self.total.saturating_add(n);
     }
@@ -429,7 +420,7 @@ impl TermCounts {
 
     /// The count of `term` (0 if absent).
     pub fn get(&self, term: &str) -> u64 {
-        self.index
+        self.terms
             .get(term)
             .and_then(|i| self.counts.get(i as usize))
             .copied()
@@ -443,20 +434,20 @@ impl TermCounts {
 
     /// The number of distinct terms.
     pub fn len(&self) -> usize {
-        self.terms.len()
+        self.counts.len()
     }
 
     /// Whether no term was counted.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.counts.is_empty()
     }
 
     /// `(term, count)` pairs, in the order terms were first counted.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.terms
+        self.counts
             .iter()
-            .map(String::as_str)
-            .zip(self.counts.iter().copied())
+            .enumerate()
+            .map(|(id, &n)| (self.terms.term(id as u32), n))
     }
 }
 

@@ -461,16 +461,24 @@ pub fn top_k(indices: &[u32], values: &[f64], k: usize) -> Vec<(u32, f64)> {
     pairs
 }
 
-/// Term -> id. Terms of up to 15 bytes (nearly all of them) are packed with their length into
-/// one integer, so that a lookup hashes two words and compares integers instead of hashing and
-/// comparing bytes.
+/// Distinct terms numbered in order of first appearance, their text stored back to back in one
+/// string (no allocation per term). Terms of up to 15 bytes (nearly all of them) are found
+/// through their bytes packed with their length into one integer, so that a lookup hashes two
+/// words and compares integers; longer ones through a hash of their bytes, compared with the
+/// stored text.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct TermIndex {
+pub(crate) struct Interner {
     short: FxHashMap<u128, u32>,
-    long: FxHashMap<Box<str>, u32>,
+    /// Hash of a long term -> the last id with that hash; `chain` links earlier ones.
+    long: FxHashMap<u64, u32>,
+    /// For each id: the previous id whose long term has the same hash (`u32::MAX`: none).
+    chain: Vec<u32>,
+    text: String,
+    /// For each id: where its text ends in `text` (it starts where the previous one ends).
+    ends: Vec<usize>,
 }
 
-impl TermIndex {
+impl Interner {
     /// The bytes of `term` in little-endian order with its length in the top byte, read with
     /// (overlapping) word loads rather than a byte copy.
     #[inline]
@@ -504,19 +512,72 @@ impl TermIndex {
         Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
     }
 
+    fn hash_long(term: &str) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(term.as_bytes());
+        h.finish()
+    }
+
+    /// The number of terms.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The text of term `id` ("" past the end).
+    pub(crate) fn term(&self, id: u32) -> &str {
+        let id = id as usize;
+        let end = self.ends.get(id).copied().unwrap_or(0);
+        let start = match id.checked_sub(1) {
+            Some(prev) => self.ends.get(prev).copied().unwrap_or(end),
+            None => 0,
+        };
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// The id of `term`, if it was interned.
     #[inline]
     pub(crate) fn get(&self, term: &str) -> Option<u32> {
-        match TermIndex::pack(term) {
+        match Interner::pack(term) {
             Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(term).copied(),
+            None => {
+                let mut id = *self.long.get(&Interner::hash_long(term))?;
+                loop {
+                    if self.term(id) == term {
+                        return Some(id);
+                    }
+                    id = *self.chain.get(id as usize)?;
+                    if id == u32::MAX {
+                        return None;
+                    }
+                }
+            }
         }
     }
 
-    pub(crate) fn insert(&mut self, term: &str, id: u32) {
-        match TermIndex::pack(term) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(term.into(), id),
+    /// The id of `term`, interning it if new; `None` once 2^32 - 1 terms are stored.
+    #[inline]
+    pub(crate) fn intern(&mut self, term: &str) -> Option<u32> {
+        if let Some(id) = self.get(term) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.len())
+            .ok()
+            .filter(|&id| id != u32::MAX)?;
+        let previous = match Interner::pack(term) {
+            Some(key) => {
+                self.short.insert(key, id);
+                u32::MAX
+            }
+            None => self
+                .long
+                .insert(Interner::hash_long(term), id)
+                .unwrap_or(u32::MAX),
         };
+        self.chain.push(previous);
+        self.text.push_str(term);
+        self.ends.push(self.text.len());
+        Some(id)
     }
 }
 
@@ -526,7 +587,7 @@ struct Fitted {
     /// Terms in column order (code point order).
     vocabulary: Vec<String>,
     /// Term -> column.
-    index: TermIndex,
+    index: Interner,
     /// The number of training documents each column occurs in.
     df: Vec<u64>,
     /// The number of training documents.
@@ -537,9 +598,10 @@ struct Fitted {
 
 impl Fitted {
     fn new(config: &TfidfConfig, vocabulary: Vec<String>, df: Vec<u64>, n_docs: u64) -> Fitted {
-        let mut index = TermIndex::default();
-        for (j, t) in vocabulary.iter().enumerate() {
-            index.insert(t, j as u32);
+        // Interned in column order, so that ids are columns (the vocabulary is distinct).
+        let mut index = Interner::default();
+        for t in &vocabulary {
+            index.intern(t);
         }
         // scikit-learn: idf = full(n + smooth) / (df + smooth); log; += 1.
         let idf = if config.use_idf {
@@ -564,7 +626,7 @@ impl Fitted {
 /// The counts of a corpus: features numbered by first appearance, and each document's
 /// `(feature, count)` pairs in feature order (scikit-learn's `_count_vocab`).
 struct Counts {
-    terms: Vec<String>,
+    terms: Interner,
     entries: Vec<(u32, u64)>,
     indptr: Vec<usize>,
     df: Vec<u64>,
@@ -871,9 +933,8 @@ impl TfidfVectorizer {
         n_docs: usize,
         mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
     ) -> Result<Counts, KeywordError> {
-        let mut ids = TermIndex::default();
         let mut c = Counts {
-            terms: Vec::new(),
+            terms: Interner::default(),
             entries: Vec::new(),
             indptr: Vec::with_capacity(n_docs + 1),
             df: Vec::new(),
@@ -885,20 +946,14 @@ impl TfidfVectorizer {
         for _ in 0..n_docs {
             doc_ids.clear();
             each_doc(&mut |feature: &str| {
-                let id = match ids.get(feature) {
-                    Some(id) => id,
-                    None => {
-                        let Ok(id) = u32::try_from(c.terms.len()) else {
-                            overflow = true;
-                            return;
-                        };
-                        ids.insert(feature, id);
-                        c.terms.push(feature.to_owned());
-                        c.df.push(0);
-                        c.tf.push(0);
-                        id
-                    }
+                let Some(id) = c.terms.intern(feature) else {
+                    overflow = true;
+                    return;
                 };
+                if id as usize == c.df.len() {
+                    c.df.push(0);
+                    c.tf.push(0);
+                }
                 doc_ids.push(id);
             });
             if overflow {
@@ -917,7 +972,7 @@ impl TfidfVectorizer {
             }
             c.indptr.push(c.entries.len());
         }
-        if c.terms.is_empty() {
+        if c.terms.len() == 0 {
             return Err(KeywordError::InvalidInput(
                 "empty vocabulary; perhaps the documents are empty or only contain stop words"
                     .into(),
@@ -936,16 +991,16 @@ impl TfidfVectorizer {
                 "max_df corresponds to fewer documents than min_df".into(),
             ));
         }
-        // Candidates in vocabulary (code point) order.
-        let mut order: Vec<u32> = (0..counts.terms.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| counts.terms[a as usize].cmp(&counts.terms[b as usize]));
-        let mut kept: Vec<u32> = order
-            .into_iter()
+        // Candidates within the document-frequency limits, in vocabulary (code point) order.
+        // (Sorting after filtering: with min_df > 1 most n-grams go, and sorting is the costly
+        // part.)
+        let mut kept: Vec<u32> = (0..counts.terms.len() as u32)
             .filter(|&id| {
                 let df = counts.df[id as usize] as f64;
                 df <= high && df >= low
             })
             .collect();
+        kept.sort_unstable_by(|&a, &b| counts.terms.term(a).cmp(counts.terms.term(b)));
         if let Some(limit) = self.config.max_features {
             if kept.len() > limit {
                 // Most frequent first; ties in vocabulary order (a stable sort).
@@ -966,7 +1021,7 @@ impl TfidfVectorizer {
         let mut df = Vec::with_capacity(kept.len());
         for (j, &id) in kept.iter().enumerate() {
             column[id as usize] = j as u32;
-            vocabulary.push(counts.terms[id as usize].clone());
+            vocabulary.push(counts.terms.term(id).to_owned());
             df.push(counts.df[id as usize]);
         }
         self.fitted = Some(Fitted::new(&self.config, vocabulary, df, n_docs as u64));
