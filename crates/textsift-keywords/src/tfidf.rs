@@ -941,7 +941,10 @@ impl TfidfVectorizer {
             tf: Vec::new(),
         };
         c.indptr.push(0);
+        // The distinct ids of the current document and, per id, its count there (0 outside the
+        // document): only distinct ids need sorting.
         let mut doc_ids: Vec<u32> = Vec::new();
+        let mut in_doc: Vec<u64> = Vec::new();
         let mut overflow = false;
         for _ in 0..n_docs {
             doc_ids.clear();
@@ -953,21 +956,30 @@ impl TfidfVectorizer {
                 if id as usize == c.df.len() {
                     c.df.push(0);
                     c.tf.push(0);
+                    in_doc.push(0);
                 }
-                doc_ids.push(id);
+                if let Some(n) = in_doc.get_mut(id as usize) {
+                    if *n == 0 {
+                        doc_ids.push(id);
+                    }
+                    *n += 1;
+                }
             });
             if overflow {
                 return Err(KeywordError::InvalidInput(
                     "more than 2^32 distinct terms".into(),
                 ));
             }
-            push_runs(&mut doc_ids, &mut c.entries);
-            let row_start = c.indptr.last().copied().unwrap_or(0);
-            for &(id, n) in c.entries.get(row_start..).unwrap_or_default() {
-                if let (Some(df), Some(tf)) = (c.df.get_mut(id as usize), c.tf.get_mut(id as usize))
+            doc_ids.sort_unstable();
+            for &id in &doc_ids {
+                let i = id as usize;
+                if let (Some(n), Some(df), Some(tf)) =
+                    (in_doc.get_mut(i), c.df.get_mut(i), c.tf.get_mut(i))
                 {
+                    c.entries.push((id, *n));
                     *df += 1;
-                    *tf += n;
+                    *tf += *n;
+                    *n = 0;
                 }
             }
             c.indptr.push(c.entries.len());
@@ -1376,19 +1388,5 @@ impl TfidfVectorizer {
                     })
             })
             .collect()
-    }
-}
-
-/// Sorts `ids` and appends `(id, run length)` for each distinct id.
-fn push_runs(ids: &mut [u32], out: &mut Vec<(u32, u64)>) {
-    ids.sort_unstable();
-    let mut i = 0;
-    while let Some(&id) = ids.get(i) {
-        let mut j = i + 1;
-        while ids.get(j) == Some(&id) {
-            j += 1;
-        }
-        out.push((id, (j - i) as u64));
-        i = j;
     }
 }
