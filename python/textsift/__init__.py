@@ -19,12 +19,15 @@ from typing import overload
 
 from textsift._textsift import (
     Analyzer,
+    Keyness,
+    KeynessResult,
     Rake,
     RakeRanking,
     SentenceSplitter,
     Stemmer,
     TargetedSentiment,
     TextRank,
+    TfidfVectorizer,
     Token,
     Tokenizer,
     Vader,
@@ -52,6 +55,8 @@ from textsift.lexicons import Afinn, Lexicon
 __all__ = [
     "Afinn",
     "Analyzer",
+    "Keyness",
+    "KeynessResult",
     "Lexicon",
     "Rake",
     "RakeRanking",
@@ -63,6 +68,7 @@ __all__ = [
     "TextsiftInternalError",
     "TextsiftTypeError",
     "TextsiftValueError",
+    "TfidfVectorizer",
     "Token",
     "Tokenizer",
     "Vader",

@@ -1,6 +1,6 @@
 """Type stubs of the compiled core, ``textsift._textsift``."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, final
 
 import numpy as np
@@ -37,6 +37,9 @@ __all__ = [
     "RakeRanking",
     "TextRank",
     "wordpunct_tokenize",
+    "TfidfVectorizer",
+    "Keyness",
+    "KeynessResult",
 ]
 
 __version__: str
@@ -432,3 +435,101 @@ class TextRank:
     def __reduce__(self) -> tuple[Any, ...]: ...
 
 def wordpunct_tokenize(text: str) -> list[str]: ...
+
+@final
+class TfidfVectorizer:
+    """TF-IDF features with the vocabulary, ``idf_`` and weights of scikit-learn's ``TfidfVectorizer``."""
+
+    def __new__(
+        cls,
+        *,
+        analyzer: str | Analyzer | None = None,
+        lowercase: bool = True,
+        ngram_range: tuple[int, int] = ...,
+        min_df: int | float = ...,
+        max_df: int | float = ...,
+        max_features: int | None = None,
+        norm: str | None = ...,
+        use_idf: bool = True,
+        smooth_idf: bool = True,
+        sublinear_tf: bool = False,
+        stop_words: Iterable[str] | None = None,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> TfidfVectorizer: ...
+    def fit(self, raw_documents: Iterable[Any], y: Any = None) -> TfidfVectorizer: ...
+    def fit_transform(self, raw_documents: Iterable[Any], y: Any = None) -> Any: ...
+    def transform(self, raw_documents: Iterable[Any]) -> Any: ...
+    def top_terms(self, texts_or_matrix: Any, k: int = 10) -> list[list[tuple[str, float]]]: ...
+    @property
+    def vocabulary_(self) -> dict[str, int]: ...
+    @property
+    def idf_(self) -> npt.NDArray[np.float64]: ...
+    def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]: ...
+    def get_params(self, deep: bool = True) -> dict[str, Any]: ...
+    @property
+    def is_fitted(self) -> bool: ...
+    def __getstate__(self) -> str: ...
+    def __setstate__(self, state: str) -> None: ...
+
+@final
+class Keyness:
+    """Keyness: the terms that distinguish one corpus from another, or each group from the rest."""
+
+    def __new__(
+        cls,
+        method: str = "log_odds",
+        prior: str | float | Mapping[str, float] = ...,
+        *,
+        analyzer: str | Analyzer | None = None,
+        starting_count: float = 0.01,
+        prior_scale: str = "none",
+        sigma: float = 10.0,
+        prior_power: float = 1.0,
+        variance: str = "full",
+        yates: bool = False,
+        log_ratio_smoothing: float = 0.5,
+        log_ratio_zeros_only: bool = True,
+        min_count: int = 1,
+        n_threads: int | None = None,
+    ) -> Keyness: ...
+    @property
+    def method(self) -> str: ...
+    def compare(
+        self,
+        texts_a: Iterable[Any],
+        texts_b: Iterable[Any],
+        *,
+        top: int | None = None,
+        as_frame: bool = False,
+        on_missing: str = "raise",
+    ) -> Any: ...
+    def one_vs_rest(
+        self,
+        texts: Iterable[Any],
+        groups: Iterable[Any],
+        *,
+        top: int | None = None,
+        as_frame: bool = False,
+        on_missing: str = "raise",
+    ) -> Any: ...
+    def __getstate__(self) -> str: ...
+    def __setstate__(self, state: str) -> None: ...
+
+@final
+class KeynessResult:
+    """The rows of a keyness comparison: a sequence of dicts, with ``to_pandas()``."""
+
+    def __new__(cls, rows: list[dict[str, Any]], columns: list[str], method: str) -> KeynessResult: ...
+    @property
+    def columns(self) -> list[str]: ...
+    @property
+    def method(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __getitem__(self, key: Any, /) -> Any: ...
+    def __iter__(self) -> Iterator[dict[str, Any]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def to_list(self) -> list[dict[str, Any]]: ...
+    def to_pandas(self) -> Any: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, ...]: ...

@@ -5,12 +5,15 @@
 //! `text[start:end]` is the token.
 
 mod convert;
+mod corpus;
 mod errors;
 mod keywords_rt;
+mod keyness;
 mod normalize;
 mod sentiment;
 mod stem;
 mod targets;
+mod tfidf;
 mod tokenizer;
 mod wordlist;
 mod yake;
@@ -48,5 +51,8 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<keywords_rt::PyRakeRanking>()?;
     m.add_class::<keywords_rt::PyTextRank>()?;
     m.add_function(wrap_pyfunction!(keywords_rt::wordpunct_tokenize, m)?)?;
+    m.add_class::<tfidf::PyTfidfVectorizer>()?;
+    m.add_class::<keyness::PyKeyness>()?;
+    m.add_class::<keyness::PyKeynessResult>()?;
     Ok(())
 }

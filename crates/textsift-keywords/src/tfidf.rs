@@ -1,0 +1,1392 @@
+//! TF-IDF weights with the vocabulary, idf and normalised weights of scikit-learn's
+//! `TfidfVectorizer` (1.x), given the same tokens.
+//!
+//! Analysts compare TF-IDF numbers across tools and papers, so this module does not invent its
+//! own variant: it reproduces scikit-learn's choices one by one.
+//!
+//! * **Tokens.** Either tokens you give (from a textsift [`Tokenizer`](textsift_tokenize::Tokenizer)
+//!   or analyzer, lower-cased one by one when [`TfidfConfig::lowercase`] is set), or scikit-learn's
+//!   default `token_pattern` `(?u)\b\w\w+\b` applied to the lower-cased text ([`sklearn_tokens`]).
+//!   Python's `\w` is exactly the letters (`\p{L}`), numbers (`\p{N}`) and `_`; combining marks
+//!   are *not* word characters, so a decomposed "naïve" splits where Python splits it. The
+//!   character tables are those of `unicode-properties` (Unicode 18); an interpreter with older
+//!   tables (Python 3.11 has Unicode 14) differs only on characters assigned in between.
+//! * **Features.** Stop words are removed first, then n-grams are joined with one space, all
+//!   unigrams first, then all bigrams, and so on (`_word_ngrams`).
+//! * **Vocabulary.** Terms kept by `min_df`/`max_df` (an integer is a document count, a fraction
+//!   is multiplied by the number of documents, compared as floats as scikit-learn does) and
+//!   `max_features` (the most frequent over the corpus), sorted in Python string order, which is
+//!   code point order, which is the byte order of UTF-8.
+//! * **Weights.** `tf` is the count, or `1 + ln(count)` with `sublinear_tf`; `idf` is
+//!   `ln(n / df) + 1`, with `n` and `df` each plus one when `smooth_idf`; rows are divided by
+//!   their l2 or l1 norm. Every step is the same floating-point operation, in the same order, as
+//!   scikit-learn's: even the norms are summed in the order scikit-learn stores each row (by
+//!   first appearance of the term in the corpus in `fit_transform`, by column in `transform`;
+//!   the two differ in the last bit in scikit-learn too). The only source of difference left is
+//!   the logarithm: numpy's vectorised `log` and the C library's (used here) may differ by one
+//!   unit in the last place, so idf values agree to about 1e-16 relative, not always bit for bit.
+//! * **`max_features` ties.** scikit-learn keeps the `max_features` terms of highest total count
+//!   with numpy's default, *unstable* sort, so which of several terms tied at the cut-off it keeps
+//!   depends on numpy's sorting code and the CPU. Here ties are broken by vocabulary order (the
+//!   earlier term in code point order wins), which is what a stable sort of scikit-learn's own
+//!   arrays gives.
+//!
+//! Output is a [`CsrMatrix`] whose rows hold their columns in increasing order.
+//!
+//! ```
+//! use textsift_keywords::tfidf::{TfidfConfig, TfidfVectorizer};
+//!
+//! let docs = ["The cat sat.", "The dog sat!", "A cat and a dog."];
+//! let mut v = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+//! let m = v.fit_transform_texts(&docs).unwrap();
+//! assert_eq!(v.vocabulary().unwrap(), ["and", "cat", "dog", "sat", "the"]);
+//! assert_eq!(m.shape(), (3, 5));
+//! // Each row has unit l2 norm.
+//! let (_, weights) = m.row(0).unwrap();
+//! let norm: f64 = weights.iter().map(|w| w * w).sum::<f64>().sqrt();
+//! assert!((norm - 1.0).abs() < 1e-12);
+//! // The heaviest terms of the third document.
+//! let top = v.top_terms(&m, 2, 1).unwrap();
+//! assert_eq!(top[0].0, "and");
+//! ```
+
+use std::borrow::Cow;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+use textsift_tokenize::normalize::lowercase;
+use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+
+use crate::KeywordError;
+
+/// The largest `n` of an n-gram range: longer n-grams make the work grow with the square of `n`
+/// for each token.
+pub const MAX_NGRAM: usize = 64;
+
+/// A document-frequency limit (`min_df`, `max_df`) as scikit-learn reads it: an integer is a
+/// number of documents, a float in `[0, 1]` a proportion of them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DocFreq {
+    /// At least/at most this many documents (scikit-learn: an `int`, at least 1).
+    Count(u64),
+    /// This proportion of the documents (scikit-learn: a `float` in `[0.0, 1.0]`).
+    Fraction(f64),
+}
+
+impl DocFreq {
+    /// The limit for `n_docs` documents, as the float scikit-learn compares document
+    /// frequencies with.
+    pub fn resolve(self, n_docs: usize) -> f64 {
+        match self {
+            DocFreq::Count(c) => c as f64,
+            DocFreq::Fraction(f) => f * n_docs as f64,
+        }
+    }
+
+    fn validate(self, name: &str) -> Result<(), KeywordError> {
+        match self {
+            DocFreq::Count(0) => Err(KeywordError::InvalidParameter(format!(
+                "{name} must be an integer >= 1 or a float in [0.0, 1.0], not 0"
+            ))),
+            DocFreq::Fraction(f) if !(0.0..=1.0).contains(&f) => {
+                Err(KeywordError::InvalidParameter(format!(
+                    "{name} must be an integer >= 1 or a float in [0.0, 1.0], not {f}"
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Row normalisation (scikit-learn's `norm`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Norm {
+    /// Divide by the sum of absolute values.
+    L1,
+    /// Divide by the Euclidean length (scikit-learn's default).
+    L2,
+}
+
+/// The parameters of a [`TfidfVectorizer`], named and defaulted as scikit-learn's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TfidfConfig {
+    /// Lower-case (Python's `str.lower`) the text before the token pattern, or each given token.
+    pub lowercase: bool,
+    /// The smallest and largest n of word n-grams (`1 <= min <= max <= MAX_NGRAM`).
+    pub ngram_range: (usize, usize),
+    /// Drop terms in fewer documents than this.
+    pub min_df: DocFreq,
+    /// Drop terms in more documents than this.
+    pub max_df: DocFreq,
+    /// Keep only this many terms, the most frequent over the corpus.
+    pub max_features: Option<usize>,
+    /// Row normalisation, or none.
+    pub norm: Option<Norm>,
+    /// Multiply by the inverse document frequency.
+    pub use_idf: bool,
+    /// Add one to document frequencies and to the document count, as if one extra document
+    /// contained every term once.
+    pub smooth_idf: bool,
+    /// Use `1 + ln(tf)` instead of `tf`.
+    pub sublinear_tf: bool,
+    /// Tokens dropped before n-grams are formed (compared after lower-casing).
+    pub stop_words: Vec<String>,
+}
+
+impl Default for TfidfConfig {
+    fn default() -> Self {
+        TfidfConfig {
+            lowercase: true,
+            ngram_range: (1, 1),
+            min_df: DocFreq::Count(1),
+            max_df: DocFreq::Fraction(1.0),
+            max_features: None,
+            norm: Some(Norm::L2),
+            use_idf: true,
+            smooth_idf: true,
+            sublinear_tf: false,
+            stop_words: Vec::new(),
+        }
+    }
+}
+
+impl TfidfConfig {
+    /// Sets [`lowercase`](Self::lowercase).
+    pub fn lowercase(mut self, yes: bool) -> Self {
+        self.lowercase = yes;
+        self
+    }
+    /// Sets [`ngram_range`](Self::ngram_range).
+    pub fn ngram_range(mut self, min_n: usize, max_n: usize) -> Self {
+        self.ngram_range = (min_n, max_n);
+        self
+    }
+    /// Sets [`min_df`](Self::min_df).
+    pub fn min_df(mut self, limit: DocFreq) -> Self {
+        self.min_df = limit;
+        self
+    }
+    /// Sets [`max_df`](Self::max_df).
+    pub fn max_df(mut self, limit: DocFreq) -> Self {
+        self.max_df = limit;
+        self
+    }
+    /// Sets [`max_features`](Self::max_features).
+    pub fn max_features(mut self, n: Option<usize>) -> Self {
+        self.max_features = n;
+        self
+    }
+    /// Sets [`norm`](Self::norm).
+    pub fn norm(mut self, norm: Option<Norm>) -> Self {
+        self.norm = norm;
+        self
+    }
+    /// Sets [`use_idf`](Self::use_idf).
+    pub fn use_idf(mut self, yes: bool) -> Self {
+        self.use_idf = yes;
+        self
+    }
+    /// Sets [`smooth_idf`](Self::smooth_idf).
+    pub fn smooth_idf(mut self, yes: bool) -> Self {
+        self.smooth_idf = yes;
+        self
+    }
+    /// Sets [`sublinear_tf`](Self::sublinear_tf).
+    pub fn sublinear_tf(mut self, yes: bool) -> Self {
+        self.sublinear_tf = yes;
+        self
+    }
+    /// Sets [`stop_words`](Self::stop_words).
+    pub fn stop_words<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
+        self.stop_words = words.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Checks every parameter against the domain scikit-learn accepts.
+    pub fn validate(&self) -> Result<(), KeywordError> {
+        let (lo, hi) = self.ngram_range;
+        if lo == 0 || lo > hi {
+            return Err(KeywordError::InvalidParameter(format!(
+                "ngram_range must be (min_n, max_n) with 1 <= min_n <= max_n, not ({lo}, {hi})"
+            )));
+        }
+        if hi > MAX_NGRAM {
+            return Err(KeywordError::InvalidParameter(format!(
+                "ngram_range allows n-grams of at most {MAX_NGRAM} tokens, not {hi}"
+            )));
+        }
+        self.min_df.validate("min_df")?;
+        self.max_df.validate("max_df")?;
+        if self.max_features == Some(0) {
+            return Err(KeywordError::InvalidParameter(
+                "max_features must be a positive integer or None, not 0".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Whether `c` is a word character of Python's `re` (`\w` in a `str` pattern): a letter, a
+/// number or `_`. Marks are not.
+#[inline]
+pub fn is_python_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    matches!(
+        c.general_category_group(),
+        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+    )
+}
+
+/// The tokens of scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, as `re.findall`
+/// returns them: every maximal run of [Python word characters](is_python_word_char) that is at
+/// least two characters long. One pass, no backtracking.
+///
+/// ```
+/// use textsift_keywords::tfidf::sklearn_tokens;
+/// let t: Vec<&str> = sklearn_tokens("I can't stop_it: naïve, 2x A1 é").collect();
+/// assert_eq!(t, ["can", "stop_it", "naïve", "2x", "A1"]);
+/// // A combining diaeresis is not a word character in Python.
+/// let t: Vec<&str> = sklearn_tokens("nai\u{308}ve").collect();
+/// assert_eq!(t, ["nai", "ve"]);
+/// ```
+pub fn sklearn_tokens(text: &str) -> SklearnTokens<'_> {
+    SklearnTokens { text, pos: 0 }
+}
+
+/// The iterator of [`sklearn_tokens`].
+#[derive(Debug, Clone)]
+pub struct SklearnTokens<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+/// ASCII bytes that are Python word characters: `[0-9A-Za-z_]`.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// Whether the character starting at `pos` of `text` is a word character, and its length in
+/// bytes; `None` at the end.
+#[inline]
+fn word_char_at(text: &str, pos: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(pos)?;
+    if b < 0x80 {
+        return Some((ASCII_WORD[b as usize], 1));
+    }
+    let c = text.get(pos..)?.chars().next()?;
+    Some((is_python_word_char(c), c.len_utf8()))
+}
+
+impl<'a> Iterator for SklearnTokens<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut i = self.pos;
+        while i < n {
+            let (word, len) = word_char_at(text, i)?;
+            if !word {
+                i += len;
+                continue;
+            }
+            let start = i;
+            let mut chars = 1usize;
+            i += len;
+            while i < n {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !ASCII_WORD[b as usize] {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match word_char_at(text, i) {
+                        Some((true, len)) => i += len,
+                        _ => break,
+                    }
+                }
+                chars += 1;
+            }
+            if chars >= 2 {
+                self.pos = i;
+                return text.get(start..i);
+            }
+        }
+        self.pos = n;
+        None
+    }
+}
+
+/// A sparse matrix in compressed sparse row form, as `scipy.sparse.csr_matrix` holds one: the
+/// columns and values of row `i` are `indices[indptr[i]..indptr[i + 1]]` and the same range of
+/// `data`. Columns within a row are in increasing order.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CsrMatrix {
+    /// Row boundaries into `indices` and `data` (`n_rows + 1` entries, starting at 0).
+    pub indptr: Vec<usize>,
+    /// Column of each stored value.
+    pub indices: Vec<u32>,
+    /// The stored values.
+    pub data: Vec<f64>,
+    /// The number of columns.
+    pub n_cols: usize,
+}
+
+impl CsrMatrix {
+    /// A matrix of `rows`, each a list of `(column, value)` pairs in increasing column order.
+    pub fn from_rows<R: AsRef<[(u32, f64)]>>(rows: &[R], n_cols: usize) -> CsrMatrix {
+        let nnz = rows.iter().map(|r| r.as_ref().len()).sum();
+        let mut m = CsrMatrix {
+            indptr: Vec::with_capacity(rows.len() + 1),
+            indices: Vec::with_capacity(nnz),
+            data: Vec::with_capacity(nnz),
+            n_cols,
+        };
+        m.indptr.push(0);
+        for row in rows {
+            for &(j, v) in row.as_ref() {
+                m.indices.push(j);
+                m.data.push(v);
+            }
+            m.indptr.push(m.indices.len());
+        }
+        m
+    }
+
+    /// A matrix with no rows and `n_cols` columns.
+    pub fn empty(n_cols: usize) -> CsrMatrix {
+        CsrMatrix {
+            indptr: vec![0],
+            indices: Vec::new(),
+            data: Vec::new(),
+            n_cols,
+        }
+    }
+
+    /// Appends the rows of `other` below these (the column counts must agree, or
+    /// [`KeywordError::InvalidInput`]).
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::CsrMatrix;
+    /// let mut a = CsrMatrix::from_rows(&[vec![(0, 1.0)]], 2);
+    /// a.append(CsrMatrix::from_rows(&[vec![], vec![(1, 2.0)]], 2)).unwrap();
+    /// assert_eq!(a.indptr, [0, 1, 1, 2]);
+    /// assert_eq!(a.get(2, 1), 2.0);
+    /// ```
+    pub fn append(&mut self, other: CsrMatrix) -> Result<(), KeywordError> {
+        if other.n_cols != self.n_cols {
+            return Err(KeywordError::InvalidInput(format!(
+                "cannot stack a matrix of {} columns under one of {}",
+                other.n_cols, self.n_cols
+            )));
+        }
+        let offset = self.indices.len();
+        self.indptr
+            .extend(other.indptr.iter().skip(1).map(|p| p + offset));
+        self.indices.extend(other.indices);
+        self.data.extend(other.data);
+        Ok(())
+    }
+
+    /// The number of rows.
+    pub fn n_rows(&self) -> usize {
+        self.indptr.len().saturating_sub(1)
+    }
+
+    /// `(rows, columns)`.
+    pub fn shape(&self) -> (usize, usize) {
+        (self.n_rows(), self.n_cols)
+    }
+
+    /// The number of stored values.
+    pub fn nnz(&self) -> usize {
+        self.data.len()
+    }
+
+    /// The columns and values of row `i`, or `None` past the last row.
+    pub fn row(&self, i: usize) -> Option<(&[u32], &[f64])> {
+        let start = *self.indptr.get(i)?;
+        let end = *self.indptr.get(i + 1)?;
+        Some((self.indices.get(start..end)?, self.data.get(start..end)?))
+    }
+
+    /// The value at row `i`, column `j` (0 where nothing is stored).
+    pub fn get(&self, i: usize, j: u32) -> f64 {
+        self.row(i)
+            .and_then(|(cols, vals)| {
+                cols.binary_search(&j)
+                    .ok()
+                    .and_then(|k| vals.get(k).copied())
+            })
+            .unwrap_or(0.0)
+    }
+}
+
+/// The `k` largest values of a sparse row as `(column, value)`, largest first; equal values in
+/// increasing column order. Linear in the row's length plus `k log k`.
+///
+/// ```
+/// use textsift_keywords::tfidf::top_k;
+/// assert_eq!(top_k(&[4, 1, 7], &[0.2, 0.5, 0.2], 2), [(1, 0.5), (4, 0.2)]);
+/// ```
+pub fn top_k(indices: &[u32], values: &[f64], k: usize) -> Vec<(u32, f64)> {
+    let mut pairs: Vec<(u32, f64)> = indices
+        .iter()
+        .copied()
+        .zip(values.iter().copied())
+        .collect();
+    let order = |a: &(u32, f64), b: &(u32, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if k == 0 {
+        return Vec::new();
+    }
+    if pairs.len() > k {
+        pairs.select_nth_unstable_by(k - 1, order);
+        pairs.truncate(k);
+    }
+    pairs.sort_unstable_by(order);
+    pairs
+}
+
+/// Distinct terms numbered in order of first appearance, their text stored back to back in one
+/// string (no allocation per term). Terms of up to 15 bytes (nearly all of them) are found
+/// through their bytes packed with their length into one integer, so that a lookup hashes two
+/// words and compares integers; longer ones through a hash of their bytes, compared with the
+/// stored text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Interner {
+    short: FxHashMap<u128, u32>,
+    /// Hash of a long term -> the last id with that hash; `chain` links earlier ones.
+    long: FxHashMap<u64, u32>,
+    /// For each id: the previous id whose long term has the same hash (`u32::MAX`: none).
+    chain: Vec<u32>,
+    text: String,
+    /// For each id: where its text ends in `text` (it starts where the previous one ends).
+    ends: Vec<usize>,
+}
+
+impl Interner {
+    /// The bytes of `term` in little-endian order with its length in the top byte, read with
+    /// (overlapping) word loads rather than a byte copy.
+    #[inline]
+    fn pack(term: &str) -> Option<u128> {
+        let b = term.as_bytes();
+        let n = b.len();
+        let word = |at: usize| -> u64 {
+            b.get(at..at + 8)
+                .and_then(|s| s.try_into().ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        let half = |at: usize| -> u64 {
+            b.get(at..at + 4)
+                .and_then(|s| s.try_into().ok())
+                .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+        };
+        let byte = |at: usize| u64::from(b.get(at).copied().unwrap_or(0));
+        let (lo, hi) = match n {
+            0 => (0, 0),
+            1..=3 => (
+                byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1)),
+                0,
+            ),
+            4..=7 => (half(0) | (half(n - 4) >> (8 * (8 - n))) << 32, 0),
+            8..=15 => (
+                word(0),
+                word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+            ),
+            _ => return None,
+        };
+        Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
+    }
+
+    fn hash_long(term: &str) -> u64 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(term.as_bytes());
+        h.finish()
+    }
+
+    /// The number of terms.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The text of term `id` ("" past the end).
+    pub(crate) fn term(&self, id: u32) -> &str {
+        let id = id as usize;
+        let end = self.ends.get(id).copied().unwrap_or(0);
+        let start = match id.checked_sub(1) {
+            Some(prev) => self.ends.get(prev).copied().unwrap_or(end),
+            None => 0,
+        };
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    /// The id of `term`, if it was interned.
+    #[inline]
+    pub(crate) fn get(&self, term: &str) -> Option<u32> {
+        match Interner::pack(term) {
+            Some(key) => self.short.get(&key).copied(),
+            None => {
+                let mut id = *self.long.get(&Interner::hash_long(term))?;
+                loop {
+                    if self.term(id) == term {
+                        return Some(id);
+                    }
+                    id = *self.chain.get(id as usize)?;
+                    if id == u32::MAX {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The id of `term`, interning it if new; `None` once 2^32 - 1 terms are stored.
+    #[inline]
+    pub(crate) fn intern(&mut self, term: &str) -> Option<u32> {
+        if let Some(id) = self.get(term) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.len())
+            .ok()
+            .filter(|&id| id != u32::MAX)?;
+        let previous = match Interner::pack(term) {
+            Some(key) => {
+                self.short.insert(key, id);
+                u32::MAX
+            }
+            None => self
+                .long
+                .insert(Interner::hash_long(term), id)
+                .unwrap_or(u32::MAX),
+        };
+        self.chain.push(previous);
+        self.text.push_str(term);
+        self.ends.push(self.text.len());
+        Some(id)
+    }
+}
+
+/// What `fit` learnt.
+#[derive(Debug, Clone, PartialEq)]
+struct Fitted {
+    /// Terms in column order (code point order).
+    vocabulary: Vec<String>,
+    /// Term -> column.
+    index: Interner,
+    /// The number of training documents each column occurs in.
+    df: Vec<u64>,
+    /// The number of training documents.
+    n_docs: u64,
+    /// The idf of each column (empty without `use_idf`).
+    idf: Vec<f64>,
+}
+
+impl Fitted {
+    fn new(config: &TfidfConfig, vocabulary: Vec<String>, df: Vec<u64>, n_docs: u64) -> Fitted {
+        // Interned in column order, so that ids are columns (the vocabulary is distinct).
+        let mut index = Interner::default();
+        for t in &vocabulary {
+            index.intern(t);
+        }
+        // scikit-learn: idf = full(n + smooth) / (df + smooth); log; += 1.
+        let idf = if config.use_idf {
+            let smooth = if config.smooth_idf { 1.0 } else { 0.0 };
+            let n = n_docs as f64 + smooth;
+            df.iter()
+                .map(|&d| (n / (d as f64 + smooth)).ln() + 1.0)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Fitted {
+            vocabulary,
+            index,
+            df,
+            n_docs,
+            idf,
+        }
+    }
+}
+
+/// The counts of a corpus: features numbered by first appearance, and each document's
+/// `(feature, count)` pairs in feature order (scikit-learn's `_count_vocab`).
+struct Counts {
+    terms: Interner,
+    entries: Vec<(u32, u64)>,
+    indptr: Vec<usize>,
+    df: Vec<u64>,
+    tf: Vec<u64>,
+}
+
+/// Scratch space for the tokens of one streamed document.
+#[derive(Default)]
+struct Arena {
+    text: String,
+    spans: Vec<(usize, usize)>,
+    buf: String,
+}
+
+/// The serialised form: the parameters, and once fitted the vocabulary with the document
+/// frequencies (integers, from which idf is recomputed bit for bit; floats in JSON need not
+/// round-trip exactly).
+#[derive(Serialize, Deserialize)]
+struct TfidfState {
+    config: TfidfConfig,
+    #[serde(default)]
+    vocabulary: Option<Vec<String>>,
+    #[serde(default)]
+    df: Option<Vec<u64>>,
+    #[serde(default)]
+    n_docs: u64,
+}
+
+/// A TF-IDF vectoriser: `fit` learns the vocabulary and idf of a corpus, `transform` weighs
+/// documents with them. Serialisable (parameters and fitted state), so it pickles.
+///
+/// Documents are given either as token sequences (`fit`, `transform`, … over `&[D]` with
+/// `D: AsRef<[T]>, T: AsRef<str>`) or as texts for scikit-learn's default token pattern
+/// (`*_texts`). See the [module documentation](self) for what is computed.
+///
+/// ```
+/// use textsift_keywords::tfidf::{DocFreq, Norm, TfidfConfig, TfidfVectorizer};
+///
+/// let docs = vec![
+///     vec!["new", "update", "new"],
+///     vec!["update", "bug"],
+///     vec!["new", "bug", "bug"],
+/// ];
+/// let config = TfidfConfig::default()
+///     .ngram_range(1, 2)
+///     .min_df(DocFreq::Count(2))
+///     .sublinear_tf(true)
+///     .norm(Some(Norm::L1));
+/// let mut v = TfidfVectorizer::new(config).unwrap();
+/// let m = v.fit_transform(&docs).unwrap();
+/// assert_eq!(v.vocabulary().unwrap(), ["bug", "new", "update"]);
+/// // idf = ln((1 + 3) / (1 + 2)) + 1 for every term here.
+/// assert!(v.idf().unwrap().iter().all(|&x| x == (4.0f64 / 3.0).ln() + 1.0));
+/// // Unseen terms are ignored by transform.
+/// let again = v.transform(&[vec!["bug", "zebra"]]).unwrap();
+/// assert_eq!(again.row(0).unwrap(), (&[0u32][..], &[1.0][..]));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "TfidfState", into = "TfidfState")]
+pub struct TfidfVectorizer {
+    config: TfidfConfig,
+    stop: FxHashSet<String>,
+    fitted: Option<Fitted>,
+}
+
+impl From<TfidfVectorizer> for TfidfState {
+    fn from(v: TfidfVectorizer) -> TfidfState {
+        let (vocabulary, df, n_docs) = match v.fitted {
+            Some(f) => (Some(f.vocabulary), Some(f.df), f.n_docs),
+            None => (None, None, 0),
+        };
+        TfidfState {
+            config: v.config,
+            vocabulary,
+            df,
+            n_docs,
+        }
+    }
+}
+
+impl TryFrom<TfidfState> for TfidfVectorizer {
+    type Error = KeywordError;
+
+    fn try_from(s: TfidfState) -> Result<Self, KeywordError> {
+        let mut v = TfidfVectorizer::new(s.config)?;
+        if let Some(vocabulary) = s.vocabulary {
+            let df = s.df.unwrap_or_default();
+            let sorted = vocabulary.windows(2).all(|w| w[0] < w[1]);
+            let consistent = df.len() == vocabulary.len()
+                && df.iter().all(|&d| d >= 1 && d <= s.n_docs)
+                && u32::try_from(vocabulary.len()).is_ok();
+            if !sorted || !consistent {
+                return Err(KeywordError::InvalidInput(
+                    "bad TF-IDF state: the vocabulary must be sorted and distinct, with a document frequency between 1 and n_docs for each term".into(),
+                ));
+            }
+            v.fitted = Some(Fitted::new(&v.config, vocabulary, df, s.n_docs));
+        }
+        Ok(v)
+    }
+}
+
+impl TfidfVectorizer {
+    /// An unfitted vectoriser, or an error naming the first invalid parameter.
+    pub fn new(config: TfidfConfig) -> Result<Self, KeywordError> {
+        config.validate()?;
+        let stop = config.stop_words.iter().cloned().collect();
+        Ok(TfidfVectorizer {
+            config,
+            stop,
+            fitted: None,
+        })
+    }
+
+    /// The parameters.
+    pub fn config(&self) -> &TfidfConfig {
+        &self.config
+    }
+
+    /// Whether `fit` has run.
+    pub fn is_fitted(&self) -> bool {
+        self.fitted.is_some()
+    }
+
+    /// The terms in column order, once fitted.
+    pub fn vocabulary(&self) -> Option<&[String]> {
+        self.fitted.as_ref().map(|f| f.vocabulary.as_slice())
+    }
+
+    /// The idf of each column, once fitted with `use_idf`.
+    pub fn idf(&self) -> Option<&[f64]> {
+        self.fitted
+            .as_ref()
+            .filter(|_| self.config.use_idf)
+            .map(|f| f.idf.as_slice())
+    }
+
+    /// The number of training documents each column occurs in, once fitted.
+    pub fn document_frequency(&self) -> Option<&[u64]> {
+        self.fitted.as_ref().map(|f| f.df.as_slice())
+    }
+
+    /// The number of training documents, once fitted.
+    pub fn n_docs(&self) -> Option<u64> {
+        self.fitted.as_ref().map(|f| f.n_docs)
+    }
+
+    /// The column of `term`, if it is in the vocabulary.
+    pub fn column(&self, term: &str) -> Option<u32> {
+        self.fitted.as_ref()?.index.get(term)
+    }
+
+    /// The term of column `j`.
+    pub fn term(&self, j: u32) -> Option<&str> {
+        self.fitted
+            .as_ref()?
+            .vocabulary
+            .get(j as usize)
+            .map(String::as_str)
+    }
+
+    fn fitted(&self) -> Result<&Fitted, KeywordError> {
+        self.fitted.as_ref().ok_or_else(|| {
+            KeywordError::InvalidInput(
+                "this TfidfVectorizer is not fitted yet; call fit or fit_transform first".into(),
+            )
+        })
+    }
+
+    /// Calls `f` with each feature of a token sequence, in scikit-learn's order: stop words
+    /// dropped, then every unigram, then every bigram, and so on. `lower` lower-cases each
+    /// token first.
+    fn features<'t, I>(&self, tokens: I, lower: bool, buf: &mut String, mut f: impl FnMut(&str))
+    where
+        I: Iterator<Item = &'t str>,
+    {
+        let (min_n, max_n) = self.config.ngram_range;
+        let normalised = tokens
+            .map(|t| {
+                if lower {
+                    lowercase(t)
+                } else {
+                    Cow::Borrowed(t)
+                }
+            })
+            .filter(|t| self.stop.is_empty() || !self.stop.contains(t.as_ref()));
+        if max_n == 1 {
+            // Unigrams only: no need to keep the tokens.
+            for t in normalised {
+                f(&t);
+            }
+            return;
+        }
+        let kept: Vec<Cow<'t, str>> = normalised.collect();
+        let mut from = min_n;
+        if min_n == 1 {
+            for t in &kept {
+                f(t);
+            }
+            from = 2;
+        }
+        for n in from..=max_n.min(kept.len()) {
+            for window in kept.windows(n) {
+                buf.clear();
+                for (k, t) in window.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(' ');
+                    }
+                    buf.push_str(t);
+                }
+                f(buf);
+            }
+        }
+    }
+
+    /// [`features`](Self::features) for tokens handed over one at a time by `tokens` (which
+    /// calls its argument with each token of the document, in order). Unigram-only settings
+    /// stream; n-grams keep the document's tokens in `arena`.
+    fn streamed_features(
+        &self,
+        tokens: impl FnOnce(&mut dyn FnMut(&str)),
+        lower: bool,
+        arena: &mut Arena,
+        f: &mut dyn FnMut(&str),
+    ) {
+        let (min_n, max_n) = self.config.ngram_range;
+        let keep = |t: &str| self.stop.is_empty() || !self.stop.contains(t);
+        if max_n == 1 {
+            tokens(&mut |t: &str| {
+                let t = if lower {
+                    lowercase(t)
+                } else {
+                    Cow::Borrowed(t)
+                };
+                if keep(&t) {
+                    f(&t);
+                }
+            });
+            return;
+        }
+        arena.text.clear();
+        arena.spans.clear();
+        tokens(&mut |t: &str| {
+            let t = if lower {
+                lowercase(t)
+            } else {
+                Cow::Borrowed(t)
+            };
+            if keep(&t) {
+                let start = arena.text.len();
+                arena.text.push_str(&t);
+                arena.spans.push((start, arena.text.len()));
+            }
+        });
+        let Arena { text, spans, buf } = arena;
+        let token = |k: usize| {
+            spans
+                .get(k)
+                .and_then(|&(a, b)| text.get(a..b))
+                .unwrap_or_default()
+        };
+        let mut from = min_n;
+        if min_n == 1 {
+            for k in 0..spans.len() {
+                f(token(k));
+            }
+            from = 2;
+        }
+        for n in from..=max_n.min(spans.len()) {
+            for start in 0..=spans.len() - n {
+                buf.clear();
+                for k in start..start + n {
+                    if k > start {
+                        buf.push(' ');
+                    }
+                    buf.push_str(token(k));
+                }
+                f(buf);
+            }
+        }
+    }
+
+    /// The features of one text under the default token pattern (lower-cased first when
+    /// configured, as scikit-learn's preprocessor does).
+    fn text_features(&self, text: &str, buf: &mut String, f: impl FnMut(&str)) {
+        let lowered = if !self.config.lowercase {
+            Cow::Borrowed(text)
+        } else if text.is_ascii() {
+            // Python's str.lower() on ASCII text is the ASCII mapping.
+            if text.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(text)
+            }
+        } else {
+            lowercase(text)
+        };
+        self.features(sklearn_tokens(&lowered), false, buf, f);
+    }
+
+    /// Counts every document: features numbered by first appearance.
+    fn count(
+        &self,
+        n_docs: usize,
+        mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
+    ) -> Result<Counts, KeywordError> {
+        let mut c = Counts {
+            terms: Interner::default(),
+            entries: Vec::new(),
+            indptr: Vec::with_capacity(n_docs + 1),
+            df: Vec::new(),
+            tf: Vec::new(),
+        };
+        c.indptr.push(0);
+        // The distinct ids of the current document and, per id, its count there (0 outside the
+        // document): only distinct ids need sorting.
+        let mut doc_ids: Vec<u32> = Vec::new();
+        let mut in_doc: Vec<u64> = Vec::new();
+        let mut overflow = false;
+        for _ in 0..n_docs {
+            doc_ids.clear();
+            each_doc(&mut |feature: &str| {
+                let Some(id) = c.terms.intern(feature) else {
+                    overflow = true;
+                    return;
+                };
+                if id as usize == c.df.len() {
+                    c.df.push(0);
+                    c.tf.push(0);
+                    in_doc.push(0);
+                }
+                if let Some(n) = in_doc.get_mut(id as usize) {
+                    if *n == 0 {
+                        doc_ids.push(id);
+                    }
+                    *n += 1;
+                }
+            });
+            if overflow {
+                return Err(KeywordError::InvalidInput(
+                    "more than 2^32 distinct terms".into(),
+                ));
+            }
+            doc_ids.sort_unstable();
+            for &id in &doc_ids {
+                let i = id as usize;
+                if let (Some(n), Some(df), Some(tf)) =
+                    (in_doc.get_mut(i), c.df.get_mut(i), c.tf.get_mut(i))
+                {
+                    c.entries.push((id, *n));
+                    *df += 1;
+                    *tf += *n;
+                    *n = 0;
+                }
+            }
+            c.indptr.push(c.entries.len());
+        }
+        if c.terms.len() == 0 {
+            return Err(KeywordError::InvalidInput(
+                "empty vocabulary; perhaps the documents are empty or only contain stop words"
+                    .into(),
+            ));
+        }
+        Ok(c)
+    }
+
+    /// Chooses the vocabulary (scikit-learn's `_limit_features` and `_sort_features`) and the
+    /// idf, and returns the column of each first-appearance feature id (`u32::MAX` if dropped).
+    fn learn(&mut self, counts: &Counts, n_docs: usize) -> Result<Vec<u32>, KeywordError> {
+        let high = self.config.max_df.resolve(n_docs);
+        let low = self.config.min_df.resolve(n_docs);
+        if high < low {
+            return Err(KeywordError::InvalidInput(
+                "max_df corresponds to fewer documents than min_df".into(),
+            ));
+        }
+        // Candidates within the document-frequency limits, in vocabulary (code point) order.
+        // (Sorting after filtering: with min_df > 1 most n-grams go, and sorting is the costly
+        // part.)
+        let mut kept: Vec<u32> = (0..counts.terms.len() as u32)
+            .filter(|&id| {
+                let df = counts.df[id as usize] as f64;
+                df <= high && df >= low
+            })
+            .collect();
+        kept.sort_unstable_by(|&a, &b| counts.terms.term(a).cmp(counts.terms.term(b)));
+        if let Some(limit) = self.config.max_features {
+            if kept.len() > limit {
+                // Most frequent first; ties in vocabulary order (a stable sort).
+                let mut by_freq = kept.clone();
+                by_freq.sort_by(|&a, &b| counts.tf[b as usize].cmp(&counts.tf[a as usize]));
+                by_freq.truncate(limit);
+                let chosen: FxHashSet<u32> = by_freq.into_iter().collect();
+                kept.retain(|id| chosen.contains(id));
+            }
+        }
+        if kept.is_empty() {
+            return Err(KeywordError::InvalidInput(
+                "after pruning, no terms remain; try a lower min_df or a higher max_df".into(),
+            ));
+        }
+        let mut column = vec![u32::MAX; counts.terms.len()];
+        let mut vocabulary = Vec::with_capacity(kept.len());
+        let mut df = Vec::with_capacity(kept.len());
+        for (j, &id) in kept.iter().enumerate() {
+            column[id as usize] = j as u32;
+            vocabulary.push(counts.terms.term(id).to_owned());
+            df.push(counts.df[id as usize]);
+        }
+        self.fitted = Some(Fitted::new(&self.config, vocabulary, df, n_docs as u64));
+        Ok(column)
+    }
+
+    /// Weighs one row in place (`vals` holds the counts of columns `cols`) and normalises it,
+    /// summing the norm in the order given.
+    fn weigh(&self, fitted: &Fitted, cols: &[u32], vals: &mut [f64]) {
+        for (j, v) in cols.iter().zip(vals.iter_mut()) {
+            if self.config.sublinear_tf {
+                *v = v.ln() + 1.0;
+            }
+            if self.config.use_idf {
+                if let Some(idf) = fitted.idf.get(*j as usize) {
+                    *v *= idf;
+                }
+            }
+        }
+        let norm = match self.config.norm {
+            None => return,
+            Some(Norm::L2) => {
+                let mut sum = 0.0f64;
+                for v in vals.iter() {
+                    sum += *v * *v;
+                }
+                if sum == 0.0 {
+                    return;
+                }
+                sum.sqrt()
+            }
+            Some(Norm::L1) => {
+                let mut sum = 0.0f64;
+                for v in vals.iter() {
+                    sum += v.abs();
+                }
+                if sum == 0.0 {
+                    return;
+                }
+                sum
+            }
+        };
+        for v in vals.iter_mut() {
+            *v /= norm;
+        }
+    }
+
+    fn fit_counts(&mut self, counts: &Counts, n_docs: usize) -> Result<CsrMatrix, KeywordError> {
+        let column = self.learn(counts, n_docs)?;
+        let fitted = self.fitted()?;
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        m.indptr.reserve(n_docs);
+        m.indices.reserve(counts.entries.len());
+        m.data.reserve(counts.entries.len());
+        let mut pairs: Vec<(u32, f64)> = Vec::new();
+        for w in counts.indptr.windows(2) {
+            let start = m.indices.len();
+            // In first-appearance order, as scikit-learn stores the rows of fit_transform.
+            for &(id, n) in counts.entries.get(w[0]..w[1]).unwrap_or_default() {
+                if let Some(&j) = column.get(id as usize).filter(|&&j| j != u32::MAX) {
+                    m.indices.push(j);
+                    m.data.push(n as f64);
+                }
+            }
+            let (cols, vals) = (&m.indices[start..], &mut m.data[start..]);
+            self.weigh(fitted, cols, vals);
+            // Then in column order.
+            pairs.clear();
+            pairs.extend(cols.iter().copied().zip(vals.iter().copied()));
+            pairs.sort_unstable_by_key(|&(j, _)| j);
+            for (k, (j, v)) in pairs.iter().enumerate() {
+                m.indices[start + k] = *j;
+                m.data[start + k] = *v;
+            }
+            m.indptr.push(m.indices.len());
+        }
+        Ok(m)
+    }
+
+    /// Counts token sequences.
+    fn count_tokens<D, T>(&self, docs: &[D]) -> Result<Counts, KeywordError>
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        let lower = self.config.lowercase;
+        let mut buf = String::new();
+        let mut next = docs.iter();
+        self.count(docs.len(), |emit| {
+            if let Some(doc) = next.next() {
+                self.features(
+                    doc.as_ref().iter().map(AsRef::as_ref),
+                    lower,
+                    &mut buf,
+                    emit,
+                );
+            }
+        })
+    }
+
+    /// Counts texts under the default token pattern.
+    fn count_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Counts, KeywordError> {
+        let mut buf = String::new();
+        let mut next = texts.iter();
+        self.count(texts.len(), |emit| {
+            if let Some(text) = next.next() {
+                self.text_features(text.as_ref(), &mut buf, emit);
+            }
+        })
+    }
+
+    /// Learns the vocabulary and idf of token sequences.
+    pub fn fit<D, T>(&mut self, docs: &[D]) -> Result<(), KeywordError>
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        let counts = self.count_tokens(docs)?;
+        self.learn(&counts, docs.len()).map(|_| ())
+    }
+
+    /// Learns the vocabulary and idf of token sequences and returns their weights (equal to
+    /// `fit` then `transform`, up to the order in which row norms are summed, as in
+    /// scikit-learn).
+    pub fn fit_transform<D, T>(&mut self, docs: &[D]) -> Result<CsrMatrix, KeywordError>
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        let counts = self.count_tokens(docs)?;
+        self.fit_counts(&counts, docs.len())
+    }
+
+    /// [`fit`](Self::fit) on texts, tokenised with scikit-learn's default token pattern.
+    pub fn fit_texts<S: AsRef<str>>(&mut self, texts: &[S]) -> Result<(), KeywordError> {
+        let counts = self.count_texts(texts)?;
+        self.learn(&counts, texts.len()).map(|_| ())
+    }
+
+    /// [`fit_transform`](Self::fit_transform) on texts, tokenised with scikit-learn's default
+    /// token pattern.
+    pub fn fit_transform_texts<S: AsRef<str>>(
+        &mut self,
+        texts: &[S],
+    ) -> Result<CsrMatrix, KeywordError> {
+        let counts = self.count_texts(texts)?;
+        self.fit_counts(&counts, texts.len())
+    }
+
+    /// Counts `n_docs` documents whose tokens `doc(i, emit)` hands over one at a time.
+    fn count_streamed(
+        &self,
+        n_docs: usize,
+        mut doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<Counts, KeywordError> {
+        let lower = self.config.lowercase;
+        let mut arena = Arena::default();
+        let mut i = 0;
+        self.count(n_docs, |emit| {
+            self.streamed_features(|tok| doc(i, tok), lower, &mut arena, emit);
+            i += 1;
+        })
+    }
+
+    /// [`fit`](Self::fit) on `n_docs` documents whose tokens are handed over one at a time:
+    /// `doc(i, emit)` calls `emit` with each token of document `i`, in order. Nothing needs to
+    /// be collected first, which suits tokens that live in another runtime's objects.
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// let lines = ["a b a", "b c"];
+    /// let mut v = TfidfVectorizer::new(TfidfConfig::default().ngram_range(1, 2)).unwrap();
+    /// v.fit_with(lines.len(), |i, emit| lines[i].split(' ').for_each(|t| emit(t))).unwrap();
+    /// assert_eq!(v.vocabulary().unwrap(), ["a", "a b", "b", "b a", "b c", "c"]);
+    /// ```
+    pub fn fit_with(
+        &mut self,
+        n_docs: usize,
+        doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<(), KeywordError> {
+        let counts = self.count_streamed(n_docs, doc)?;
+        self.learn(&counts, n_docs).map(|_| ())
+    }
+
+    /// [`fit_transform`](Self::fit_transform) on streamed documents (see
+    /// [`fit_with`](Self::fit_with)).
+    pub fn fit_transform_with(
+        &mut self,
+        n_docs: usize,
+        doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<CsrMatrix, KeywordError> {
+        let counts = self.count_streamed(n_docs, doc)?;
+        self.fit_counts(&counts, n_docs)
+    }
+
+    /// [`transform`](Self::transform) of streamed documents (see [`fit_with`](Self::fit_with)).
+    pub fn transform_with(
+        &self,
+        n_docs: usize,
+        mut doc: impl FnMut(usize, &mut dyn FnMut(&str)),
+    ) -> Result<CsrMatrix, KeywordError> {
+        let fitted = self.fitted()?;
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        let mut arena = Arena::default();
+        let lower = self.config.lowercase;
+        for i in 0..n_docs {
+            self.push_row(fitted, &mut m, |emit| {
+                self.streamed_features(|tok| doc(i, tok), lower, &mut arena, emit)
+            });
+        }
+        Ok(m)
+    }
+
+    /// Appends the weighed row of one document, given its features, to `out`. The row is built
+    /// in `out`'s own arrays: no allocation per document.
+    fn push_row(
+        &self,
+        fitted: &Fitted,
+        out: &mut CsrMatrix,
+        each: impl FnOnce(&mut dyn FnMut(&str)),
+    ) {
+        let start = out.indices.len();
+        each(&mut |feature: &str| {
+            if let Some(j) = fitted.index.get(feature) {
+                out.indices.push(j);
+            }
+        });
+        // Sort the columns and count repeats in place.
+        let tail = &mut out.indices[start..];
+        tail.sort_unstable();
+        let mut kept = 0;
+        for r in 0..tail.len() {
+            if kept > 0 && tail[kept - 1] == tail[r] {
+                if let Some(n) = out.data.last_mut() {
+                    *n += 1.0;
+                }
+            } else {
+                tail[kept] = tail[r];
+                kept += 1;
+                out.data.push(1.0);
+            }
+        }
+        out.indices.truncate(start + kept);
+        self.weigh(fitted, &out.indices[start..], &mut out.data[start..]);
+        out.indptr.push(out.indices.len());
+    }
+
+    /// Appends the weights of one token sequence to `out` as a new row (terms outside the
+    /// vocabulary are ignored). Batch callers run this over chunks of documents in parallel and
+    /// [`append`](CsrMatrix::append) the chunks.
+    pub fn transform_tokens_into<T: AsRef<str>>(
+        &self,
+        tokens: &[T],
+        out: &mut CsrMatrix,
+    ) -> Result<(), KeywordError> {
+        let fitted = self.fitted()?;
+        let mut buf = String::new();
+        self.push_row(fitted, out, |emit| {
+            self.features(
+                tokens.iter().map(AsRef::as_ref),
+                self.config.lowercase,
+                &mut buf,
+                emit,
+            )
+        });
+        Ok(())
+    }
+
+    /// [`transform_tokens_into`](Self::transform_tokens_into) for a text, tokenised with
+    /// scikit-learn's default token pattern.
+    pub fn transform_text_into(&self, text: &str, out: &mut CsrMatrix) -> Result<(), KeywordError> {
+        let fitted = self.fitted()?;
+        let mut buf = String::new();
+        self.push_row(fitted, out, |emit| self.text_features(text, &mut buf, emit));
+        Ok(())
+    }
+
+    /// An empty matrix with one column per fitted term, for the `*_into` methods.
+    pub fn empty_matrix(&self) -> Result<CsrMatrix, KeywordError> {
+        Ok(CsrMatrix::empty(self.fitted()?.vocabulary.len()))
+    }
+
+    /// The weights of one token sequence as `(column, weight)` pairs in column order; terms
+    /// outside the vocabulary are ignored.
+    pub fn transform_tokens<T: AsRef<str>>(
+        &self,
+        tokens: &[T],
+    ) -> Result<Vec<(u32, f64)>, KeywordError> {
+        let mut m = self.empty_matrix()?;
+        self.transform_tokens_into(tokens, &mut m)?;
+        Ok(m.indices.into_iter().zip(m.data).collect())
+    }
+
+    /// [`transform_tokens`](Self::transform_tokens) for a text, tokenised with scikit-learn's
+    /// default token pattern.
+    pub fn transform_text(&self, text: &str) -> Result<Vec<(u32, f64)>, KeywordError> {
+        let mut m = self.empty_matrix()?;
+        self.transform_text_into(text, &mut m)?;
+        Ok(m.indices.into_iter().zip(m.data).collect())
+    }
+
+    /// The weights of token sequences with the fitted vocabulary and idf.
+    pub fn transform<D, T>(&self, docs: &[D]) -> Result<CsrMatrix, KeywordError>
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        let mut m = self.empty_matrix()?;
+        for d in docs {
+            self.transform_tokens_into(d.as_ref(), &mut m)?;
+        }
+        Ok(m)
+    }
+
+    /// [`transform`](Self::transform) on texts, tokenised with scikit-learn's default token
+    /// pattern.
+    pub fn transform_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<CsrMatrix, KeywordError> {
+        let mut m = self.empty_matrix()?;
+        for t in texts {
+            self.transform_text_into(t.as_ref(), &mut m)?;
+        }
+        Ok(m)
+    }
+
+    /// The `k` heaviest terms of row `row` of `matrix` (as [`top_k`]: heaviest first, equal
+    /// weights in vocabulary order), with their weights.
+    pub fn top_terms(
+        &self,
+        matrix: &CsrMatrix,
+        row: usize,
+        k: usize,
+    ) -> Result<Vec<(&str, f64)>, KeywordError> {
+        let fitted = self.fitted()?;
+        let (cols, vals) = matrix.row(row).ok_or_else(|| {
+            KeywordError::InvalidInput(format!(
+                "row {row} is out of range for a matrix of {} rows",
+                matrix.n_rows()
+            ))
+        })?;
+        top_k(cols, vals, k)
+            .into_iter()
+            .map(|(j, w)| {
+                fitted
+                    .vocabulary
+                    .get(j as usize)
+                    .map(|t| (t.as_str(), w))
+                    .ok_or_else(|| {
+                        KeywordError::InvalidInput(format!(
+                            "column {j} is out of range for a vocabulary of {} terms",
+                            fitted.vocabulary.len()
+                        ))
+                    })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,312 @@
+//! Corpora for the corpus-level objects (`TfidfVectorizer`, `Keyness`): where terms come from
+//! (scikit-learn's token pattern, a textsift `Analyzer`, or tokens the caller already has), the
+//! documents converted from Python, and parallel term extraction and counting.
+//!
+//! Texts are converted once and analysed on worker threads without the GIL. Pre-tokenized
+//! documents stay Python lists and are read in one pass with the GIL held ([`emit_tokens`]):
+//! copying every token out for other threads would cost more than the work it parallelises.
+
+use std::borrow::Cow;
+
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use textsift::keywords::keyness::TermCounts;
+use textsift::keywords::tfidf::sklearn_tokens;
+use textsift::tokenize::normalize::lowercase;
+use textsift::{parallel, TextAnalyzer};
+
+use crate::convert::{text_arg, texts_arg, threads_arg, OnMissing};
+use crate::errors::{no_panic, type_error, value_error};
+use crate::tokenizer::PyAnalyzer;
+
+/// Where the terms of a document come from.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// scikit-learn's default `token_pattern` on the (lower-cased) text.
+    Word,
+    /// The document is already a sequence of tokens.
+    Pretokenized,
+    /// A textsift analyzer.
+    Analyzer(TextAnalyzer),
+}
+
+impl Source {
+    /// The `analyzer` argument: `"word"`, `"pretokenized"`, an `Analyzer`, or `None` for
+    /// `default`.
+    pub fn from_arg(obj: Option<&Bound<'_, PyAny>>, default: Source) -> PyResult<Source> {
+        let Some(obj) = obj.filter(|o| !o.is_none()) else {
+            return Ok(default);
+        };
+        let py = obj.py();
+        if let Ok(s) = obj.cast::<PyString>() {
+            return match s.to_str()? {
+                "word" => Ok(Source::Word),
+                "pretokenized" => Ok(Source::Pretokenized),
+                other => Err(value_error(
+                    py,
+                    format!(
+                        "analyzer must be 'word', 'pretokenized' or an Analyzer, not {other:?}"
+                    ),
+                )),
+            };
+        }
+        if obj.cast::<PyAnalyzer>().is_ok() {
+            // The analyzer's own pickled state is its serde form.
+            let state: String = obj.call_method0("__getstate__")?.extract()?;
+            let inner = serde_json::from_str(&state)
+                .map_err(|e| value_error(py, format!("bad Analyzer state: {e}")))?;
+            return Ok(Source::Analyzer(inner));
+        }
+        Err(type_error(
+            py,
+            "analyzer must be 'word', 'pretokenized', a textsift Analyzer or None",
+        ))
+    }
+
+    /// The Python value of the `analyzer` argument that gives this source.
+    pub fn to_arg<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self {
+            Source::Word => Ok(PyString::intern(py, "word").into_any()),
+            Source::Pretokenized => Ok(PyString::intern(py, "pretokenized").into_any()),
+            Source::Analyzer(a) => {
+                let state = serde_json::to_string(a).map_err(|e| value_error(py, e.to_string()))?;
+                let cls = py.import("textsift._textsift")?.getattr("Analyzer")?;
+                let obj = cls.call0()?;
+                obj.call_method1("__setstate__", (state,))?;
+                Ok(obj)
+            }
+        }
+    }
+
+    /// The `repr` of the `analyzer` argument.
+    pub fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(self.to_arg(py)?.repr()?.to_string())
+    }
+
+    /// The terms of `text` (for scikit-learn's pattern, of the text as it is: the vectoriser
+    /// lower-cases), borrowed from it where possible.
+    pub fn terms<'a>(&self, text: &'a str) -> Vec<Cow<'a, str>> {
+        match self {
+            Source::Word => sklearn_tokens(text).map(Cow::Borrowed).collect(),
+            Source::Analyzer(a) => a.analyze(text).map(|t| t.text).collect(),
+            Source::Pretokenized => Vec::new(),
+        }
+    }
+
+    /// Calls `f` with each term of `text`. `lower` lower-cases the text before scikit-learn's
+    /// token pattern (analyzers decide their own case; pre-tokenized documents are not texts).
+    pub fn for_each_term(&self, text: &str, lower: bool, mut f: impl FnMut(&str)) {
+        match self {
+            Source::Word => {
+                let text = if lower {
+                    lowercase(text)
+                } else {
+                    Cow::Borrowed(text)
+                };
+                for t in sklearn_tokens(&text) {
+                    f(t);
+                }
+            }
+            Source::Analyzer(a) => {
+                for t in a.analyze(text) {
+                    f(&t.text);
+                }
+            }
+            Source::Pretokenized => {}
+        }
+    }
+}
+
+/// The texts of a batch argument, converted while the GIL is held. Missing texts (`None`/NaN,
+/// with `on_missing="empty"` or `"skip"`) are `None`.
+pub struct Docs(Vec<Option<PyBackedStr>>);
+
+impl Docs {
+    /// The texts of `obj`. Missing items are kept as `None` for `OnMissing::Empty` and
+    /// `OnMissing::Skip` alike (callers that skip drop them), so that positions stay aligned
+    /// with other per-document arguments.
+    pub fn from_arg(obj: &Bound<'_, PyAny>, on_missing: OnMissing) -> PyResult<Docs> {
+        let keep = if on_missing == OnMissing::Raise {
+            OnMissing::Raise
+        } else {
+            OnMissing::Empty
+        };
+        texts_arg(obj, keep).map(Docs)
+    }
+
+    /// The number of documents (missing ones included).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether document `i` is present (not a missing value).
+    pub fn is_present(&self, i: usize) -> bool {
+        self.0.get(i).is_some_and(Option::is_some)
+    }
+
+    /// Document `i` (a missing or absent one is empty).
+    pub fn get(&self, i: usize) -> &str {
+        self.0.get(i).and_then(|t| t.as_deref()).unwrap_or("")
+    }
+
+    /// All documents, missing ones empty.
+    pub fn texts(&self) -> Vec<&str> {
+        (0..self.len()).map(|i| self.get(i)).collect()
+    }
+
+    /// Drops missing documents (for `on_missing="skip"`).
+    pub fn skip_missing(self) -> Docs {
+        Docs(self.0.into_iter().filter(Option::is_some).collect())
+    }
+}
+
+/// Pre-tokenized documents as the Python objects they are (checked to be documents, missing
+/// ones handled per `on_missing`: `None` entries for `Empty`, left out for `Skip`), to be read
+/// in one pass with [`emit_tokens`] while the GIL is held.
+pub fn token_docs<'py>(
+    obj: &Bound<'py, PyAny>,
+    on_missing: OnMissing,
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let py = obj.py();
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(type_error(
+            py,
+            "documents must be an iterable of token lists, not a single str",
+        ));
+    }
+    let iter = obj
+        .try_iter()
+        .map_err(|_| type_error(py, "documents must be an iterable of token lists"))?;
+    let mut docs = Vec::new();
+    for (index, item) in iter.enumerate() {
+        let item = item?;
+        if item.is_none() || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
+            match on_missing {
+                OnMissing::Raise => {
+                    return Err(type_error(
+                        py,
+                        format!("documents[{index}] is missing (None or NaN); pass on_missing='skip' or 'empty' to allow it"),
+                    ))
+                }
+                OnMissing::Skip => {}
+                OnMissing::Empty => docs.push(None),
+            }
+            continue;
+        }
+        if item.is_instance_of::<PyString>() {
+            return Err(type_error(
+                py,
+                format!("documents[{index}] must be a list of str tokens with analyzer='pretokenized', not a str"),
+            ));
+        }
+        docs.push(Some(item));
+    }
+    Ok(docs)
+}
+
+/// Calls `emit` with each token of the pre-tokenized document `doc` (number `index`, for
+/// errors), borrowing the text of each Python string.
+pub fn emit_tokens(
+    doc: &Bound<'_, PyAny>,
+    index: usize,
+    emit: &mut dyn FnMut(&str),
+) -> PyResult<()> {
+    let py = doc.py();
+    let mut one = |token: Bound<'_, PyAny>| -> PyResult<()> {
+        if let Some(text) = token.cast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+            emit(text);
+            return Ok(());
+        }
+        // The error path (not a str, or a lone surrogate), which names the document.
+        let what = format!("a token of documents[{index}]");
+        Err(text_arg(&token, &what)
+            .err()
+            .unwrap_or_else(|| type_error(py, format!("{what} must be str"))))
+    };
+    if let Ok(list) = doc.cast::<PyList>() {
+        for token in list.iter() {
+            one(token)?;
+        }
+        return Ok(());
+    }
+    let tokens = doc.try_iter().map_err(|_| {
+        type_error(
+            py,
+            format!("documents[{index}] must be an iterable of str tokens"),
+        )
+    })?;
+    for token in tokens {
+        one(token?)?;
+    }
+    Ok(())
+}
+
+/// Runs `f` over `items` without the GIL, in parallel (units of `chunk` items), in input order.
+/// A panic becomes `TextsiftInternalError`.
+pub fn par_map<T: Sync, R: Send>(
+    py: Python<'_>,
+    items: &[T],
+    chunk: usize,
+    n_threads: Option<i64>,
+    f: impl Fn(&T) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    let threads = threads_arg(py, n_threads)?;
+    let chunks: Vec<&[T]> = items.chunks(chunk.max(1)).collect();
+    let result = py.detach(|| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let work = |c: &&[T]| c.iter().map(&f).collect::<Vec<R>>();
+            if parallel::effective_threads(threads) == 1 || chunks.len() < 2 {
+                Ok(chunks.iter().map(work).collect::<Vec<_>>())
+            } else {
+                parallel::install(threads, || chunks.par_iter().map(work).collect::<Vec<_>>())
+            }
+        }))
+    });
+    match result {
+        Ok(Ok(parts)) => Ok(parts.into_iter().flatten().collect()),
+        Ok(Err(e)) => Err(value_error(py, e.to_string())),
+        Err(_) => no_panic(py, || panic!("a batch worker panicked")),
+    }
+}
+
+/// Runs `f` without the GIL, turning a panic into `TextsiftInternalError`.
+pub fn detached<R: Send>(py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<R> {
+    let result = py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)));
+    match result {
+        Ok(v) => Ok(v),
+        Err(_) => no_panic(py, || panic!("a textsift worker panicked")),
+    }
+}
+
+/// The term counts of the documents `which` of `docs`, counted in parallel.
+pub fn count_terms(
+    py: Python<'_>,
+    docs: &Docs,
+    which: &[usize],
+    source: &Source,
+    lower: bool,
+    n_threads: Option<i64>,
+) -> PyResult<TermCounts> {
+    // A few large parts (each with its own counts, merged in order): counting allocates per
+    // distinct term, so small parts would repeat that work.
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    let part = which.len().div_ceil(4 * threads).max(1024);
+    let chunks: Vec<&[usize]> = which.chunks(part).collect();
+    let parts = par_map(py, &chunks, 1, n_threads, |chunk| {
+        let mut counts = TermCounts::new();
+        for &i in *chunk {
+            source.for_each_term(docs.get(i), lower, |t| counts.add(t));
+        }
+        counts
+    })?;
+    let mut parts = parts.into_iter();
+    let mut total = parts.next().unwrap_or_default();
+    for part in parts {
+        total.merge(&part);
+    }
+    Ok(total)
+}
