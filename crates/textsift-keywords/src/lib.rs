@@ -15,9 +15,9 @@
 //! Every extractor takes its stopwords from `textsift-stem`'s lists (or yours), so it works in
 //! every language those cover. Lower scores are better for YAKE; higher for the others.
 
+pub mod keyness;
 pub mod rake;
 pub mod textrank;
-pub mod keyness;
 pub mod tfidf;
 pub mod yake;
 

@@ -7,8 +7,8 @@
 mod convert;
 mod corpus;
 mod errors;
-mod keywords_rt;
 mod keyness;
+mod keywords_rt;
 mod normalize;
 mod sentiment;
 mod stem;
