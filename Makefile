@@ -46,6 +46,7 @@ bench: install-dev
 	$(BIN)/python bench/bench_sentiment.py
 	$(BIN)/python bench/bench_keywords.py
 	$(BIN)/python bench/bench_keywords_rake_textrank.py
+	$(BIN)/python bench/bench_tfidf.py
 	$(BIN)/python bench/eval_keywords.py
 	$(BIN)/python bench/eval_vader_corrected.py
 
