@@ -200,3 +200,24 @@ def test_bad_input() -> None:
         ts.keywords("text", method="tfidf-magic")
     big = " ".join(inspec(40) or generated(40, 5)) * 50
     assert len(y.extract(big)) == 20
+
+
+def test_keywords_function_and_plots() -> None:
+    text = "Google is acquiring Kaggle, a platform for data science competitions. Kaggle hosts data science."
+    assert ts.keywords(text, top=3) == ts.Yake(top=3).extract(text)
+    assert ts.keywords(text, method="rake", top=3) == ts.Rake(stopwords="en").extract(text, top=3)
+    assert ts.keywords(text, method="textrank", top=3) == ts.TextRank(stopwords="en").extract(text, top=3)
+    with pytest.raises(ts.TextsiftValueError):
+        ts.keywords(text, top=-1)
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from textsift import plot
+
+    result = ts.Keyness().compare(["great fun fun app", "fun app"], ["boring app ads ads", "ads"])
+    ax = plot.keyness_bars(result, top=2, labels=("fans", "critics"))
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert "fun" in labels and "ads" in labels and len(labels) <= 4
+    ax = plot.keyphrase_bars(ts.keywords(text, top=3), lower_is_better=True)
+    assert len(ax.patches) == 3
+    with pytest.raises(ts.TextsiftValueError):
+        plot.keyness_bars(result, top=0)

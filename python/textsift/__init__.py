@@ -186,8 +186,15 @@ def sentiment(text: str) -> dict[str, float]:
 
 
 @lru_cache(maxsize=16)
-def _yake(lang: str, top: int, n: int) -> Yake:
-    return Yake(lan=lang, top=top, n=n)
+def _extractor(method: str, lang: str, n: int, top: int) -> Yake | Rake | TextRank:
+    if method == "yake":
+        # YAKE's deduplication stops at `top`, so the extractor is made for it.
+        return Yake(lan=lang, top=top, n=n)
+    if method == "rake":
+        return Rake(stopwords=lang)
+    if method == "textrank":
+        return TextRank(stopwords=lang)
+    raise TextsiftValueError(f"method must be 'yake', 'rake' or 'textrank', not {method!r}")
 
 
 def keywords(
@@ -195,13 +202,19 @@ def keywords(
 ) -> list[tuple[str, float]]:
     """The keyphrases of ``text`` as ``(phrase, score)``, best first.
 
-    ``method="yake"``: YAKE with the scores of the ``yake`` package 0.7.3 (lower is better),
-    phrases of up to ``n`` words, stopwords of ``lang`` (Stopwords ISO; pass your own list to
-    :class:`Yake` for another).
+    * ``"yake"`` (default): YAKE with the scores of the ``yake`` package 0.7.3 (lower is better),
+      phrases of up to ``n`` words, the Stopwords ISO list of ``lang``.
+    * ``"rake"``: RAKE with rake-nltk 1.0.6's scores (higher is better).
+    * ``"textrank"``: TextRank word scores summed over phrases (higher is better).
+
+    Use :class:`Yake`, :class:`Rake` or :class:`TextRank` for other settings and for batches.
 
     >>> keywords("Google is acquiring Kaggle, a platform for data science competitions.", top=2)
     [('data science competitions', 0.016559150827736194), ('acquiring Kaggle', 0.026233073037508336)]
     """
-    if method != "yake":
-        raise TextsiftValueError(f"method must be 'yake', not {method!r}")
-    return _yake(lang, top, n).extract(text)
+    if top < 0:
+        raise TextsiftValueError(f"top must not be negative, not {top}")
+    extractor = _extractor(method, lang, n, top if method == "yake" else 0)
+    if isinstance(extractor, Yake):
+        return extractor.extract(text)
+    return extractor.extract(text, top=top)
