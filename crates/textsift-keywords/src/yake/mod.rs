@@ -242,15 +242,16 @@ struct Document {
     /// The tokens of each sentence, as written and lower-cased, and the term of each word
     /// (`usize::MAX` for punctuation).
     tokens: Vec<Vec<String>>,
-    lowered: Vec<Vec<String>>,
+    /// `None` where lower-casing changes nothing (most words), to save a copy.
+    lowered: Vec<Vec<Option<String>>>,
     token_terms: Vec<Vec<usize>>,
     terms: Vec<Term>,
     term_index: FxHashMap<String, usize>,
     edges: FxHashMap<(usize, usize), f64>,
     candidates: Vec<Candidate>,
-    /// Candidates by the ids of their lower-cased tokens (tokens hold no spaces, so equal id
-    /// sequences are exactly equal lower-cased phrases).
-    candidate_index: FxHashMap<Box<[u32]>, usize>,
+    /// Candidates by (id of the first lower-cased token, id of the candidate of the other
+    /// tokens). Tokens hold no spaces, so equal keys are exactly equal lower-cased phrases.
+    candidate_index: FxHashMap<u64, u32>,
     sentence_count: usize,
 }
 
@@ -258,18 +259,27 @@ impl Document {
     fn build(text: &str, yake: &Yake) -> Document {
         let text = pre_filter(&text.replace('\n', " "));
         let sentences = sentences(&text);
-        let lowered_all: Vec<Vec<String>> = sentences
-            .iter()
-            .map(|s| s.iter().map(|w| pystr::lower(w).into_owned()).collect())
-            .collect();
-        let mut interner: FxHashMap<&str, u32> = FxHashMap::default();
-        let lowered_ids: Vec<Vec<u32>> = lowered_all
+        let lowered_all: Vec<Vec<Option<String>>> = sentences
             .iter()
             .map(|s| {
                 s.iter()
-                    .map(|w| {
+                    .map(|w| match pystr::lower(w) {
+                        std::borrow::Cow::Borrowed(_) => None,
+                        std::borrow::Cow::Owned(l) => Some(l),
+                    })
+                    .collect()
+            })
+            .collect();
+        let lower_of = |s: usize, p: usize| -> &str {
+            lowered_all[s][p].as_deref().unwrap_or(&sentences[s][p])
+        };
+        let mut interner: FxHashMap<&str, u32> = FxHashMap::default();
+        let lowered_ids: Vec<Vec<u32>> = (0..sentences.len())
+            .map(|s| {
+                (0..sentences[s].len())
+                    .map(|p| {
                         let next = interner.len() as u32;
-                        *interner.entry(w.as_str()).or_insert(next)
+                        *interner.entry(lower_of(s, p)).or_insert(next)
                     })
                     .collect()
             })
@@ -288,9 +298,7 @@ impl Document {
             candidate_index: FxHashMap::default(),
             sentence_count: sentences.len(),
         };
-        let mut key: Vec<u32> = Vec::new();
         for (sentence_id, sentence) in sentences.iter().enumerate() {
-            let lowered = &lowered_all[sentence_id];
             let ids = &lowered_ids[sentence_id];
             // Words between punctuation tokens form a block; candidates never cross blocks.
             let mut block: Vec<(u8, usize, usize)> = Vec::new(); // (tag, term, token index)
@@ -300,7 +308,7 @@ impl Document {
                     continue;
                 }
                 let tag = tag(word, position);
-                let term = doc.term(&lowered[position], &yake.stopwords);
+                let term = doc.term(lower_of(sentence_id, position), &yake.stopwords);
                 doc.token_terms[sentence_id][position] = term;
                 let t = &mut doc.terms[term];
                 if t.sentences.last() != Some(&sentence_id) {
@@ -321,14 +329,7 @@ impl Document {
                         }
                     }
                 }
-                doc.candidates_ending_here(
-                    sentence_id,
-                    ids,
-                    &block,
-                    (tag, term, position),
-                    yake.n,
-                    &mut key,
-                );
+                doc.candidates_ending_here(sentence_id, ids, &block, (tag, term, position), yake.n);
                 block.push((tag, term, position));
             }
         }
@@ -380,50 +381,58 @@ impl Document {
         block: &[(u8, usize, usize)],
         current: (u8, usize, usize),
         n: usize,
-        key: &mut Vec<u32>,
     ) {
+        // Each candidate is its first token plus a shorter candidate (the rest of it, which
+        // ends at the same word and was just added), so `(first token, rest)` identifies it:
+        // no phrase is ever built or hashed as a whole.
         let from = block.len().saturating_sub(n.saturating_sub(1));
-        let mut run: Vec<(u8, usize, usize)> = Vec::with_capacity(n);
-        run.push(current);
-        self.add_candidate(sentence, ids, &run, key);
+        let mut clean = current.0 != b'u' && current.0 != b'd';
+        let mut rest = self.add_candidate(
+            sentence,
+            (ids[current.2], u32::MAX),
+            clean,
+            current,
+            current,
+            1,
+        );
         for &item in block[from..].iter().rev() {
-            run.insert(0, item);
-            self.add_candidate(sentence, ids, &run, key);
+            clean &= item.0 != b'u' && item.0 != b'd';
+            let len = current.2 - item.2 + 1;
+            rest = self.add_candidate(sentence, (ids[item.2], rest), clean, item, current, len);
         }
     }
 
+    /// Adds an occurrence of the candidate `key` (its first token's id, and the id of the
+    /// candidate made of its other tokens) spanning `first..=last`; returns the candidate's id.
     fn add_candidate(
         &mut self,
         sentence: usize,
-        ids: &[u32],
-        run: &[(u8, usize, usize)],
-        key: &mut Vec<u32>,
-    ) {
-        // The key stands for the lower-cased phrase (`unique_kw`): lower-casing a phrase
-        // lower-cases its words one by one.
-        key.clear();
-        key.extend(run.iter().map(|&(_, _, p)| ids[p]));
-        let clean = run.iter().all(|&(t, _, _)| t != b'u' && t != b'd');
-        if let Some(&id) = self.candidate_index.get(key.as_slice()) {
-            let c = &mut self.candidates[id];
+        key: (u32, u32),
+        clean: bool,
+        first: (u8, usize, usize),
+        last: (u8, usize, usize),
+        len: usize,
+    ) -> u32 {
+        let packed = (u64::from(key.0) << 32) | u64::from(key.1);
+        if let Some(&id) = self.candidate_index.get(&packed) {
+            let c = &mut self.candidates[id as usize];
             c.clean_tags |= clean;
             c.tf += 1.0;
-            return;
+            return id;
         }
-        let first = run[0].1;
-        let last = run[run.len() - 1].1;
-        let edge_stopword = self.terms[first].stopword || self.terms[last].stopword;
-        self.candidate_index
-            .insert(key.as_slice().into(), self.candidates.len());
+        let edge_stopword = self.terms[first.1].stopword || self.terms[last.1].stopword;
+        let id = self.candidates.len() as u32;
+        self.candidate_index.insert(packed, id);
         self.candidates.push(Candidate {
             sentence: sentence as u32,
-            start: run[0].2 as u32,
-            len: run.len() as u32,
+            start: first.2 as u32,
+            len: len as u32,
             clean_tags: clean,
             edge_stopword,
             tf: 1.0,
             h: 1.0,
         });
+        id
     }
 
     fn span(c: &Candidate) -> (usize, std::ops::Range<usize>) {
@@ -446,7 +455,10 @@ impl Document {
     /// The lower-cased phrase (`unique_kw`).
     fn unique(&self, c: &Candidate) -> String {
         let (s, range) = Self::span(c);
-        self.lowered[s][range].join(" ")
+        range
+            .map(|p| self.lowered[s][p].as_deref().unwrap_or(&self.tokens[s][p]))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The five features and the term scores (`build_single_terms_features`).
