@@ -171,3 +171,21 @@ pub fn run_batch<'t, R: Send>(
         Err(_) => no_panic(py, || panic!("a batch worker panicked")),
     }
 }
+
+/// Texts longer than this are processed without the GIL; shorter ones are not worth the switch.
+pub const DETACH_BYTES: usize = 64 * 1024;
+
+/// Runs `f` on one text: without the GIL when the text is long, a panic becoming a textsift
+/// error either way.
+pub fn run_one<T: Send>(
+    py: Python<'_>,
+    text: &str,
+    f: impl FnOnce(&str) -> T + Send,
+) -> PyResult<T> {
+    if text.len() > DETACH_BYTES {
+        py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(text))))
+            .or_else(|_| no_panic(py, || panic!("processing a long text panicked")))
+    } else {
+        no_panic(py, || f(text))
+    }
+}

@@ -9,11 +9,8 @@ use textsift::keywords::textrank::{
 };
 use textsift::Stopwords;
 
-use crate::convert::{batch_texts, run_batch, text_arg};
+use crate::convert::{batch_texts, run_batch, run_one, text_arg, DETACH_BYTES};
 use crate::errors::{no_panic, type_error, value_error};
-
-/// Texts longer than this are processed without the GIL.
-const DETACH_BYTES: usize = 64 * 1024;
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
@@ -115,16 +112,6 @@ fn py_bool(b: bool) -> &'static str {
         "True"
     } else {
         "False"
-    }
-}
-
-/// Runs `f` on `text`, without the GIL when the text is long.
-fn run_one<T: Send>(py: Python<'_>, text: &str, f: impl FnOnce(&str) -> T + Send) -> PyResult<T> {
-    if text.len() > DETACH_BYTES {
-        py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(text))))
-            .or_else(|_| no_panic(py, || panic!("keyword extraction panicked")))
-    } else {
-        no_panic(py, || f(text))
     }
 }
 

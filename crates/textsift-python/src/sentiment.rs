@@ -7,7 +7,7 @@ use textsift::sentiment::vader::{Mode, Rule};
 use textsift::tokenize::offsets::CharOffsets;
 use textsift::{EmojiTable, Lexicon, Scores, Summation, Vader};
 
-use crate::convert::{batch_texts, run_batch, text_arg};
+use crate::convert::{batch_texts, run_batch, run_one, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 use crate::wordlist::mapping_pairs;
 
@@ -198,17 +198,7 @@ impl PyVader {
     ) -> PyResult<Bound<'py, PyDict>> {
         let text = text_arg(text, "text")?;
         let vader = &self.inner;
-        // Long texts are scored without the GIL; short ones are not worth the switch.
-        let scores = if text.len() > 64 * 1024 {
-            py.detach(|| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    vader.polarity_scores(&text)
-                }))
-            })
-            .or_else(|_| no_panic(py, || panic!("VADER scoring panicked")))?
-        } else {
-            no_panic(py, || vader.polarity_scores(&text))?
-        };
+        let scores = run_one(py, &text, |t| vader.polarity_scores(t))?;
         scores_dict(py, scores)
     }
 

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 use textsift::keywords::yake::{Dedup, Yake};
 
-use crate::convert::{batch_texts, run_batch, text_arg};
+use crate::convert::{batch_texts, run_batch, run_one, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// YAKE keyphrases (see the Python documentation of ``textsift.Yake``).
@@ -78,14 +78,7 @@ impl PyYake {
     fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<(String, f64)>> {
         let text = text_arg(text, "text")?;
         let yake = &self.inner;
-        if text.len() > 64 * 1024 {
-            return py
-                .detach(|| {
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| yake.extract(&text)))
-                })
-                .or_else(|_| no_panic(py, || panic!("YAKE panicked")));
-        }
-        no_panic(py, || yake.extract(&text))
+        run_one(py, &text, |t| yake.extract(t))
     }
 
     /// :meth:`extract` for every text (GIL released, all cores, input order).
