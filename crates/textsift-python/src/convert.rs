@@ -189,3 +189,13 @@ pub fn run_one<T: Send>(
         no_panic(py, || f(text))
     }
 }
+
+/// Fails with a clear `ImportError` when numpy cannot be imported, before any array is made
+/// (rust-numpy would otherwise panic on the missing module).
+pub fn ensure_numpy(py: Python<'_>) -> PyResult<()> {
+    py.import("numpy").map(|_| ()).map_err(|e| {
+        pyo3::exceptions::PyImportError::new_err(format!(
+            "textsift's batch results are numpy arrays, and numpy cannot be imported ({e}); install it with pip install numpy"
+        ))
+    })
+}

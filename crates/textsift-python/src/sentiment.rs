@@ -215,6 +215,7 @@ impl PyVader {
         let items = batch_texts(py, texts, on_missing)?;
         let vader = &self.inner;
         let scores = run_batch(py, &items, n_threads, |t| vader.polarity_scores(t))?;
+        crate::convert::ensure_numpy(py)?;
         let column = |f: fn(&Scores) -> f64| PyArray1::from_iter(py, scores.iter().map(f));
         let d = PyDict::new(py);
         d.set_item("neg", column(|s| s.neg))?;

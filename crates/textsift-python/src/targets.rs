@@ -188,6 +188,7 @@ impl PyTargetedSentiment {
             .map(|r| r.iter().map(|s| s.compound.unwrap_or(f64::NAN)).collect())
             .collect();
         let n_targets = inner.targets().len();
+        crate::convert::ensure_numpy(py)?;
         let d = PyDict::new(py);
         d.set_item("targets", self.targets())?;
         if results.is_empty() {

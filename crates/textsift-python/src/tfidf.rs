@@ -164,6 +164,7 @@ struct State {
 /// ``(data, indices, indptr, shape)``. Indices are ``int32`` unless they do not fit, as in
 /// scikit-learn.
 fn matrix_py<'py>(py: Python<'py>, m: CsrMatrix) -> PyResult<Bound<'py, PyAny>> {
+    crate::convert::ensure_numpy(py)?;
     let shape = (m.n_rows(), m.n_cols);
     let small = m.nnz() <= i32::MAX as usize && m.n_cols <= i32::MAX as usize;
     let data = PyArray1::from_vec(py, m.data).into_any();
@@ -730,6 +731,7 @@ impl PyTfidfVectorizer {
     /// The inverse document frequency of each column (with ``use_idf`` only).
     #[getter(idf_)]
     fn idf<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        crate::convert::ensure_numpy(py)?;
         self.fitted_vocabulary()?;
         match self.inner.idf() {
             Some(idf) => Ok(PyArray1::from_slice(py, idf)),

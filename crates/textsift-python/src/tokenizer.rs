@@ -367,6 +367,7 @@ impl PyTokenizer {
         let tok = self.inner;
         let items = batch_texts(py, texts, on_missing)?;
         let counts = run_batch(py, &items, n_threads, |t| tok.tokens(t).count() as i64)?;
+        crate::convert::ensure_numpy(py)?;
         Ok(numpy::PyArray1::from_vec(py, counts))
     }
 

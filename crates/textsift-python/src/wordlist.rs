@@ -177,6 +177,7 @@ impl PyWordList {
         let items = batch_texts(py, texts, on_missing)?;
         let scorer = &self.inner;
         let scores = run_batch(py, &items, n_threads, |t| scorer.score(t))?;
+        crate::convert::ensure_numpy(py)?;
         Ok(PyArray1::from_vec(py, scores))
     }
 

@@ -1,0 +1,34 @@
+"""Batch calls without numpy: a clear ImportError, never a Rust panic."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import sys
+sys.modules["numpy"] = None  # makes `import numpy` fail, as on a machine without it
+import textsift as ts
+calls = [
+    lambda: ts.Vader().score_batch(["good"]),
+    lambda: ts.Afinn().score_batch(["good"]),
+    lambda: ts.Tokenizer("social").count_batch(["a b"]),
+    lambda: ts.TargetedSentiment({"A": "a"}).score_batch(["a is good"]),
+]
+for call in calls:
+    try:
+        call()
+    except ImportError as e:
+        assert "numpy" in str(e), e
+    else:
+        raise AssertionError("no error without numpy")
+# One-text calls need no numpy.
+assert ts.sentiment("good")["compound"] > 0
+print("ok")
+"""
+
+
+def test_batch_calls_without_numpy_raise_import_error() -> None:
+    out = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
