@@ -221,3 +221,25 @@ def test_keywords_function_and_plots() -> None:
     assert len(ax.patches) == 3
     with pytest.raises(ts.TextsiftValueError):
         plot.keyness_bars(result, top=0)
+
+
+def _best(fn, repeats: int = 3) -> float:  # type: ignore[no-untyped-def]
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit", ["http://a.b/c ", "see http://x.com/a?b=1 now. ", "(x. y. ", "Dr. Smith. and e.g. ", "x@y.com "]
+)
+def test_time_grows_linearly(unit: str) -> None:
+    """8x the text must not take anywhere near 64x the time (a ratio, not a wall time)."""
+    y = ts.Yake()
+    small, large = unit * (30_000 // len(unit)), unit * (240_000 // len(unit))
+    ratio = _best(lambda: y.extract(large)) / max(_best(lambda: y.extract(small)), 1e-4)
+    assert ratio < 30, f"{unit!r}: 8x the input took {ratio:.1f}x the time"

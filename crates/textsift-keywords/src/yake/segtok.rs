@@ -362,17 +362,6 @@ fn abbreviation_joiner(spans: &[String]) -> Vec<String> {
     out
 }
 
-/// segtok's `_is_open`: more opening than closing brackets, scanning forward.
-fn is_open(s: &str, open: char, close: char) -> bool {
-    let opens = s.matches(open).count() as i64;
-    let Some(first) = s.find(open) else {
-        return false;
-    };
-    // Counting from the first opener on is what segtok's scan does.
-    let closes = s[first..].matches(close).count() as i64;
-    opens - closes > 0
-}
-
 /// segtok's `_is_not_opened`: more closing than opening brackets, scanning backward from the
 /// last closer.
 fn is_not_opened(s: &str, open: char, close: char) -> bool {
@@ -398,35 +387,120 @@ pub(crate) fn split_multi(text: &str) -> Vec<String> {
     const SHORT: usize = 55;
     let spans = split_keep(&SEGMENTER, text);
     let mut out = Vec::new();
-    let mut last: Option<String> = None;
+    // The sentence being built, and its bracket counts, kept up to date as spans join it: a
+    // long run of joined spans must not be rescanned at every step (that is quadratic).
+    let mut last: Option<(String, Brackets, Brackets)> = None;
     for current in abbreviation_joiner(&spans) {
-        let Some(prev) = last.take() else {
-            last = Some(current);
+        let Some((mut prev, mut round, mut square)) = last.take() else {
+            let (r, q) = (
+                Brackets::of(&current, '(', ')'),
+                Brackets::of(&current, '[', ']'),
+            );
+            last = Some((current, r, q));
             continue;
         };
-        let short = current.chars().count() < SHORT || prev.chars().count() < SHORT;
-        let bracket_join = |o: char, c: char| {
+        let short =
+            current.chars().nth(SHORT - 1).is_none() || prev.chars().nth(SHORT - 1).is_none();
+        let bracket_join = |open: bool, o: char, c: char| {
             short
-                && is_open(&prev, o, c)
+                && open
                 && (is_not_opened(&current, o, c)
                     || prev.ends_with(" et al. ")
-                    || (UPPER_CASE_END.is_match(&prev) && UPPER_CASE_START.is_match(&current)))
+                    || (UPPER_CASE_END.is_match(tail_word(&prev))
+                        && UPPER_CASE_START.is_match(&current)))
         };
-        if (BEFORE_LOWER_END.is_match(&prev) && LOWER_WORD.is_match(&current))
-            || bracket_join('(', ')')
-            || bracket_join('[', ']')
+        let (cur_round, cur_square) = (
+            Brackets::of(&current, '(', ')'),
+            Brackets::of(&current, '[', ']'),
+        );
+        if (BEFORE_LOWER_END.is_match(tail(&prev)) && LOWER_WORD.is_match(&current))
+            || bracket_join(round.is_open(), '(', ')')
+            || bracket_join(square.is_open(), '[', ']')
             || CONTINUATIONS.is_match(&current)
         {
-            last = Some(prev + &current);
+            prev.push_str(&current);
+            round = round.then(cur_round);
+            square = square.then(cur_square);
+            last = Some((prev, round, square));
         } else {
             out.push(strip_py(&prev));
-            last = Some(current);
+            last = Some((current, cur_round, cur_square));
         }
     }
-    if let Some(prev) = last {
+    if let Some((prev, _, _)) = last {
         out.push(strip_py(&prev));
     }
     out
+}
+
+/// What segtok's `_is_open` needs of a text: the openers from the first one on, and the
+/// closers after the first opener.
+#[derive(Debug, Clone, Copy)]
+struct Brackets {
+    opens: usize,
+    closes_after_first_open: usize,
+    closes: usize,
+}
+
+impl Brackets {
+    fn of(s: &str, open: char, close: char) -> Brackets {
+        let opens = s.matches(open).count();
+        let closes = s.matches(close).count();
+        let closes_after_first_open = s.find(open).map_or(0, |at| s[at..].matches(close).count());
+        Brackets {
+            opens,
+            closes_after_first_open,
+            closes,
+        }
+    }
+
+    fn is_open(self) -> bool {
+        self.opens > self.closes_after_first_open
+    }
+
+    /// The counts of this text followed by `next`.
+    fn then(self, next: Brackets) -> Brackets {
+        let closes_after_first_open = if self.opens > 0 {
+            self.closes_after_first_open + next.closes
+        } else {
+            next.closes_after_first_open
+        };
+        Brackets {
+            opens: self.opens + next.opens,
+            closes_after_first_open,
+            closes: self.closes + next.closes,
+        }
+    }
+}
+
+/// The end of `s` that `BEFORE_LOWER_END` can reach: its trailing whitespace and closing
+/// brackets, and the few characters before them (a terminal, a quote, `spp.`, one character
+/// more for a `\b`).
+fn tail(s: &str) -> &str {
+    let trimmed = s
+        .trim_end_matches(char::is_whitespace)
+        .trim_end_matches([')', ']']);
+    let start = trimmed.char_indices().rev().nth(6).map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+/// The end of `s` from just before its last run of letters before a final `.` and whitespace,
+/// which is all `UPPER_CASE_END` (`\b[Lu Lt]\p{L}*\.\s+$`) can match.
+fn tail_word(s: &str) -> &str {
+    let trimmed = s.trim_end_matches(char::is_whitespace);
+    let Some(before_dot) = trimmed.strip_suffix('.') else {
+        return "";
+    };
+    let letters = before_dot
+        .trim_end_matches(|c: char| {
+            c.general_category_group() == unicode_properties::GeneralCategoryGroup::Letter
+        })
+        .len();
+    let start = before_dot[..letters]
+        .char_indices()
+        .next_back()
+        .map_or(0, |(i, _)| i);
+    &s[start..]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -441,6 +515,18 @@ static URL_OR_EMAIL: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
         r#"(?:^|(?<=[\s<"'(\[{]))("#,
         r#"[A-z]+://(?:[^@]+@)?(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}]*)?(?:\?[^\#\s'">)\]}]+)?(?:\#[^\s'">)\]}]+)?"#,
         r#"|[\w.#$%&'*+/=!?^`{|}~-]+@(?:[\w-]+\.)+\w+"#,
+        r#")(?=[\s>"')\]}]|\z)"#
+    ))
+});
+
+/// The same pattern for sentences without `@`, where neither the URL's optional `user@` part
+/// nor an e-mail address can match. Leaving them out changes no match, and avoids the
+/// backtracking regex scanning to the end of the sentence for an `@` from every URL start
+/// (quadratic on a sentence of many URLs; segtok itself is).
+static URL_WITHOUT_AT: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
+    fancy(concat!(
+        r#"(?:^|(?<=[\s<"'(\[{]))("#,
+        r#"[A-z]+://(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}]*)?(?:\?[^\#\s'">)\]}]+)?(?:\#[^\s'">)\]}]+)?"#,
         r#")(?=[\s>"')\]}]|\z)"#
     ))
 });
@@ -746,7 +832,12 @@ pub(crate) fn web_tokenizer(sentence: &str) -> Vec<String> {
     }
     let mut out = Vec::new();
     let mut last = 0;
-    for m in URL_OR_EMAIL.captures_iter(sentence).flatten() {
+    let pattern = if sentence.contains('@') {
+        &*URL_OR_EMAIL
+    } else {
+        &*URL_WITHOUT_AT
+    };
+    for m in pattern.captures_iter(sentence).flatten() {
         let Some(g) = m.get(1) else { continue };
         out.extend(word_tokenizer(&unescape(&sentence[last..g.start()])));
         out.push(g.as_str().to_owned());
