@@ -3,7 +3,7 @@
     python bench/bench_sentiment.py [--repeats 5] [--out bench/results/sentiment.md]
 
 The Rust rows come from `crates/textsift-sentiment/examples/vader_throughput.rs`, which also times
-the `vader-parity` crate. Inputs: the sample corpus's posts repeated to 20,000 texts, and single long documents made of
+the `vader-parity` crate. Inputs: the sample corpus's posts repeated to 100,000 texts, and single long documents made of
 those posts (vaderSentiment is quadratic in a text's length, so it runs on the shorter ones only).
 vaderSentiment runs on a slice of the posts, scaled to texts/s.
 """
@@ -32,7 +32,7 @@ def main() -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     posts = [row["text"] for row in ts.load_sample()]
-    texts = (posts * (20_000 // len(posts) + 1))[:20_000]
+    texts = (posts * (100_000 // len(posts) + 1))[:100_000]
     peer = SentimentIntensityAnalyzer()
     ours = ts.Vader()
 

@@ -55,7 +55,6 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift_tokenize::normalize::lowercase;
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use crate::KeywordError;
 
@@ -231,16 +230,7 @@ impl TfidfConfig {
 
 /// Whether `c` is a word character of Python's `re` (`\w` in a `str` pattern): a letter, a
 /// number or `_`. Marks are not.
-#[inline]
-pub fn is_python_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
-    )
-}
+pub use textsift_tokenize::pystr::is_re_word as is_python_word_char;
 
 /// The tokens of scikit-learn's default `token_pattern`, `(?u)\b\w\w+\b`, as `re.findall`
 /// returns them: every maximal run of [Python word characters](is_python_word_char) that is at

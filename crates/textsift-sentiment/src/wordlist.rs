@@ -19,7 +19,6 @@
 use std::sync::OnceLock;
 
 use textsift_tokenize::pystr;
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
 
 use crate::{Lexicon, SentimentError};
 
@@ -101,21 +100,13 @@ impl Trie {
     }
 }
 
-/// Python `re`'s `\w`: letters, digits (any number) and `_`.
-fn is_re_word(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
-    )
-}
-
 /// Whether `\b` holds at byte `at` of `text`.
 fn boundary(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back().is_some_and(is_re_word);
-    let after = text[at..].chars().next().is_some_and(is_re_word);
+    let before = text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(pystr::is_re_word);
+    let after = text[at..].chars().next().is_some_and(pystr::is_re_word);
     before != after
 }
 

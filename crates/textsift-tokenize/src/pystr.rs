@@ -20,12 +20,29 @@
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 pub use crate::chars::is_py_space as is_space;
+/// `\w` of the third-party `regex` module (Unicode's word characters: `Alphabetic`, marks,
+/// decimal digits, connector punctuation, joiners), which is also Rust `regex`'s `\w`.
+pub use crate::chars::is_regex_word;
 pub use crate::normalize::lowercase as lower;
 
 /// Python's ASCII whitespace: `\t \n \v \f \r`, space and the separators U+001C..U+001F.
 #[inline]
 pub fn is_ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | 0x1c..=0x20)
+}
+
+/// `\w` of Python's stdlib `re` in a `str` pattern (`str.isalnum()` or `_`): letters, numbers
+/// and `_`, but not marks.
+#[inline]
+pub fn is_re_word(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    matches!(
+        c.general_category_group(),
+        unicode_properties::GeneralCategoryGroup::Letter
+            | unicode_properties::GeneralCategoryGroup::Number
+    )
 }
 
 /// `str.split()` with no argument: runs of whitespace separate, empty pieces are dropped.

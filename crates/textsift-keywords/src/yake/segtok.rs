@@ -65,16 +65,7 @@ fn is_modifier_letter(c: char) -> bool {
 
 /// Unicode `\w` as Python's `regex` module (and Rust's `regex`) define it.
 fn is_word(c: char) -> bool {
-    textsift_tokenize_word(c)
-}
-
-fn textsift_tokenize_word(c: char) -> bool {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^\w$"));
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric() || c == '_';
-    }
-    let mut buf = [0u8; 4];
-    WORD.is_match(c.encode_utf8(&mut buf))
+    textsift_tokenize::pystr::is_regex_word(c)
 }
 
 // ---------------------------------------------------------------------------------------------
