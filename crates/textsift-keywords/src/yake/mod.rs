@@ -27,6 +27,8 @@ mod html_entities;
 mod segtok;
 mod similarity;
 
+use segtok::TokenBuf;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift_tokenize::pystr;
@@ -89,7 +91,14 @@ impl Yake {
 
     /// The sentences and tokens YAKE reads from `text` (for inspection and tests).
     pub fn sentences(text: &str) -> Vec<Vec<String>> {
-        sentences(&pre_filter(&text.replace('\n', " ")))
+        let tokens = tokenize(&pre_filter(&text.replace('\n', " ")));
+        let mut start = 0;
+        let mut out = Vec::with_capacity(tokens.sentence_ends.len());
+        for &end in &tokens.sentence_ends {
+            out.push((start..end).map(|k| tokens.all.get(k).to_owned()).collect());
+            start = end;
+        }
+        out
     }
 }
 
@@ -108,19 +117,37 @@ fn pre_filter(text: &str) -> String {
     out
 }
 
+/// The tokens of a text, sentence after sentence.
+struct Tokens {
+    all: TokenBuf,
+    /// Where each sentence's tokens end: sentence `s` is tokens `ends[s - 1]..ends[s]`.
+    sentence_ends: Vec<usize>,
+}
+
 /// `tokenize_sentences`: segtok's sentences and tokens, without tokens that start with an ASCII
 /// apostrophe (`'s`, `'re`).
-fn sentences(text: &str) -> Vec<Vec<String>> {
-    segtok::split_multi(text)
-        .into_iter()
-        .filter(|s| !pystr::strip(s).is_empty())
-        .map(|s| {
-            segtok::split_contractions(segtok::web_tokenizer(&s))
-                .into_iter()
-                .filter(|w| !(w.is_empty() || (w.starts_with('\'') && w.chars().nth(1).is_some())))
-                .collect()
-        })
-        .collect()
+fn tokenize(text: &str) -> Tokens {
+    let mut all = TokenBuf::with_capacity(text.len());
+    let mut sentence_ends = Vec::new();
+    let mut sentence_tokens = TokenBuf::default();
+    for sentence in segtok::split_multi(text) {
+        if pystr::strip(&sentence).is_empty() {
+            continue;
+        }
+        sentence_tokens.clear();
+        segtok::web_tokenizer(&sentence, &mut sentence_tokens);
+        for token in sentence_tokens.iter() {
+            let (head, tail) = segtok::split_contraction(token);
+            for piece in std::iter::once(head).chain(tail) {
+                let clitic = piece.starts_with('\'') && piece.chars().nth(1).is_some();
+                if !(piece.is_empty() || clitic) {
+                    all.push(piece);
+                }
+            }
+        }
+        sentence_ends.push(all.len());
+    }
+    Tokens { all, sentence_ends }
 }
 
 /// Python's `str.isdigit` for one character: decimal digits and the other digit characters
@@ -217,11 +244,10 @@ struct Term {
     h: f64,
 }
 
-/// A candidate phrase, by its first occurrence: `len` tokens from `start` in `sentence` (its
-/// words, surface form and terms are read from there when needed, so candidates own no strings).
+/// A candidate phrase, by its first occurrence: `len` tokens from token `start` (its words,
+/// surface form and terms are read from there when needed, so candidates own no strings).
 #[derive(Debug, Clone)]
 struct Candidate {
-    sentence: u32,
     start: u32,
     len: u32,
     /// Some occurrence is tagged without `u` and `d`.
@@ -235,230 +261,130 @@ impl Candidate {
     fn is_valid(&self) -> bool {
         self.clean_tags && !self.edge_stopword
     }
+
+    fn span(&self) -> std::ops::Range<usize> {
+        let start = self.start as usize;
+        start..start + self.len as usize
+    }
 }
 
 /// One analysed text.
 struct Document {
-    /// The tokens of each sentence, as written and lower-cased, and the term of each word
-    /// (`usize::MAX` for punctuation).
-    tokens: Vec<Vec<String>>,
-    /// `None` where lower-casing changes nothing (most words), to save a copy.
-    lowered: Vec<Vec<Option<String>>>,
-    token_terms: Vec<Vec<usize>>,
+    /// The tokens, as written and lower-cased, and the term of each (`usize::MAX` for
+    /// punctuation).
+    tokens: TokenBuf,
+    lowered: TokenBuf,
+    token_terms: Vec<usize>,
     terms: Vec<Term>,
-    term_index: FxHashMap<String, usize>,
+    edges: FxHashMap<(usize, usize), f64>,
+    candidates: Vec<Candidate>,
+    sentence_count: usize,
+}
+
+/// What [`Document::build`] keeps while it reads the tokens: the indexes borrow the
+/// lower-cased tokens, so no term or phrase is ever copied to be looked up.
+struct Builder<'t> {
+    stopwords: &'t FxHashSet<String>,
+    terms: Vec<Term>,
+    term_index: FxHashMap<&'t str, usize>,
+    /// The term of each distinct lower-cased form (`usize::MAX` until first seen).
+    term_of_form: Vec<usize>,
     edges: FxHashMap<(usize, usize), f64>,
     candidates: Vec<Candidate>,
     /// Candidates by (id of the first lower-cased token, id of the candidate of the other
     /// tokens). Tokens hold no spaces, so equal keys are exactly equal lower-cased phrases.
     candidate_index: FxHashMap<u64, u32>,
-    sentence_count: usize,
 }
 
 impl Document {
     fn build(text: &str, yake: &Yake) -> Document {
         let text = pre_filter(&text.replace('\n', " "));
-        let sentences = sentences(&text);
-        let lowered_all: Vec<Vec<Option<String>>> = sentences
-            .iter()
-            .map(|s| {
-                s.iter()
-                    .map(|w| match pystr::lower(w) {
-                        std::borrow::Cow::Borrowed(_) => None,
-                        std::borrow::Cow::Owned(l) => Some(l),
-                    })
-                    .collect()
-            })
-            .collect();
-        let lower_of = |s: usize, p: usize| -> &str {
-            lowered_all[s][p].as_deref().unwrap_or(&sentences[s][p])
-        };
-        let mut interner: FxHashMap<&str, u32> = FxHashMap::default();
-        let lowered_ids: Vec<Vec<u32>> = (0..sentences.len())
-            .map(|s| {
-                (0..sentences[s].len())
-                    .map(|p| {
-                        let next = interner.len() as u32;
-                        *interner.entry(lower_of(s, p)).or_insert(next)
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut doc = Document {
-            token_terms: sentences
+        let Tokens {
+            all: tokens,
+            sentence_ends,
+        } = tokenize(&text);
+        let n_tokens = tokens.len();
+        let mut lowered = TokenBuf::with_capacity(text.len());
+        for t in tokens.iter() {
+            lowered.push(&pystr::lower(t));
+        }
+        let mut token_terms = vec![usize::MAX; n_tokens];
+        let (terms, edges, candidates) = {
+            // Each distinct lower-cased form gets an id, and its term is looked up once.
+            let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
+            forms.reserve(n_tokens / 4);
+            let ids: Vec<u32> = lowered
                 .iter()
-                .map(|s| vec![usize::MAX; s.len()])
-                .collect(),
-            tokens: Vec::new(),
-            lowered: Vec::new(),
-            terms: Vec::new(),
-            term_index: FxHashMap::default(),
-            edges: FxHashMap::default(),
-            candidates: Vec::new(),
-            candidate_index: FxHashMap::default(),
-            sentence_count: sentences.len(),
-        };
-        for (sentence_id, sentence) in sentences.iter().enumerate() {
-            let ids = &lowered_ids[sentence_id];
+                .map(|l| {
+                    let next = forms.len() as u32;
+                    *forms.entry(l).or_insert(next)
+                })
+                .collect();
+            let mut b = Builder::new(&yake.stopwords, forms.len(), n_tokens);
+            let mut start = 0;
             // Words between punctuation tokens form a block; candidates never cross blocks.
             let mut block: Vec<(u8, usize, usize)> = Vec::new(); // (tag, term, token index)
-            for (position, word) in sentence.iter().enumerate() {
-                if word.chars().all(|c| c.is_ascii_punctuation()) {
-                    block.clear();
-                    continue;
-                }
-                let tag = tag(word, position);
-                let term = doc.term(lower_of(sentence_id, position), &yake.stopwords);
-                doc.token_terms[sentence_id][position] = term;
-                let t = &mut doc.terms[term];
-                if t.sentences.last() != Some(&sentence_id) {
-                    t.sentences.push(sentence_id);
-                }
-                t.tf += 1.0;
-                if tag == b'a' {
-                    t.tf_a += 1.0;
-                }
-                if tag == b'n' {
-                    t.tf_n += 1.0;
-                }
-                if tag != b'u' && tag != b'd' {
-                    let from = block.len().saturating_sub(yake.window_size);
-                    for &(left_tag, left, _) in &block[from..] {
-                        if left_tag != b'u' && left_tag != b'd' {
-                            doc.cooccur(left, term);
+            for (sentence_id, &end) in sentence_ends.iter().enumerate() {
+                block.clear();
+                for k in start..end {
+                    let word = tokens.get(k);
+                    if word.chars().all(|c| c.is_ascii_punctuation()) {
+                        block.clear();
+                        continue;
+                    }
+                    let tag = tag(word, k - start);
+                    let term = b.term(ids[k], lowered.get(k));
+                    token_terms[k] = term;
+                    let t = &mut b.terms[term];
+                    if t.sentences.last() != Some(&sentence_id) {
+                        t.sentences.push(sentence_id);
+                    }
+                    t.tf += 1.0;
+                    if tag == b'a' {
+                        t.tf_a += 1.0;
+                    }
+                    if tag == b'n' {
+                        t.tf_n += 1.0;
+                    }
+                    if tag != b'u' && tag != b'd' {
+                        let from = block.len().saturating_sub(yake.window_size);
+                        for &(left_tag, left, _) in &block[from..] {
+                            if left_tag != b'u' && left_tag != b'd' {
+                                b.cooccur(left, term);
+                            }
                         }
                     }
+                    b.candidates_ending_here(&ids, &block, (tag, term, k), yake.n);
+                    block.push((tag, term, k));
                 }
-                doc.candidates_ending_here(sentence_id, ids, &block, (tag, term, position), yake.n);
-                block.push((tag, term, position));
+                start = end;
             }
-        }
-        doc.tokens = sentences;
-        doc.lowered = lowered_all;
-        doc
-    }
-
-    /// `get_term`: the term of a (lower-cased) word, created on first sight.
-    fn term(&mut self, lower: &str, stopwords: &FxHashSet<String>) -> usize {
-        let listed = stopwords.contains(lower);
-        let unique = if lower.ends_with('s') && lower.chars().nth(3).is_some() {
-            &lower[..lower.len() - 1]
-        } else {
-            lower
+            (b.terms, b.edges, b.candidates)
         };
-        if let Some(&id) = self.term_index.get(unique) {
-            return id;
+        Document {
+            tokens,
+            lowered,
+            token_terms,
+            terms,
+            edges,
+            candidates,
+            sentence_count: sentence_ends.len(),
         }
-        let unique = unique.to_owned();
-        let letters = unique.chars().filter(|c| !c.is_ascii_punctuation()).count();
-        let stopword = listed || stopwords.contains(&unique) || letters < 3;
-        let id = self.terms.len();
-        self.terms.push(Term {
-            stopword,
-            ..Term::default()
-        });
-        self.term_index.insert(unique, id);
-        id
-    }
-
-    fn cooccur(&mut self, left: usize, right: usize) {
-        let weight = self.edges.entry((left, right)).or_insert(0.0);
-        if *weight == 0.0 {
-            self.terms[left].out_degree += 1;
-            self.terms[right].in_degree += 1;
-        }
-        *weight += 1.0;
-        self.terms[left].out_weight += 1.0;
-        self.terms[right].in_weight += 1.0;
-    }
-
-    /// The candidates of 1..n words that end with the current word.
-    #[allow(clippy::too_many_arguments)]
-    fn candidates_ending_here(
-        &mut self,
-        sentence: usize,
-        ids: &[u32],
-        block: &[(u8, usize, usize)],
-        current: (u8, usize, usize),
-        n: usize,
-    ) {
-        // Each candidate is its first token plus a shorter candidate (the rest of it, which
-        // ends at the same word and was just added), so `(first token, rest)` identifies it:
-        // no phrase is ever built or hashed as a whole.
-        let from = block.len().saturating_sub(n.saturating_sub(1));
-        let mut clean = current.0 != b'u' && current.0 != b'd';
-        let mut rest = self.add_candidate(
-            sentence,
-            (ids[current.2], u32::MAX),
-            clean,
-            current,
-            current,
-            1,
-        );
-        for &item in block[from..].iter().rev() {
-            clean &= item.0 != b'u' && item.0 != b'd';
-            let len = current.2 - item.2 + 1;
-            rest = self.add_candidate(sentence, (ids[item.2], rest), clean, item, current, len);
-        }
-    }
-
-    /// Adds an occurrence of the candidate `key` (its first token's id, and the id of the
-    /// candidate made of its other tokens) spanning `first..=last`; returns the candidate's id.
-    fn add_candidate(
-        &mut self,
-        sentence: usize,
-        key: (u32, u32),
-        clean: bool,
-        first: (u8, usize, usize),
-        last: (u8, usize, usize),
-        len: usize,
-    ) -> u32 {
-        let packed = (u64::from(key.0) << 32) | u64::from(key.1);
-        if let Some(&id) = self.candidate_index.get(&packed) {
-            let c = &mut self.candidates[id as usize];
-            c.clean_tags |= clean;
-            c.tf += 1.0;
-            return id;
-        }
-        let edge_stopword = self.terms[first.1].stopword || self.terms[last.1].stopword;
-        let id = self.candidates.len() as u32;
-        self.candidate_index.insert(packed, id);
-        self.candidates.push(Candidate {
-            sentence: sentence as u32,
-            start: first.2 as u32,
-            len: len as u32,
-            clean_tags: clean,
-            edge_stopword,
-            tf: 1.0,
-            h: 1.0,
-        });
-        id
-    }
-
-    fn span(c: &Candidate) -> (usize, std::ops::Range<usize>) {
-        let start = c.start as usize;
-        (c.sentence as usize, start..start + c.len as usize)
     }
 
     /// The candidate's terms, in order.
     fn candidate_terms(&self, c: &Candidate) -> &[usize] {
-        let (s, range) = Self::span(c);
-        &self.token_terms[s][range]
+        &self.token_terms[c.span()]
     }
 
     /// The first occurrence as written (`kw`).
     fn surface(&self, c: &Candidate) -> String {
-        let (s, range) = Self::span(c);
-        self.tokens[s][range].join(" ")
+        join(c.span().map(|k| self.tokens.get(k)))
     }
 
     /// The lower-cased phrase (`unique_kw`).
     fn unique(&self, c: &Candidate) -> String {
-        let (s, range) = Self::span(c);
-        range
-            .map(|p| self.lowered[s][p].as_deref().unwrap_or(&self.tokens[s][p]))
-            .collect::<Vec<_>>()
-            .join(" ")
+        join(c.span().map(|k| self.lowered.get(k)))
     }
 
     /// The five features and the term scores (`build_single_terms_features`).
@@ -557,14 +483,31 @@ impl Document {
         let mut order: Vec<usize> = (0..self.candidates.len())
             .filter(|&i| self.candidates[i].is_valid())
             .collect();
-        // A stable sort: equal scores keep the order of first occurrence.
-        order.sort_by(|&a, &b| {
-            self.candidates[a]
-                .h
-                .partial_cmp(&self.candidates[b].h)
+        let h = |i: usize| self.candidates[i].h;
+        // The order of a stable sort by score (equal scores keep the order of first
+        // occurrence), as a total order on (score, index) when no score is NaN.
+        let by_score = |&a: &usize, &b: &usize| {
+            h(a).partial_cmp(&h(b))
                 .unwrap_or(std::cmp::Ordering::Equal)
-        });
+                .then(a.cmp(&b))
+        };
+        // Only the best few candidates are usually read (deduplication rarely drops many), so
+        // they are selected in linear time and sorted, and the rest only if they are reached.
+        let mut sorted = order.len();
+        if order.iter().any(|&i| h(i).is_nan()) {
+            order.sort_by(|&a, &b| h(a).partial_cmp(&h(b)).unwrap_or(std::cmp::Ordering::Equal));
+        } else {
+            let first = yake.top.saturating_mul(8).max(64);
+            if order.len() > first {
+                order.select_nth_unstable_by(first, by_score);
+                sorted = first;
+            }
+            order[..sorted].sort_unstable_by(by_score);
+        }
         if yake.dedup_lim >= 1.0 {
+            if yake.top > sorted {
+                order[sorted..].sort_unstable_by(by_score);
+            }
             // 0.7.3 returns the lower-cased phrases when deduplication is off.
             return Some(
                 order
@@ -575,7 +518,12 @@ impl Document {
             );
         }
         let mut kept: Vec<(usize, String)> = Vec::new();
-        for &i in &order {
+        for k in 0..order.len() {
+            if k == sorted {
+                order[sorted..].sort_unstable_by(by_score);
+                sorted = order.len();
+            }
+            let i = order[k];
             let unique = self.unique(&self.candidates[i]);
             let duplicate = kept
                 .iter()
@@ -593,6 +541,129 @@ impl Document {
                 .collect(),
         )
     }
+}
+
+impl<'t> Builder<'t> {
+    fn new(stopwords: &'t FxHashSet<String>, forms: usize, tokens: usize) -> Builder<'t> {
+        let mut b = Builder {
+            stopwords,
+            terms: Vec::new(),
+            term_index: FxHashMap::default(),
+            term_of_form: vec![usize::MAX; forms],
+            edges: FxHashMap::default(),
+            candidates: Vec::new(),
+            candidate_index: FxHashMap::default(),
+        };
+        b.term_index.reserve(forms);
+        b.edges.reserve(tokens / 2);
+        b.candidate_index.reserve(tokens);
+        b
+    }
+
+    /// `get_term`: the term of a lower-cased word (form `form`), created on first sight.
+    fn term(&mut self, form: u32, lower: &'t str) -> usize {
+        let known = self.term_of_form[form as usize];
+        if known != usize::MAX {
+            return known;
+        }
+        let listed = self.stopwords.contains(lower);
+        let unique = if lower.ends_with('s') && lower.chars().nth(3).is_some() {
+            &lower[..lower.len() - 1]
+        } else {
+            lower
+        };
+        let id = match self.term_index.get(unique) {
+            Some(&id) => id,
+            None => {
+                let letters = unique.chars().filter(|c| !c.is_ascii_punctuation()).count();
+                let stopword = listed || self.stopwords.contains(unique) || letters < 3;
+                let id = self.terms.len();
+                self.terms.push(Term {
+                    stopword,
+                    ..Term::default()
+                });
+                self.term_index.insert(unique, id);
+                id
+            }
+        };
+        self.term_of_form[form as usize] = id;
+        id
+    }
+
+    fn cooccur(&mut self, left: usize, right: usize) {
+        let weight = self.edges.entry((left, right)).or_insert(0.0);
+        if *weight == 0.0 {
+            self.terms[left].out_degree += 1;
+            self.terms[right].in_degree += 1;
+        }
+        *weight += 1.0;
+        self.terms[left].out_weight += 1.0;
+        self.terms[right].in_weight += 1.0;
+    }
+
+    /// The candidates of 1..n words that end with the current word.
+    fn candidates_ending_here(
+        &mut self,
+        ids: &[u32],
+        block: &[(u8, usize, usize)],
+        current: (u8, usize, usize),
+        n: usize,
+    ) {
+        // Each candidate is its first token plus a shorter candidate (the rest of it, which
+        // ends at the same word and was just added), so `(first token, rest)` identifies it:
+        // no phrase is ever built or hashed as a whole.
+        let from = block.len().saturating_sub(n.saturating_sub(1));
+        let mut clean = current.0 != b'u' && current.0 != b'd';
+        let mut rest = self.add_candidate((ids[current.2], u32::MAX), clean, current, current, 1);
+        for &item in block[from..].iter().rev() {
+            clean &= item.0 != b'u' && item.0 != b'd';
+            let len = current.2 - item.2 + 1;
+            rest = self.add_candidate((ids[item.2], rest), clean, item, current, len);
+        }
+    }
+
+    /// Adds an occurrence of the candidate `key` (its first token's id, and the id of the
+    /// candidate made of its other tokens) spanning `first..=last`; returns the candidate's id.
+    fn add_candidate(
+        &mut self,
+        key: (u32, u32),
+        clean: bool,
+        first: (u8, usize, usize),
+        last: (u8, usize, usize),
+        len: usize,
+    ) -> u32 {
+        let packed = (u64::from(key.0) << 32) | u64::from(key.1);
+        let next = self.candidates.len() as u32;
+        let id = *self.candidate_index.entry(packed).or_insert(next);
+        if id != next {
+            let c = &mut self.candidates[id as usize];
+            c.clean_tags |= clean;
+            c.tf += 1.0;
+            return id;
+        }
+        let edge_stopword = self.terms[first.1].stopword || self.terms[last.1].stopword;
+        self.candidates.push(Candidate {
+            start: first.2 as u32,
+            len: len as u32,
+            clean_tags: clean,
+            edge_stopword,
+            tf: 1.0,
+            h: 1.0,
+        });
+        id
+    }
+}
+
+/// Words joined by single spaces.
+fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (k, w) in words.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// NumPy's `add.reduce` of a float64 array: pairwise summation in blocks of eight, from 0.
