@@ -179,6 +179,55 @@ fn is_upper_char(c: char) -> bool {
 /// A word's tag: `d` number, `u` unusual (letters and digits mixed, neither, or several
 /// punctuation marks), `a` acronym, `n` capitalised inside a sentence, `p` plain.
 fn tag(word: &str, position: usize) -> u8 {
+    if word.is_ascii() {
+        tag_ascii(word.as_bytes(), position)
+    } else {
+        tag_general(word, position)
+    }
+}
+
+/// [`tag`] of an ASCII word, in one pass over its bytes (most words; the general version walks
+/// the characters several times).
+fn tag_ascii(word: &[u8], position: usize) -> u8 {
+    let (mut digits, mut alphas, mut upper, mut lower) = (0usize, 0usize, 0usize, 0usize);
+    let (mut punct, mut dots, mut commas) = (0usize, 0usize, 0usize);
+    for &b in word {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'a'..=b'z' => {
+                alphas += 1;
+                lower += 1;
+            }
+            b'A'..=b'Z' => {
+                alphas += 1;
+                upper += 1;
+            }
+            _ if b.is_ascii_punctuation() => {
+                punct += 1;
+                dots += usize::from(b == b'.');
+                commas += usize::from(b == b',');
+            }
+            _ => {}
+        }
+    }
+    // Digits, once the commas and at most one dot are taken out.
+    let others = word.len() - digits - dots - commas;
+    if others == 0 && dots <= 1 && digits > 0 {
+        return b'd';
+    }
+    if (digits > 0 && alphas > 0) || (digits == 0 && alphas == 0) || punct > 1 {
+        return b'u';
+    }
+    if upper > 0 && lower == 0 {
+        return b'a';
+    }
+    if word.len() > 1 && word[0].is_ascii_uppercase() && position > 0 && upper == 1 {
+        return b'n';
+    }
+    b'p'
+}
+
+fn tag_general(word: &str, position: usize) -> u8 {
     // `word.replace(",", "").isdigit()` or the same with the first `.` also removed.
     let mut rest = word.chars().filter(|&c| c != ',').peekable();
     if rest.peek().is_some() {
@@ -720,6 +769,31 @@ mod tests {
         assert_eq!(tag("Google", 1), b'n');
         assert_eq!(tag("Google", 0), b'p');
         assert_eq!(tag("iPhone", 3), b'p');
+    }
+
+    #[test]
+    fn ascii_tags_equal_the_general_ones() {
+        // Every word of up to 4 characters over an alphabet with each class the tags read.
+        let alphabet = b"aZ0.,-!'";
+        let mut word = Vec::new();
+        for len in 1..=4u32 {
+            for code in 0..alphabet.len().pow(len) {
+                word.clear();
+                let mut c = code;
+                for _ in 0..len {
+                    word.push(alphabet[c % alphabet.len()]);
+                    c /= alphabet.len();
+                }
+                let text = std::str::from_utf8(&word).unwrap();
+                for position in [0, 1] {
+                    assert_eq!(
+                        tag_ascii(&word, position),
+                        tag_general(text, position),
+                        "{text:?} at {position}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -124,6 +124,17 @@ static ABBREVIATIONS: LazyLock<Vec<String>> = LazyLock::new(|| {
     all
 });
 
+/// [`ABBREVIATIONS`] as a set, with their distinct lengths in bytes.
+static ABBREVIATION_SET: LazyLock<(rustc_hash::FxHashSet<&'static str>, Vec<usize>)> =
+    LazyLock::new(|| {
+        let set: rustc_hash::FxHashSet<&'static str> =
+            ABBREVIATIONS.iter().map(String::as_str).collect();
+        let mut lengths: Vec<usize> = set.iter().map(|a| a.len()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        (set, lengths)
+    });
+
 /// The words after which capital initials are a person's (`[Bb]y`, `[Cc](?:aptain|ommander)`,
 /// `[Dd]o[ck]tor`, `[Gg]eneral`, `[Mm](?:ag)?is(?:ter|s)`, `[Pp]rofessor`, `[Ss]eñor(?:it)?a?`).
 const TITLES: &[&str] = &[
@@ -178,10 +189,11 @@ fn word_start(s: &str, at: usize) -> bool {
 /// title, a comma in an author list, or an opening bracket).
 fn abbreviation_before_dot(prev: &str) -> bool {
     let s = strip_final_newline(prev);
-    // 1. A known abbreviation at a word start.
-    for a in ABBREVIATIONS.iter() {
-        if let Some(start) = s.len().checked_sub(a.len()) {
-            if s.is_char_boundary(start) && &s[start..] == a && word_start(s, start) {
+    // 1. A known abbreviation at a word start: one lookup per abbreviation length.
+    let (known, lengths) = &*ABBREVIATION_SET;
+    for &len in lengths {
+        if let Some(start) = s.len().checked_sub(len) {
+            if s.is_char_boundary(start) && known.contains(&s[start..]) && word_start(s, start) {
                 return true;
             }
         }
@@ -205,7 +217,13 @@ fn abbreviation_before_dot(prev: &str) -> bool {
 /// Where the trailing initials may start: `[Lu Lt] Lm?` at the end, optionally preceded by
 /// `[Lu Lt] Lm? . hyphen?`.
 fn initial_starts(s: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    // The pattern spans at most six characters: only the last few are read, so a long span
+    // costs no more than a short one.
+    let from = s.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let chars: Vec<(usize, char)> = s[from..]
+        .char_indices()
+        .map(|(i, c)| (from + i, c))
+        .collect();
     let n = chars.len();
     let required = if n >= 1 && is_upper_or_title(chars[n - 1].1) {
         n - 1
@@ -714,8 +732,31 @@ fn chemical_formula(s: &str) -> Option<usize> {
 
 /// The end of segtok's word-pattern match starting at `at`, if one starts there.
 fn word_match_at(s: &str, at: usize) -> Option<usize> {
-    let mut end = at + word_step(s, at)?;
+    let bytes = s.as_bytes();
+    // `word_step`'s fast path in a loop: an ASCII alphanumeric followed by another (or by the
+    // end) is one step. In ASCII text that holds anywhere, since the other alternatives need
+    // punctuation next, or non-ASCII characters (units, formulae); elsewhere only inside a word.
+    let ascii = s.is_ascii();
+    let run = |mut end: usize| {
+        while end < bytes.len()
+            && bytes[end].is_ascii_alphanumeric()
+            && bytes.get(end + 1).is_none_or(u8::is_ascii_alphanumeric)
+        {
+            end += 1;
+        }
+        end
+    };
+    let mut end = if ascii { run(at) } else { at };
+    if end == at {
+        end = at + word_step(s, at)?;
+    }
     while end < s.len() {
+        if ascii || bytes[end - 1].is_ascii_alphanumeric() || bytes[end - 1] == b'_' {
+            end = run(end);
+            if end == bytes.len() {
+                break;
+            }
+        }
         match word_step(s, end) {
             Some(n) => end += n,
             None => break,
@@ -751,6 +792,7 @@ impl TokenBuf {
         }
     }
 
+    #[inline]
     pub(crate) fn push(&mut self, token: &str) {
         self.text.push_str(token);
         self.ends.push(self.text.len());
@@ -765,6 +807,7 @@ impl TokenBuf {
         self.ends.len()
     }
 
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         &self.text[start..self.ends[i]]
@@ -799,9 +842,14 @@ fn word_split<'a>(span: &'a str, out: &mut Vec<&'a str>) {
 
 /// segtok's `word_tokenizer`, appending the tokens of `sentence` to `out`.
 fn word_tokenizer(sentence: &str, out: &mut TokenBuf) {
-    let pruned = HYPHENATED_LINEBREAK.replace_all(sentence, "$1$2");
+    // The pattern needs a line break: most sentences have none, and skip the regex search.
+    let pruned = if sentence.contains(['\n', '\r', '\u{2028}']) {
+        HYPHENATED_LINEBREAK.replace_all(sentence, "$1$2")
+    } else {
+        std::borrow::Cow::Borrowed(sentence)
+    };
     // Every token is a piece of `pruned`, so they are slices until they are stored.
-    let mut tokens: Vec<&str> = Vec::new();
+    let mut tokens: Vec<&str> = Vec::with_capacity(pruned.len() / 4 + 4);
     for span in space_split(&pruned) {
         word_split(span, &mut tokens);
     }
@@ -884,7 +932,12 @@ pub(crate) fn web_tokenizer(sentence: &str, out: &mut TokenBuf) {
 /// segtok's `split_contractions` for one token: `don't` is `do` + `n't`, `we're` is `we` +
 /// `'re`; other tokens come back whole.
 pub(crate) fn split_contraction(token: &str) -> (&str, Option<&str>) {
-    if !token.contains(|c: char| APOSTROPHES.contains(c)) || !IS_CONTRACTION.is_match(token) {
+    // Most tokens are ASCII without `'`: no apostrophe of any kind, nothing to search.
+    let maybe = token.bytes().any(|b| b == b'\'' || b >= 0x80);
+    if !maybe
+        || !token.contains(|c: char| APOSTROPHES.contains(c))
+        || !IS_CONTRACTION.is_match(token)
+    {
         return (token, None);
     }
     let Some((mut cut, apostrophe)) = token
@@ -904,6 +957,45 @@ pub(crate) fn split_contraction(token: &str) -> (&str, Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word pattern one `word_step` at a time, without the fast paths.
+    fn word_match_by_steps(s: &str, at: usize) -> Option<usize> {
+        let mut end = at + word_step(s, at)?;
+        while end < s.len() {
+            match word_step(s, end) {
+                Some(n) => end += n,
+                None => break,
+            }
+        }
+        Some(end)
+    }
+
+    #[test]
+    fn fast_word_matches_equal_the_stepwise_ones() {
+        // Every span of up to 5 characters over letters, digits, the punctuation the
+        // alternatives read, and non-ASCII letters, apostrophes, hyphens, powers, subscripts.
+        let alphabet = [
+            'a', 's', 'Z', '0', '.', ',', ':', '-', '\'', '_', 'é', '’', '\u{2010}', '²', '₂',
+        ];
+        let mut span = String::new();
+        for len in 1..=5u32 {
+            for code in 0..alphabet.len().pow(len) {
+                span.clear();
+                let mut c = code;
+                for _ in 0..len {
+                    span.push(alphabet[c % alphabet.len()]);
+                    c /= alphabet.len();
+                }
+                for (at, _) in span.char_indices() {
+                    assert_eq!(
+                        word_match_at(&span, at),
+                        word_match_by_steps(&span, at),
+                        "{span:?} at {at}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn sentences() {
