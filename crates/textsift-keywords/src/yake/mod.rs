@@ -343,6 +343,9 @@ struct Builder<'t> {
     /// Candidates by (id of the first lower-cased token, id of the candidate of the other
     /// tokens). Tokens hold no spaces, so equal keys are exactly equal lower-cased phrases.
     candidate_index: FxHashMap<u64, u32>,
+    /// The one-word candidate of each lower-cased form (`u32::MAX` until first seen): a third
+    /// of all lookups, answered without hashing.
+    single_word: Vec<u32>,
 }
 
 impl Document {
@@ -602,6 +605,7 @@ impl<'t> Builder<'t> {
             edges: FxHashMap::default(),
             candidates: Vec::new(),
             candidate_index: FxHashMap::default(),
+            single_word: vec![u32::MAX; forms],
         };
         b.term_index.reserve(forms);
         b.edges.reserve(tokens / 2);
@@ -681,9 +685,17 @@ impl<'t> Builder<'t> {
         last: (u8, usize, usize),
         len: usize,
     ) -> u32 {
-        let packed = (u64::from(key.0) << 32) | u64::from(key.1);
         let next = self.candidates.len() as u32;
-        let id = *self.candidate_index.entry(packed).or_insert(next);
+        let id = if key.1 == u32::MAX {
+            let slot = &mut self.single_word[key.0 as usize];
+            if *slot == u32::MAX {
+                *slot = next;
+            }
+            *slot
+        } else {
+            let packed = (u64::from(key.0) << 32) | u64::from(key.1);
+            *self.candidate_index.entry(packed).or_insert(next)
+        };
         if id != next {
             let c = &mut self.candidates[id as usize];
             c.clean_tags |= clean;
