@@ -5,6 +5,7 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
+use crate::english_fast;
 use crate::language::{find, languages, Family, LanguageEntry, NltkEngine};
 use crate::nltk_snowball::{self, Memory, Port};
 use crate::{porter_stem, PorterMode, StemError};
@@ -16,6 +17,8 @@ pub const MAX_WORD_BYTES: usize = 1024;
 #[derive(Clone, Copy)]
 enum Engine {
     Current(frostem::Stemmer),
+    /// Today's English: [`crate::english_fast`] for ASCII words, the generic engine for others.
+    CurrentEnglish(frostem::Stemmer),
     Classic(rust_stemmers::Algorithm),
     Nltk(NltkEngine),
 }
@@ -75,9 +78,12 @@ impl Stemmer {
         };
         let entry = find(lang).ok_or_else(unknown)?;
         let engine = match family {
-            Family::Current => {
-                Engine::Current(frostem::Stemmer::new(entry.current.ok_or_else(unknown)?))
-            }
+            Family::Current => match entry.current.ok_or_else(unknown)? {
+                frostem::Algorithm::English => {
+                    Engine::CurrentEnglish(frostem::Stemmer::new(frostem::Algorithm::English))
+                }
+                algorithm => Engine::Current(frostem::Stemmer::new(algorithm)),
+            },
             Family::Classic => Engine::Classic(entry.classic.ok_or_else(unknown)?),
             Family::Nltk => Engine::Nltk(entry.nltk.ok_or_else(unknown)?),
         };
@@ -108,6 +114,9 @@ impl Stemmer {
     /// For [`Family::Nltk`] Arabic, each call stems like a new NLTK stemmer object would (see
     /// [`Stemmer::has_memory`]).
     ///
+    /// The stem is borrowed from `word` where it can be: a borrowed stem may be a prefix of
+    /// `word` (`"running"` -> `"run"`), not only the whole word.
+    ///
     /// ```
     /// use textsift_stem::{Family, Stemmer};
     /// let nltk = Stemmer::new("italian", Family::Nltk).unwrap();
@@ -133,6 +142,7 @@ impl Stemmer {
                 }
             }
             Engine::Current(s) => s.stem(word),
+            Engine::CurrentEnglish(s) => english_fast::stem(word).unwrap_or_else(|| s.stem(word)),
             // NLTK's English stemmer first turns typographic apostrophes into `'` (as today's
             // Snowball English does); rust-stemmers' older algorithm does not.
             Engine::Classic(rust_stemmers::Algorithm::English)
