@@ -114,8 +114,8 @@ impl Stemmer {
     /// For [`Family::Nltk`] Arabic, each call stems like a new NLTK stemmer object would (see
     /// [`Stemmer::has_memory`]).
     ///
-    /// The stem is borrowed from `word` where it can be: a borrowed stem may be a prefix of
-    /// `word` (`"running"` -> `"run"`), not only the whole word.
+    /// The stem is borrowed where it can be, so a borrowed stem is not necessarily `word`
+    /// unchanged: it may be a prefix of it (`"running"` -> `"run"`) or a constant.
     ///
     /// ```
     /// use textsift_stem::{Family, Stemmer};
