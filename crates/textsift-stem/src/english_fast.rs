@@ -101,14 +101,21 @@ fn exception(w: &[u8]) -> Option<Option<&'static str>> {
 
 /// R1 and R2 as byte offsets (the word's length where a region is empty).
 fn regions(w: &[u8]) -> (usize, usize) {
-    const PREFIXES: [&[u8]; 9] = [
-        b"gener", b"commun", b"arsen", b"emerg", b"inter", b"later", b"organ", b"past", b"univers",
-    ];
+    let prefix: &[u8] = match w.first() {
+        Some(b'g') => b"gener",
+        Some(b'c') => b"commun",
+        Some(b'a') => b"arsen",
+        Some(b'e') => b"emerg",
+        Some(b'i') => b"inter",
+        Some(b'l') => b"later",
+        Some(b'o') => b"organ",
+        Some(b'p') => b"past",
+        Some(b'u') => b"univers",
+        _ => b"",
+    };
     let len = w.len();
-    let r1 = PREFIXES
-        .iter()
-        .find(|p| w.starts_with(p))
-        .map(|p| p.len())
+    let r1 = (!prefix.is_empty() && w.starts_with(prefix))
+        .then_some(prefix.len())
         .or_else(|| after_vowel_consonant(w, 0));
     match r1 {
         Some(p1) => (p1, after_vowel_consonant(w, p1).unwrap_or(len)),
@@ -308,34 +315,59 @@ impl Buf {
 
     /// Step 2: derivational suffixes in R1.
     fn step2(&mut self, p1: usize) {
-        const RULES: [(&[u8], &[u8]); 25] = [
-            (b"ational", b"ate"),
-            (b"ization", b"ize"),
-            (b"iveness", b"ive"),
-            (b"fulness", b"ful"),
-            (b"ousness", b"ous"),
-            (b"tional", b"tion"),
-            (b"biliti", b"ble"),
-            (b"lessli", b"less"),
-            (b"entli", b"ent"),
-            (b"ousli", b"ous"),
-            (b"fulli", b"ful"),
-            (b"aliti", b"al"),
-            (b"iviti", b"ive"),
-            (b"alism", b"al"),
-            (b"ation", b"ate"),
-            (b"ogist", b"og"),
-            (b"anci", b"ance"),
-            (b"enci", b"ence"),
-            (b"abli", b"able"),
-            (b"alli", b"al"),
-            (b"izer", b"ize"),
-            (b"ator", b"ate"),
-            (b"ogi", b"og"),
-            (b"bli", b"ble"),
-            (b"li", b""),
-        ];
-        let Some((start, to)) = longest(self.word(), &RULES) else {
+        // Grouped by last letter, each group longest first, so that a word is only compared
+        // with the suffixes that can end it.
+        let found = match self.word().last() {
+            Some(b'l') => {
+                const R: [(&[u8], &[u8]); 2] = [(b"ational", b"ate"), (b"tional", b"tion")];
+                longest(self.word(), &R)
+            }
+            Some(b'n') => {
+                const R: [(&[u8], &[u8]); 2] = [(b"ization", b"ize"), (b"ation", b"ate")];
+                longest(self.word(), &R)
+            }
+            Some(b's') => {
+                const R: [(&[u8], &[u8]); 3] = [
+                    (b"iveness", b"ive"),
+                    (b"fulness", b"ful"),
+                    (b"ousness", b"ous"),
+                ];
+                longest(self.word(), &R)
+            }
+            Some(b'i') => {
+                const R: [(&[u8], &[u8]); 14] = [
+                    (b"biliti", b"ble"),
+                    (b"lessli", b"less"),
+                    (b"entli", b"ent"),
+                    (b"ousli", b"ous"),
+                    (b"fulli", b"ful"),
+                    (b"aliti", b"al"),
+                    (b"iviti", b"ive"),
+                    (b"anci", b"ance"),
+                    (b"enci", b"ence"),
+                    (b"abli", b"able"),
+                    (b"alli", b"al"),
+                    (b"ogi", b"og"),
+                    (b"bli", b"ble"),
+                    (b"li", b""),
+                ];
+                longest(self.word(), &R)
+            }
+            Some(b'm') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"alism", b"al")];
+                longest(self.word(), &R)
+            }
+            Some(b't') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"ogist", b"og")];
+                longest(self.word(), &R)
+            }
+            Some(b'r') => {
+                const R: [(&[u8], &[u8]); 2] = [(b"izer", b"ize"), (b"ator", b"ate")];
+                longest(self.word(), &R)
+            }
+            _ => None,
+        };
+        let Some((start, to)) = found else {
             return;
         };
         if p1 > start {
@@ -354,18 +386,34 @@ impl Buf {
 
     /// Step 3: more derivational suffixes in R1 (`-ative` in R2).
     fn step3(&mut self, p1: usize, p2: usize) {
-        const RULES: [(&[u8], &[u8]); 9] = [
-            (b"ational", b"ate"),
-            (b"tional", b"tion"),
-            (b"alize", b"al"),
-            (b"icate", b"ic"),
-            (b"iciti", b"ic"),
-            (b"ative", b""),
-            (b"ical", b"ic"),
-            (b"ness", b""),
-            (b"ful", b""),
-        ];
-        let Some((start, to)) = longest(self.word(), &RULES) else {
+        // Grouped by last letter, each group longest first, so that a word is only compared
+        // with the suffixes that can end it.
+        let found = match self.word().last() {
+            Some(b'l') => {
+                const R: [(&[u8], &[u8]); 4] = [
+                    (b"ational", b"ate"),
+                    (b"tional", b"tion"),
+                    (b"ical", b"ic"),
+                    (b"ful", b""),
+                ];
+                longest(self.word(), &R)
+            }
+            Some(b'e') => {
+                const R: [(&[u8], &[u8]); 3] =
+                    [(b"alize", b"al"), (b"icate", b"ic"), (b"ative", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b'i') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"iciti", b"ic")];
+                longest(self.word(), &R)
+            }
+            Some(b's') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"ness", b"")];
+                longest(self.word(), &R)
+            }
+            _ => None,
+        };
+        let Some((start, to)) = found else {
             return;
         };
         if p1 > start || (self.ends(b"ative") && p2 > start) {
@@ -376,27 +424,61 @@ impl Buf {
 
     /// Step 4: suffixes deleted in R2 (`-ion` after `s` or `t`).
     fn step4(&mut self, p2: usize) {
-        const RULES: [(&[u8], &[u8]); 18] = [
-            (b"ement", b""),
-            (b"ment", b""),
-            (b"ance", b""),
-            (b"ence", b""),
-            (b"able", b""),
-            (b"ible", b""),
-            (b"ant", b""),
-            (b"ent", b""),
-            (b"ate", b""),
-            (b"ive", b""),
-            (b"ize", b""),
-            (b"iti", b""),
-            (b"ism", b""),
-            (b"ion", b""),
-            (b"ous", b""),
-            (b"ic", b""),
-            (b"al", b""),
-            (b"er", b""),
-        ];
-        let Some((start, _)) = longest(self.word(), &RULES) else {
+        // Grouped by last letter, each group longest first, so that a word is only compared
+        // with the suffixes that can end it.
+        let found = match self.word().last() {
+            Some(b't') => {
+                const R: [(&[u8], &[u8]); 4] = [
+                    (b"ement", b""),
+                    (b"ment", b""),
+                    (b"ant", b""),
+                    (b"ent", b""),
+                ];
+                longest(self.word(), &R)
+            }
+            Some(b'e') => {
+                const R: [(&[u8], &[u8]); 7] = [
+                    (b"ance", b""),
+                    (b"ence", b""),
+                    (b"able", b""),
+                    (b"ible", b""),
+                    (b"ate", b""),
+                    (b"ive", b""),
+                    (b"ize", b""),
+                ];
+                longest(self.word(), &R)
+            }
+            Some(b'i') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"iti", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b'm') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"ism", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b'n') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"ion", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b's') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"ous", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b'c') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"ic", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b'l') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"al", b"")];
+                longest(self.word(), &R)
+            }
+            Some(b'r') => {
+                const R: [(&[u8], &[u8]); 1] = [(b"er", b"")];
+                longest(self.word(), &R)
+            }
+            _ => None,
+        };
+        let Some((start, _)) = found else {
             return;
         };
         if p2 > start {

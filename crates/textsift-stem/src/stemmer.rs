@@ -217,7 +217,9 @@ fn classic(algorithm: rust_stemmers::Algorithm, word: &str) -> Cow<'_, str> {
 /// ```
 pub struct StemCache<'w> {
     stemmer: Stemmer,
-    memo: FxHashMap<&'w str, Box<str>>,
+    /// Stems borrowed from their words where they can be (most are prefixes), so that only
+    /// stems with a new ending take an allocation.
+    memo: FxHashMap<&'w str, Cow<'w, str>>,
 }
 
 impl<'w> StemCache<'w> {
@@ -242,9 +244,7 @@ impl<'w> StemCache<'w> {
     /// The stem of `word`, computed once per distinct word.
     pub fn stem(&mut self, word: &'w str) -> &str {
         let stemmer = self.stemmer;
-        self.memo
-            .entry(word)
-            .or_insert_with(|| stemmer.stem(word).into())
+        self.memo.entry(word).or_insert_with(|| stemmer.stem(word))
     }
 }
 
