@@ -1,11 +1,12 @@
-//! A fast path for today's Snowball English stemmer (Porter2), for plain ASCII words.
+//! A fast path for today's Snowball English stemmer (Porter2).
 //!
 //! Why: the Snowball-generated stemmer ([`frostem`]) runs every rule through a generic runtime
 //! (binary-searched `among` tables, a UTF-8 aware cursor, a new `String` for every edit), which
-//! costs about 2,500 instructions a word. Almost every English word a user stems is ASCII, and
-//! for those the algorithm is a handful of suffix tests on a byte buffer. This module is our own
-//! implementation of the algorithm on a stack buffer; it takes only ASCII words of at most
-//! [`MAX_FAST`] bytes, and [`crate::Stemmer::stem`] sends every other word to the generic engine.
+//! costs about 2,500 instructions a word. For English the algorithm is a handful of suffix tests
+//! on a byte buffer: this module is our own implementation of it on a stack buffer (about 450
+//! instructions a word). It takes words of at most [`MAX_FAST`] characters (ASCII words byte by
+//! byte; others with each non-ASCII character as one opaque unit, see [`OTHER`]), and
+//! [`crate::Stemmer::stem`] sends longer ones to the generic engine.
 //!
 //! Which version: exactly the `english.sbl` that frostem 2.20261016.1 generated with Snowball
 //! 3.2.0 (Snowball commit 6389c79 of 2026-10-17), the one [`crate::Family::Current`] uses: with
@@ -13,15 +14,15 @@
 //! emerg, inter, later, organ, past, univers), `succeed`/`proceed`/`exceed` kept in Step 1b, the
 //! `dying`/`evening`/`inning`/`outing` rules for `-ing`, `-ogist` and `-lessli` in Step 2, and
 //! `past` counting as a short syllable. It reads bytes exactly as the generated code does
-//! (vowels are `aeiouy`; `Y` is the marked consonant y; every other byte is a non-vowel), so it
-//! gives the generic engine's stem for every ASCII input, upper-case letters and punctuation
-//! included. `tests/english_fast_differential.rs` checks that against the generic engine on
+//! (vowels are `aeiouy`; `Y` is the marked consonant y; every other character is a non-vowel),
+//! so it gives the generic engine's stem for every input, upper-case letters, punctuation and
+//! other scripts included. `tests/english_fast_differential.rs` checks that against the generic engine on
 //! Snowball's vocabulary and on millions of generated words; if frostem is upgraded and its
 //! English changes, that test fails and this module must follow.
 
 use std::borrow::Cow;
 
-/// The longest word (in bytes) the fast path takes; longer ones go to the generic engine.
+/// The longest word (in characters) the fast path takes; longer ones go to the generic engine.
 pub(crate) const MAX_FAST: usize = 64;
 
 /// Vowels of the algorithm (`v`).
@@ -42,11 +43,14 @@ fn is_valid_li(c: u8) -> bool {
     )
 }
 
-/// The stem of `word` when it is ASCII and at most [`MAX_FAST`] bytes long, else `None`. The
-/// stem is borrowed from `word` whenever it is a prefix of it (most stems are).
+/// The stem of `word` when it has at most [`MAX_FAST`] characters, else `None`. The stem is
+/// borrowed from `word` whenever it is a prefix of it (most stems are).
 pub(crate) fn stem(word: &str) -> Option<Cow<'_, str>> {
+    if !word.is_ascii() {
+        return stem_chars(word);
+    }
     let w = word.as_bytes();
-    if w.len() > MAX_FAST || !word.is_ascii() {
+    if w.len() > MAX_FAST {
         return None;
     }
     if let Some(stem) = exception(w) {
@@ -56,23 +60,8 @@ pub(crate) fn stem(word: &str) -> Option<Cow<'_, str>> {
     if w.len() < 3 {
         return Some(Cow::Borrowed(word));
     }
-    let mut buf = Buf::new(w);
-    let y_found = buf.prelude();
-    let (p1, p2) = regions(buf.word());
-    buf.step1a();
-    buf.step1b(p1);
-    buf.step1c();
-    buf.step2(p1);
-    buf.step3(p1, p2);
-    buf.step4(p2);
-    buf.step5(p1, p2);
-    if y_found {
-        for c in buf.word_mut() {
-            if *c == b'Y' {
-                *c = b'y';
-            }
-        }
-    }
+    let mut buf = Buf::new(w.strip_prefix(b"'").unwrap_or(w).iter().copied());
+    buf.run();
     let out = buf.word();
     if w.starts_with(out) {
         return Some(Cow::Borrowed(&word[..out.len()]));
@@ -80,6 +69,46 @@ pub(crate) fn stem(word: &str) -> Option<Cow<'_, str>> {
     std::str::from_utf8(out)
         .ok()
         .map(|s| Cow::Owned(s.to_owned()))
+}
+
+/// Stands for a non-ASCII character: like the generic engine, the rules see it as one
+/// character that is neither a vowel nor part of any suffix (it is not ASCII, so no rule names
+/// it). The rules never move characters, so each one that survives is put back in its place.
+const OTHER: u8 = 0x80;
+
+/// [`stem`] for a word with non-ASCII characters (at most [`MAX_FAST`] of them in all), such as
+/// `don’t` or `café's`: stemmed as a word of one unit per character.
+fn stem_chars(word: &str) -> Option<Cow<'_, str>> {
+    // No exception word has a non-ASCII character, and length is counted in characters.
+    if word.len() > 4 * MAX_FAST {
+        return None;
+    }
+    let chars = word.chars().count();
+    if chars > MAX_FAST {
+        return None;
+    }
+    if chars < 3 {
+        return Some(Cow::Borrowed(word));
+    }
+    let rest = word.strip_prefix('\'').unwrap_or(word);
+    let mut buf = Buf::new(
+        rest.chars()
+            .map(|c| if c.is_ascii() { c as u8 } else { OTHER }),
+    );
+    buf.run();
+    let mut out = String::with_capacity(word.len());
+    for (&unit, original) in buf.word().iter().zip(rest.chars()) {
+        out.push(if unit == OTHER {
+            original
+        } else {
+            unit as char
+        });
+    }
+    Some(if out == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(out)
+    })
 }
 
 /// `exception1`: whole words with a fixed stem (`Some(Some(stem))`) or that stay as they are
@@ -154,14 +183,35 @@ struct Buf {
 }
 
 impl Buf {
-    /// The word without a leading apostrophe (the prelude's first rule).
-    fn new(w: &[u8]) -> Buf {
-        let w = w.strip_prefix(b"'").unwrap_or(w);
+    /// A buffer holding `units` (callers pass at most [`MAX_FAST`]; any more are dropped).
+    fn new(units: impl Iterator<Item = u8>) -> Buf {
         let mut bytes = [0; MAX_FAST];
-        bytes[..w.len()].copy_from_slice(w);
-        Buf {
-            bytes,
-            len: w.len(),
+        let mut len = 0;
+        for (slot, unit) in bytes.iter_mut().zip(units) {
+            *slot = unit;
+            len += 1;
+        }
+        Buf { bytes, len }
+    }
+
+    /// The whole algorithm after `exception1` and the length test, the leading apostrophe
+    /// already gone.
+    fn run(&mut self) {
+        let y_found = self.prelude();
+        let (p1, p2) = regions(self.word());
+        self.step1a();
+        self.step1b(p1);
+        self.step1c();
+        self.step2(p1);
+        self.step3(p1, p2);
+        self.step4(p2);
+        self.step5(p1, p2);
+        if y_found {
+            for c in self.word_mut() {
+                if *c == b'Y' {
+                    *c = b'y';
+                }
+            }
         }
     }
 

@@ -3,8 +3,9 @@
 //!
 //! Words: Snowball's English vocabulary (when `../shared/data/snowball` is here) with suffix
 //! chains appended; every string of up to five letters over an alphabet of the letters the
-//! rules look at; English-like stems with chains of the suffixes the rules remove; and random
-//! strings of 0..=30 bytes over letters, `Y`, apostrophes and other ASCII. Set
+//! rules look at (and two non-ASCII ones); English-like stems with chains of the suffixes the
+//! rules remove; and random strings of 0..=30 characters over letters, `Y`, apostrophes, other
+//! ASCII and other scripts. Set
 //! `TEXTSIFT_STEM_FUZZ_WORDS` to generate more random words than the default (CI runs the
 //! default; a release run with millions is in the report of the change that added this).
 
@@ -173,13 +174,14 @@ impl Rng {
 
 #[test]
 fn every_short_string_over_the_rules_letters() {
-    // The letters the rules distinguish: vowels, y/Y, the letters of the suffixes and of
-    // valid_LI, w/x (short syllables), the apostrophe and one letter that no rule names.
-    let alphabet = b"aeiouyYstdlgnbcrwxq'";
+    // The letters the rules distinguish: vowels, y/Y, the letters of the suffixes and of, w/x (short syllables), the apostrophe and one letter that no rule names.
+    // valid_LI, w/x (short syllables), the apostrophe, one letter that no rule names and two
+    // non-ASCII characters (one opaque unit each for the rules).
+    let alphabet: Vec<char> = "aeiouyYstdlgnbcrwxq'é’".chars().collect();
     let mut words = Vec::new();
-    let mut word = Vec::new();
-    fn grow(alphabet: &[u8], word: &mut Vec<u8>, words: &mut Vec<String>, left: usize) {
-        words.push(String::from_utf8(word.clone()).expect("ascii"));
+    let mut word = String::new();
+    fn grow(alphabet: &[char], word: &mut String, words: &mut Vec<String>, left: usize) {
+        words.push(word.clone());
         if left == 0 {
             return;
         }
@@ -189,9 +191,10 @@ fn every_short_string_over_the_rules_letters() {
             word.pop();
         }
     }
-    // 20 letters: all strings up to 4 letters, and up to 5 over a smaller alphabet.
-    grow(alphabet, &mut word, &mut words, 4);
-    grow(b"aeyYsdlgnt'", &mut word, &mut words, 5);
+    // 22 letters: all strings up to 4 letters, and up to 5 over a smaller alphabet.
+    grow(&alphabet, &mut word, &mut words, 4);
+    let small: Vec<char> = "aeyYsdlgnt'é".chars().collect();
+    grow(&small, &mut word, &mut words, 5);
     let (n, bad) = compare(words.iter().map(String::as_str));
     assert!(n > 300_000);
     assert!(bad.is_empty(), "{} of {n}: {bad:#?}", bad.len());
@@ -221,6 +224,7 @@ fn random_words() {
     let letters = b"abcdefghijklmnopqrstuvwxyz";
     let weighted = b"aaeeeiioouyyyYssdlltnngr'";
     let odd = b"ABCXYZ09-_.'\x00\x7f ";
+    let foreign = ['é', '’', 'ß', 'ı', 'İ', 'ÿ', '日', '😂', '\u{301}', 'Ω'];
     let mut rng = Rng(0x7e57_5eed);
     let mut words = Vec::with_capacity(count);
     for _ in 0..count {
@@ -237,6 +241,19 @@ fn random_words() {
             w.push(*rng.pick(set));
         }
         let mut word = String::from_utf8(w).expect("ascii");
+        if mode == 1 && rng.below(2) == 0 {
+            // Non-ASCII characters in place of some letters.
+            word = word
+                .chars()
+                .map(|c| {
+                    if rng.below(6) == 0 {
+                        *rng.pick(&foreign)
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+        }
         if mode == 3 {
             // An English-like word: random start, a stem, then one or two suffixes.
             word.truncate(rng.below(4));
@@ -278,9 +295,25 @@ fn snowball_vocabulary_with_suffixes() {
 
 #[test]
 fn words_the_fast_path_does_not_take_still_match() {
-    // Non-ASCII and over-long words go to the generic engine; the boundary lengths too.
+    // Words over 64 characters go to the generic engine; the boundary lengths, in bytes and
+    // characters, and short words of non-ASCII characters.
     let long = "relational".repeat(7);
+    let accented = "rélational".repeat(7);
+    let e64 = "é".repeat(64);
+    let char_boundary = |n: usize| {
+        accented
+            .char_indices()
+            .nth(n)
+            .map_or(accented.len(), |(i, _)| i)
+    };
     let words = [
+        &accented[..char_boundary(63)],
+        &accented[..char_boundary(64)],
+        &accented[..char_boundary(65)],
+        &e64,
+        "'é",
+        "'éé",
+        "é's",
         "naïvely",
         "café's",
         "résumés",
