@@ -34,8 +34,9 @@ fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedS
     let n = words.len().unwrap_or(0);
     // Keyed by the word's 64-bit hash, so that the map borrows nothing; the rare word whose
     // hash is already taken by another word goes to `collided`, keyed by its text.
+    // Grown as needed, not sized for `n`: real text has few distinct words, and a table much
+    // larger than them is slower to probe.
     let mut index: FxHashMap<u64, u32> = FxHashMap::default();
-    index.reserve(n.min(1 << 16));
     let mut collided: FxHashMap<String, u32> = FxHashMap::default();
     let mut distinct: Vec<PyBackedStr> = Vec::new();
     let mut ids: Vec<u32> = Vec::with_capacity(n);
