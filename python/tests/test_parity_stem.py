@@ -350,3 +350,17 @@ def test_analyzer_pipeline_with_stopwords_and_stemming() -> None:
         ts.Analyzer(stopwords="klingon")
     with pytest.raises(ts.TextsiftTypeError):
         ts.Analyzer(stem=3)  # type: ignore[arg-type]
+
+
+def test_stem_words_agrees_with_stem_and_reuses_unchanged_words() -> None:
+    # The batch path stems each distinct word once and returns the word's own object where it is
+    # its own stem; exceptional stems of the same length ("early" -> "earli") are new strings.
+    s = ts.Stemmer("english")
+    words = ["early", "only", "ugly", "sky", "news", "cat", "cats", "running", "naïve", "Ωmega", ""]
+    words = words + [w.upper() for w in words] + ["'tis", "Yelling", "x" * 70]
+    for batch in (words, tuple(words), (w for w in words)):
+        out = s.stem_words(batch, n_threads=1)
+        assert out == [s.stem(w) for w in words]
+        for word, stem in zip(words, out, strict=True):
+            assert (stem is word) == (stem == word), word
+    assert s.stem_words(["early", "early"]) == ["earli", "earli"]

@@ -1,20 +1,26 @@
 //! `Stemmer` and `stopwords` for Python.
 
+use std::borrow::Cow;
+use std::hash::BuildHasher;
+
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 use textsift::stem::NltkSnowball;
 use textsift::{parallel, StemFamily, Stemmer};
 
 use crate::convert::{text_arg, threads_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
-/// Words per unit of parallel work; each unit keeps its own memo of stems.
+/// Words per unit of parallel work.
 const CHUNK: usize = 4096;
 
-/// The words of an iterable as indices into their distinct forms, read with the GIL held (one
-/// borrowed string and one hash lookup per word; only distinct words are copied).
-fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)> {
+/// The words of an iterable as indices into their distinct forms, read with the GIL held: one
+/// borrowed UTF-8 view and one hash lookup per word. Each distinct word is kept as the Python
+/// string that holds it (no copy), so that stemming can read it without the GIL and a word that
+/// is its own stem can be returned as the very same object.
+fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedStr>)> {
     let py = words.py();
     if words.is_instance_of::<PyString>() {
         return Err(type_error(
@@ -25,9 +31,15 @@ fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)>
     let iter = words
         .try_iter()
         .map_err(|_| type_error(py, "words must be an iterable of str"))?;
-    let mut index: FxHashMap<String, u32> = FxHashMap::default();
-    let mut distinct: Vec<String> = Vec::new();
-    let mut ids: Vec<u32> = Vec::with_capacity(words.len().unwrap_or(0));
+    let n = words.len().unwrap_or(0);
+    // Keyed by the word's 64-bit hash, so that the map borrows nothing; the rare word whose
+    // hash is already taken by another word goes to `collided`, keyed by its text.
+    // Grown as needed, not sized for `n`: real text has few distinct words, and a table much
+    // larger than them is slower to probe.
+    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut collided: FxHashMap<String, u32> = FxHashMap::default();
+    let mut distinct: Vec<PyBackedStr> = Vec::new();
+    let mut ids: Vec<u32> = Vec::with_capacity(n);
     for (i, item) in iter.enumerate() {
         let item = item?;
         let Ok(s) = item.cast::<PyString>() else {
@@ -40,18 +52,32 @@ fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)>
                 format!("words[{i}] must be str, not {kind}"),
             ));
         };
-        let text = s.to_str().map_err(|_| {
+        let surrogate = || {
             value_error(
                 py,
                 format!("words[{i}] contains a lone surrogate code point and cannot be stemmed"),
             )
-        })?;
-        let id = match index.get(text) {
-            Some(&id) => id,
+        };
+        let text = s.to_str().map_err(|_| surrogate())?;
+        let keep = |distinct: &mut Vec<PyBackedStr>| -> PyResult<u32> {
+            let id = distinct.len() as u32;
+            distinct.push(PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?);
+            Ok(id)
+        };
+        let hash = FxBuildHasher.hash_one(text);
+        let id = match index.get(&hash) {
+            Some(&id) if &*distinct[id as usize] == text => id,
+            Some(_) => match collided.get(text) {
+                Some(&id) => id,
+                None => {
+                    let id = keep(&mut distinct)?;
+                    collided.insert(text.to_owned(), id);
+                    id
+                }
+            },
             None => {
-                let id = distinct.len() as u32;
-                distinct.push(text.to_owned());
-                index.insert(text.to_owned(), id);
+                let id = keep(&mut distinct)?;
+                index.insert(hash, id);
                 id
             }
         };
@@ -61,16 +87,17 @@ fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<String>)>
 }
 
 /// Maps `f` over the distinct words of `words` in parallel without the GIL, and returns the
-/// results in input order, one shared string object per distinct result.
+/// results in input order: one string object per distinct word, the word's own object where
+/// `f` returns it unchanged.
 fn map_distinct<'py>(
     py: Python<'py>,
     words: &Bound<'py, PyAny>,
     n_threads: Option<i64>,
-    f: impl Fn(&str) -> String + Sync + Send,
+    f: impl for<'w> Fn(&'w str) -> Cow<'w, str> + Sync + Send,
 ) -> PyResult<Bound<'py, PyList>> {
     let threads = threads_arg(py, n_threads)?;
     let (ids, distinct) = distinct_words(words)?;
-    let chunks: Vec<&[String]> = distinct.chunks(CHUNK).collect();
+    let chunks: Vec<&[PyBackedStr]> = distinct.chunks(CHUNK).collect();
     let done = py.detach(|| {
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             parallel::map(&chunks, threads, |c| {
@@ -78,12 +105,21 @@ fn map_distinct<'py>(
             })
         }))
     });
-    let results: Vec<String> = match done {
-        Ok(Ok(v)) => v.into_iter().flatten().collect(),
+    let results = match done {
+        Ok(Ok(v)) => v,
         Ok(Err(e)) => return Err(value_error(py, e.to_string())),
         Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
     };
-    let strings = shared_strings(py, &results);
+    let strings: Vec<Bound<'py, PyString>> = distinct
+        .iter()
+        .zip(results.iter().flatten())
+        .map(|(word, result)| match result {
+            Cow::Borrowed(same) if *same == &**word => word
+                .into_pyobject(py)
+                .unwrap_or_else(|never| match never {}),
+            other => PyString::new(py, other),
+        })
+        .collect();
     PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
 }
 
@@ -109,7 +145,7 @@ fn stem_in_order<'py>(
     stem_all: impl FnOnce(&[&str]) -> Vec<String> + Send,
 ) -> PyResult<Bound<'py, PyList>> {
     let (ids, distinct) = distinct_words(words)?;
-    let ordered: Vec<&str> = ids.iter().map(|&i| distinct[i as usize].as_str()).collect();
+    let ordered: Vec<&str> = ids.iter().map(|&i| &*distinct[i as usize]).collect();
     let done =
         py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stem_all(&ordered))));
     let results = match done {
@@ -191,7 +227,8 @@ impl PyStemmer {
     ///
     /// Real text repeats words heavily, so the words are first reduced to their distinct forms
     /// (with the GIL, one hash lookup per word); only the distinct words are stemmed, in parallel
-    /// without the GIL; the result shares one string object per distinct stem. (NLTK's Arabic
+    /// without the GIL; the result shares one string object per distinct word (the word's own
+    /// object where it is its own stem). (NLTK's Arabic
     /// stemmer is run on one thread, in order, as NLTK's object stems a list.)
     #[pyo3(signature = (words, *, n_threads = None))]
     fn stem_words<'py>(
@@ -205,7 +242,7 @@ impl PyStemmer {
             threads_arg(py, n_threads)?;
             return stem_in_order(py, words, |w| stemmer.stem_all(w));
         }
-        map_distinct(py, words, n_threads, |w| stemmer.stem(w).into_owned())
+        map_distinct(py, words, n_threads, |w| stemmer.stem(w))
     }
 
     fn __repr__(&self) -> String {
@@ -428,6 +465,6 @@ pub fn porter_stem_words<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let mode = porter_mode(py, mode)?;
     map_distinct(py, words, n_threads, |w| {
-        textsift::stem::porter_stem(w, mode, to_lowercase)
+        Cow::Owned(textsift::stem::porter_stem(w, mode, to_lowercase))
     })
 }

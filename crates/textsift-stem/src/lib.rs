@@ -26,6 +26,7 @@
 //! Stopword lists contain negations and intensifiers ("not", "no", "very", and in some lists
 //! even "good"): never remove stopwords before lexicon-based sentiment analysis.
 
+mod english_fast;
 mod language;
 mod nltk_snowball;
 mod nltk_stopwords;

@@ -5,6 +5,7 @@ use std::fmt;
 
 use rustc_hash::FxHashMap;
 
+use crate::english_fast;
 use crate::language::{find, languages, Family, LanguageEntry, NltkEngine};
 use crate::nltk_snowball::{self, Memory, Port};
 use crate::{porter_stem, PorterMode, StemError};
@@ -16,6 +17,8 @@ pub const MAX_WORD_BYTES: usize = 1024;
 #[derive(Clone, Copy)]
 enum Engine {
     Current(frostem::Stemmer),
+    /// Today's English: [`crate::english_fast`] for ASCII words, the generic engine for others.
+    CurrentEnglish(frostem::Stemmer),
     Classic(rust_stemmers::Algorithm),
     Nltk(NltkEngine),
 }
@@ -75,9 +78,12 @@ impl Stemmer {
         };
         let entry = find(lang).ok_or_else(unknown)?;
         let engine = match family {
-            Family::Current => {
-                Engine::Current(frostem::Stemmer::new(entry.current.ok_or_else(unknown)?))
-            }
+            Family::Current => match entry.current.ok_or_else(unknown)? {
+                frostem::Algorithm::English => {
+                    Engine::CurrentEnglish(frostem::Stemmer::new(frostem::Algorithm::English))
+                }
+                algorithm => Engine::Current(frostem::Stemmer::new(algorithm)),
+            },
             Family::Classic => Engine::Classic(entry.classic.ok_or_else(unknown)?),
             Family::Nltk => Engine::Nltk(entry.nltk.ok_or_else(unknown)?),
         };
@@ -108,6 +114,9 @@ impl Stemmer {
     /// For [`Family::Nltk`] Arabic, each call stems like a new NLTK stemmer object would (see
     /// [`Stemmer::has_memory`]).
     ///
+    /// The stem is borrowed where it can be, so a borrowed stem is not necessarily `word`
+    /// unchanged: it may be a prefix of it (`"running"` -> `"run"`) or a constant.
+    ///
     /// ```
     /// use textsift_stem::{Family, Stemmer};
     /// let nltk = Stemmer::new("italian", Family::Nltk).unwrap();
@@ -133,6 +142,7 @@ impl Stemmer {
                 }
             }
             Engine::Current(s) => s.stem(word),
+            Engine::CurrentEnglish(s) => english_fast::stem(word).unwrap_or_else(|| s.stem(word)),
             // NLTK's English stemmer first turns typographic apostrophes into `'` (as today's
             // Snowball English does); rust-stemmers' older algorithm does not.
             Engine::Classic(rust_stemmers::Algorithm::English)
@@ -207,7 +217,9 @@ fn classic(algorithm: rust_stemmers::Algorithm, word: &str) -> Cow<'_, str> {
 /// ```
 pub struct StemCache<'w> {
     stemmer: Stemmer,
-    memo: FxHashMap<&'w str, Box<str>>,
+    /// Stems borrowed from their words where they can be (most are prefixes), so that only
+    /// stems with a new ending take an allocation.
+    memo: FxHashMap<&'w str, Cow<'w, str>>,
 }
 
 impl<'w> StemCache<'w> {
@@ -232,9 +244,7 @@ impl<'w> StemCache<'w> {
     /// The stem of `word`, computed once per distinct word.
     pub fn stem(&mut self, word: &'w str) -> &str {
         let stemmer = self.stemmer;
-        self.memo
-            .entry(word)
-            .or_insert_with(|| stemmer.stem(word).into())
+        self.memo.entry(word).or_insert_with(|| stemmer.stem(word))
     }
 }
 
