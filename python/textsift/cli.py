@@ -339,16 +339,23 @@ def cmd_sentiment(args: argparse.Namespace) -> int:
             else:
                 batch = vader.score_batch(texts, n_threads=args.threads)
                 values = {k: batch[k].tolist() for k in columns}
-            for i, doc in enumerate(chunk):
-                record: dict[str, Any] = {"row": row}
-                if args.id_column:
-                    record[args.id_column] = doc.fields.get(args.id_column)
-                record.update({k: values[k][i] for k in columns})
-                if writer is not None:
-                    writer.writerow([spreadsheet_safe(v) for v in record.values()])
-                else:
-                    out.write(_jsonl(record))
-                row += 1
+            cols = [values[k] for k in columns]
+            if writer is not None:
+                for i, doc in enumerate(chunk):
+                    ident = [spreadsheet_safe(doc.fields.get(args.id_column))] if args.id_column else []
+                    writer.writerow([row + i, *ident, *(c[i] for c in cols)])
+            else:
+                # json.dumps per row costs more than scoring; scores are finite floats, whose
+                # repr is their JSON form, so only the id goes through json.
+                head = "".join(f', "{k}": %r' for k in columns) + "}\n"
+                for i, doc in enumerate(chunk):
+                    ident = (
+                        f", {json.dumps(args.id_column)}: {json.dumps(doc.fields.get(args.id_column), ensure_ascii=False)}"
+                        if args.id_column
+                        else ""
+                    )
+                    out.write(f'{{"row": {row + i}{ident}' + head % tuple(c[i] for c in cols))
+            row += len(chunk)
     return 0
 
 
