@@ -461,6 +461,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             sys.stdout.write(text + f"\nwrote {args.out}\n")
     else:
         sys.stdout.write(report.to_json() + "\n" if fmt == "json" else text)
+        if fmt == "text" and not args.quiet and sys.stderr.isatty():
+            print("textsift: add --out report.html for the HTML report with charts", file=sys.stderr)
     return 0
 
 
