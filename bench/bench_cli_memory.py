@@ -115,7 +115,8 @@ def main() -> None:
             f"Measured {dt.date.today().isoformat()} on {os.cpu_count()} cores, Python "
             f"{platform.python_version()}; input: a generated CSV of {rows:,} social posts "
             f"({size_mb:,.0f} MB), 5 platforms over 3 years; peak resident memory by "
-            f"{'/usr/bin/time -v' if os.path.exists('/usr/bin/time') else 'psutil polling'}.",
+            f"{'/usr/bin/time -v' if os.path.exists('/usr/bin/time') else 'psutil polling'}; "
+            f"load average {os.getloadavg()[0]:.1f} when the runs began (a shared machine: wall times vary).",
             "",
             "| command | peak RSS | wall time | docs/s |",
             "|---|---:|---:|---:|",
@@ -129,8 +130,8 @@ def main() -> None:
         lines += [
             "",
             f"The HTML report is {report_html:,.0f} KB. Target: under 500 MB peak on a 1 GB file. Memory is",
-            "bounded by the chunk size (10,000 posts), the term counts per group (pruned past 200,000",
-            "distinct terms), the keyphrase sample (20,000 posts per group) and the days x groups of",
+            "bounded by the chunk size (10,000 posts), the term counts per group (pruned past 100,000",
+            "distinct terms; keyness scores at most 100,000 terms), the keyphrase sample (20,000 posts per group) and the days x groups of",
             "the sentiment timeline, not by the file.",
         ]
         RESULTS.parent.mkdir(exist_ok=True)

@@ -137,6 +137,27 @@ def test_pruning_bounds_the_vocabulary() -> None:
     assert r.approximate and "approximate" in str(r)
 
 
+def test_keyness_vocabulary_bound_keeps_kept_terms_exact() -> None:
+    texts = random_texts(2000, seed=3)
+    rng = random.Random(3)
+    groups = [rng.choice(["a", "b", "c"]) for _ in texts]
+    exact = report_module.GroupTerms()
+    bounded = report_module.GroupTerms(max_vocabulary=60)
+    for gt in (exact, bounded):
+        for i in range(0, len(texts), 300):
+            gt.add(texts[i : i + 300], groups[i : i + 300])
+    assert sum(len(c) for c in exact.counts.values()) > 60
+    full = {(r["group"], r["term"]): r for r in exact.one_vs_rest("log_likelihood")}
+    rows = bounded.one_vs_rest("log_likelihood", top=5).to_list()
+    assert bounded.approximate and not exact.approximate
+    assert [sum(r["group"] == g for r in rows) for g in "abc"] == [5, 5, 5]
+    for r in rows:
+        # Same counts, corpus sizes and so the same G2 as with every term.
+        want = full[(r["group"], r["term"])]
+        assert (r["count"], r["count_rest"]) == (want["count"], want["count_rest"])
+        assert r["score"] == pytest.approx(want["score"], rel=1e-12)
+
+
 @pytest.mark.parametrize(
     ("start", "end", "granularity", "first"),
     [

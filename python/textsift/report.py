@@ -14,7 +14,7 @@ inline SVG charts (nothing loaded from the network, every piece of user text esc
 Memory does not grow with the input: the builder keeps only aggregates (sums, histograms, counts
 per day, term counts per group) and, for keyphrases, a uniform random sample of at most
 ``keyphrase_sample`` posts per group. Term and hashtag counts are exact until a group has more
-than ``max_terms`` distinct terms; then the rarest are dropped and ``report.approximate`` is true.
+than ``max_terms`` (100,000) distinct terms; then the rarest are dropped and ``report.approximate`` is true.
 
 >>> import textsift as ts
 >>> rows = ts.load_sample()
@@ -64,6 +64,8 @@ _NON_WORD_KINDS = (
     "symbol",
 )
 _TAG_KINDS = ("hashtag", "mention", "emoji")
+# Stands for the terms left out of keyness (a NUL cannot be part of a token).
+_REST = "\x00rest"
 
 
 def _histogram_bin(c: float) -> int:
@@ -102,7 +104,7 @@ class GroupTerms:
 
     Terms are those of Keyness's default analyzer (social-media tokens, lower-cased, words only),
     so ``one_vs_rest`` gives what ``Keyness(method).one_vs_rest(texts, groups)`` gives on all the
-    texts at once, as long as no group passed ``max_terms`` distinct terms (see ``approximate``).
+    texts at once, as long as no group passed ``max_terms`` (100,000) distinct terms (see ``approximate``).
 
     >>> gt = GroupTerms()
     >>> _ = gt.add(["dance trend", "dance sound"], ["TikTok", "TikTok"])
@@ -111,8 +113,11 @@ class GroupTerms:
     [('TikTok', 'dance'), ('YouTube', 'video')]
     """
 
-    def __init__(self, max_terms: int = 200_000, n_threads: int | None = None) -> None:
+    def __init__(
+        self, max_terms: int = 100_000, n_threads: int | None = None, max_vocabulary: int = 100_000
+    ) -> None:
         self.max_terms = max_terms
+        self.max_vocabulary = max_vocabulary
         self.n_threads = n_threads
         self.counts: dict[str, Counter[str]] = {}
         self.approximate = False
@@ -134,17 +139,41 @@ class GroupTerms:
     def one_vs_rest(
         self, method: str = "log_odds", top: int | None = None, groups: Sequence[str] | None = None
     ) -> Any:
-        """:meth:`Keyness.one_vs_rest` over the counted groups (in ``groups`` order if given)."""
+        """:meth:`Keyness.one_vs_rest` over the counted groups (in ``groups`` order if given).
+
+        Keyness needs memory in proportion to the vocabulary of all groups together; past
+        ``max_vocabulary`` terms, only the ``max_vocabulary // groups`` most frequent terms of each
+        group are scored, and the others are pooled into one unreported term per group, so that
+        the corpus sizes (and with them every kept term's G2, chi-square and log ratio) stay exact.
+        """
         names = list(groups) if groups is not None else sorted(self.counts)
+        counts = [self.counts.get(n, Counter()) for n in names]
+        vocabulary: set[str] | None = None
+        if sum(len(c) for c in counts) > self.max_vocabulary:
+            per_group = max(1, self.max_vocabulary // max(1, len(names)))
+            vocabulary = {term for c in counts for term, _ in c.most_common(per_group)}
+            self.approximate = True
+        docs = [self._doc(c, vocabulary) for c in counts]
         keyness = _textsift.Keyness(method, analyzer="pretokenized", n_threads=self.n_threads)
-        # Each group as one document, its terms repeated by count (lazily, so no big list).
-        docs = [
-            itertools.chain.from_iterable(
-                itertools.repeat(term, count) for term, count in sorted(self.counts.get(n, Counter()).items())
-            )
-            for n in names
-        ]
-        return keyness.one_vs_rest(docs, names, top=top)
+        if vocabulary is None:
+            return keyness.one_vs_rest(docs, names, top=top)
+        result = keyness.one_vs_rest(docs, names, top=None if top is None else top + 1)
+        kept: list[dict[str, Any]] = []
+        per: Counter[Any] = Counter()
+        for row in result:
+            if row["term"] != _REST and (top is None or per[row["group"]] < top):
+                per[row["group"]] += 1
+                kept.append(row)
+        return _textsift.KeynessResult(kept, result.columns, result.method)
+
+    @staticmethod
+    def _doc(counter: Counter[str], vocabulary: set[str] | None) -> Iterable[str]:
+        # A group as one document, its terms repeated by count (lazily, so no big list).
+        items = sorted(counter.items())
+        if vocabulary is not None:
+            rest = sum(n for t, n in items if t not in vocabulary)
+            items = [(t, n) for t, n in items if t in vocabulary] + [(_REST, rest)]
+        return itertools.chain.from_iterable(itertools.repeat(t, n) for t, n in items)
 
 
 class _Group:
@@ -184,7 +213,7 @@ class ReportBuilder:
         group_column: str | None = None,
         date_column: str | None = None,
         keyphrase_sample: int = 20_000,
-        max_terms: int = 200_000,
+        max_terms: int = 100_000,
         n_threads: int | None = None,
         seed: int = 0,
     ) -> None:
@@ -347,7 +376,7 @@ class ReportBuilder:
                 "granularity": granularity,
                 "periods": [p for p in periods],
                 "undated": self.undated,
-                "approximate": self.approximate,
+                "approximate": self.approximate or self._terms.approximate,
                 "targets": list(self.target_names),
                 "histogram_edges": [round(-1 + 2 * i / HISTOGRAM_BINS, 2) for i in range(HISTOGRAM_BINS + 1)],
                 "groups": groups,
@@ -464,7 +493,7 @@ class Report:
 
     @property
     def approximate(self) -> bool:
-        """Whether term counts were pruned (a group had more than ``max_terms`` distinct terms)."""
+        """Whether term counts were pruned (a group had more than ``max_terms`` (100,000) distinct terms)."""
         return bool(self._data["approximate"])
 
     def to_dict(self) -> dict[str, Any]:
