@@ -342,19 +342,19 @@ def cmd_sentiment(args: argparse.Namespace) -> int:
             cols = [values[k] for k in columns]
             if writer is not None:
                 for i, doc in enumerate(chunk):
-                    ident = [spreadsheet_safe(doc.fields.get(args.id_column))] if args.id_column else []
-                    writer.writerow([row + i, *ident, *(c[i] for c in cols)])
+                    id_cell = [spreadsheet_safe(doc.fields.get(args.id_column))] if args.id_column else []
+                    writer.writerow([row + i, *id_cell, *(c[i] for c in cols)])
             else:
                 # json.dumps per row costs more than scoring; scores are finite floats, whose
                 # repr is their JSON form, so only the id goes through json.
-                head = "".join(f', "{k}": %r' for k in columns) + "}\n"
+                scores_fmt = "".join(f', "{k}": %r' for k in columns) + "}\n"
                 for i, doc in enumerate(chunk):
                     ident = (
                         f", {json.dumps(args.id_column)}: {json.dumps(doc.fields.get(args.id_column), ensure_ascii=False)}"
                         if args.id_column
                         else ""
                     )
-                    out.write(f'{{"row": {row + i}{ident}' + head % tuple(c[i] for c in cols))
+                    out.write(f'{{"row": {row + i}{ident}' + scores_fmt % tuple(c[i] for c in cols))
             row += len(chunk)
     return 0
 
