@@ -4,6 +4,7 @@ temporary one) left behind; Ctrl-C gives 130 and no output file either."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import signal
@@ -180,3 +181,48 @@ def test_ctrl_c_exits_130_without_output_file(tmp_path: Path) -> None:
     assert code == 130, err
     assert err == "textsift: interrupted\n"
     assert not out.exists() and not os.listdir(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals")
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    argv = [sys.executable, "-m", "textsift.cli", "sentiment", "-", "--chunk-size", "1"]
+    out = tmp_path / "scores.jsonl"
+    proc = subprocess.Popen([*argv, "--out", str(out)], stdin=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    assert proc.stdin is not None
+    proc.stdin.write(b"good\n")
+    proc.stdin.flush()
+    time.sleep(1.5)  # the bar waits a second before it shows
+    proc.stdin.write(b"bad\nfine\n")
+    proc.stdin.close()
+    assert proc.wait(timeout=60) == 0
+    seen = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(master, 4096):
+            seen += chunk
+    os.close(master)
+    assert b"documents" in seen and seen.endswith(b"\r\x1b[K")
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    # --quiet: nothing on the terminal.
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [*argv, "--quiet"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=slave, env=env
+    )
+    os.close(slave)
+    assert proc.stdin is not None
+    proc.stdin.write(b"good\n")
+    proc.stdin.flush()
+    time.sleep(1.5)
+    proc.stdin.write(b"bad\n")
+    proc.stdin.close()
+    assert proc.wait(timeout=60) == 0
+    quiet = b""
+    with contextlib.suppress(OSError):
+        while chunk := os.read(master, 4096):
+            quiet += chunk
+    os.close(master)
+    assert quiet == b""
