@@ -51,6 +51,7 @@ from textsift._textsift import (
 from textsift.datasets import load_sample
 from textsift.errors import TextsiftError, TextsiftInternalError, TextsiftTypeError, TextsiftValueError
 from textsift.lexicons import Afinn, Lexicon
+from textsift.report import Report, ReportBuilder, build_report
 
 __all__ = [
     "Afinn",
@@ -60,6 +61,8 @@ __all__ = [
     "Lexicon",
     "Rake",
     "RakeRanking",
+    "Report",
+    "ReportBuilder",
     "SentenceSplitter",
     "Stemmer",
     "TargetedSentiment",
@@ -74,6 +77,7 @@ __all__ = [
     "Vader",
     "Yake",
     "__version__",
+    "build_report",
     "casefold",
     "classify",
     "default_threads",

@@ -1,0 +1,276 @@
+"""textsift.build_report / Report: every number against the library objects it is built from,
+chunked (streaming) against all at once, and the HTML (balanced, self-contained, escaped)."""
+
+from __future__ import annotations
+
+import doctest
+import pickle
+import random
+from html.parser import HTMLParser
+
+import pytest
+
+np = pytest.importorskip("numpy")
+
+import textsift as ts  # noqa: E402
+import textsift.report as report_module  # noqa: E402
+from textgen import random_texts  # noqa: E402
+from textsift.errors import TextsiftValueError  # noqa: E402
+
+TARGETS = {"Kestrel": ["kestrel"], "Orbix": ["orbix", "orbix phone"]}
+CHARTS = ("sentiment-distribution", "sentiment-over-time", "keyness", "keyphrases", "targets")
+VOID = {"meta", "br", "hr", "img", "input", "link", "area", "base", "col", "embed", "source", "wbr"}
+
+
+def sample() -> tuple[list[str], list[str], list[str]]:
+    rows = ts.load_sample()
+    return [r["text"] for r in rows], [r["platform"] for r in rows], [r["date"] for r in rows]
+
+
+@pytest.fixture(scope="module")
+def sample_report() -> ts.Report:
+    texts, groups, dates = sample()
+    return ts.build_report(texts, groups, dates, TARGETS, group_column="platform", date_column="date")
+
+
+def test_module_examples() -> None:
+    failures, tried = doctest.testmod(report_module, optionflags=doctest.ELLIPSIS)
+    assert tried >= 5 and failures == 0
+
+
+def test_sentiment_per_group_matches_vader(sample_report: ts.Report) -> None:
+    texts, groups, _ = sample()
+    assert sample_report.documents == len(texts)
+    assert set(sample_report.groups) == set(groups)
+    for name, g in sample_report.groups.items():
+        mine = [t for t, gr in zip(texts, groups) if gr == name]
+        compound = ts.Vader().score_batch(mine)["compound"]
+        s = g["sentiment"]
+        assert g["posts"] == len(mine)
+        assert s["mean"] == round(float(compound.mean()), 4)
+        assert s["positive"] == round(float((compound >= 0.05).mean()), 4)
+        assert s["negative"] == round(float((compound <= -0.05).mean()), 4)
+        assert s["neutral"] == round(float(((compound > -0.05) & (compound < 0.05)).mean()), 4)
+        # numpy's histogram closes the last bin on the right, as the report does.
+        counts, _ = np.histogram(compound, bins=report_module.HISTOGRAM_BINS, range=(-1, 1))
+        assert s["histogram"] == counts.tolist()
+
+
+def test_targets_per_group_match_summarize(sample_report: ts.Report) -> None:
+    texts, groups, _ = sample()
+    targeted = ts.TargetedSentiment(TARGETS)
+    for name, g in sample_report.groups.items():
+        expected = targeted.summarize([t for t, gr in zip(texts, groups) if gr == name])
+        assert len(g["targets"]) == len(expected)
+        for got, want in zip(g["targets"], expected):
+            assert got["target"] == want["target"]
+            assert (got["documents"], got["mentions"]) == (want["documents"], want["mentions"])
+            for key in ("compound", "positive", "neutral", "negative"):
+                assert got[key] == (None if want[key] is None else round(want[key], 4))
+
+
+def test_distinctive_terms_match_keyness(sample_report: ts.Report) -> None:
+    texts, groups, _ = sample()
+    rows = ts.Keyness().one_vs_rest(texts, groups, top=10)
+    for name, g in sample_report.groups.items():
+        want = [r for r in rows if r["group"] == name and r["score"] > 0]
+        assert [t["term"] for t in g["distinctive_terms"]] == [r["term"] for r in want]
+        assert [t["score"] for t in g["distinctive_terms"]] == [round(r["score"], 4) for r in want]
+        assert [t["count"] for t in g["distinctive_terms"]] == [r["count"] for r in want]
+    # The platform names are what sets each platform apart.
+    assert sample_report.groups["YouTube Shorts"]["distinctive_terms"][0]["term"] in (
+        "shorts",
+        "short",
+        "youtube",
+    )
+
+
+def test_keyphrases_are_yake_on_the_groups_posts(sample_report: ts.Report) -> None:
+    texts, groups, _ = sample()
+    yake = ts.Yake(top=10, n=3)
+    for name, g in sample_report.groups.items():
+        mine = [t for t, gr in zip(texts, groups) if gr == name]
+        assert g["keyphrase_posts"] == len(mine)
+        got = [p for p, _ in g["keyphrases"]]
+        assert len(got) == 10
+        # Each keyphrase occurs in the group's posts, and none spans two posts.
+        lowered = [t.lower() for t in mine]
+        assert all(any(p.lower() in t for t in lowered) for p in got), got
+        # Same phrases as YAKE on the posts given one per sentence.
+        joined = yake.extract("\n".join(t if t.rstrip().endswith((".", "!", "?")) else t + "." for t in mine))
+        assert got == [p for p, _ in joined]
+
+
+def test_keyphrase_sample_is_bounded_and_uniform() -> None:
+    texts = [f"post number {i} about topic{i % 7}" for i in range(500)]
+    r = ts.build_report(texts, keyphrase_sample=50, chunk_size=64)
+    g = r.groups["(all)"]
+    assert g["keyphrase_posts"] == 50 and g["posts"] == 500
+    builder = ts.ReportBuilder(keyphrase_sample=50)
+    builder.add(texts)
+    kept = builder._groups["(all)"].sample
+    # A uniform sample reaches the late posts too, not only the first 50.
+    assert len(set(kept)) == 50 and max(int(t.split()[2]) for t in kept) > 250
+
+
+def test_streaming_equals_all_at_once() -> None:
+    texts = random_texts(3000, seed=5)
+    rng = random.Random(5)
+    groups = [rng.choice(["a", "b", "c", "d"]) for _ in texts]
+    dates = [f"2024-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}" for _ in texts]
+    whole = ts.build_report(texts, groups, dates, TARGETS, chunk_size=10**6, keyphrase_sample=500)
+    # Generators, small odd-sized chunks.
+    chunked = ts.build_report(
+        iter(texts), iter(groups), iter(dates), TARGETS, chunk_size=97, keyphrase_sample=500
+    )
+    assert chunked.to_dict() == whole.to_dict()
+    assert chunked == whole and not whole.approximate
+
+
+def test_pruning_bounds_the_vocabulary() -> None:
+    texts = [f"word{i} common" for i in range(5000)]
+    builder = ts.ReportBuilder(max_terms=1000)
+    for i in range(0, 5000, 500):
+        builder.add(texts[i : i + 500], ["a" if j % 2 else "b" for j in range(500)])
+    assert all(len(c) <= 1000 for c in builder._terms.counts.values())
+    r = builder.finish()
+    assert r.approximate and "approximate" in str(r)
+
+
+def test_keyness_vocabulary_bound_keeps_kept_terms_exact() -> None:
+    texts = random_texts(2000, seed=3)
+    rng = random.Random(3)
+    groups = [rng.choice(["a", "b", "c"]) for _ in texts]
+    exact = report_module.GroupTerms()
+    bounded = report_module.GroupTerms(max_vocabulary=60)
+    for gt in (exact, bounded):
+        for i in range(0, len(texts), 300):
+            gt.add(texts[i : i + 300], groups[i : i + 300])
+    assert sum(len(c) for c in exact.counts.values()) > 60
+    full = {(r["group"], r["term"]): r for r in exact.one_vs_rest("log_likelihood")}
+    rows = bounded.one_vs_rest("log_likelihood", top=5).to_list()
+    assert bounded.approximate and not exact.approximate
+    assert [sum(r["group"] == g for r in rows) for g in "abc"] == [5, 5, 5]
+    for r in rows:
+        # Same counts, corpus sizes and so the same G2 as with every term.
+        want = full[(r["group"], r["term"])]
+        assert (r["count"], r["count_rest"]) == (want["count"], want["count_rest"])
+        assert r["score"] == pytest.approx(want["score"], rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "granularity", "first"),
+    [
+        ("2024-03-01", "2024-03-20", "day", "2024-03-01"),
+        ("2024-03-06", "2024-09-20", "week", "2024-03-04"),
+        ("2021-03-06T10:00:00Z", "2024-09-20 08:00", "month", "2021-03"),
+    ],
+)
+def test_over_time_granularity(start: str, end: str, granularity: str, first: str) -> None:
+    r = ts.build_report(["good", "bad", "ok", "meh"], ["x", "x", "y", "y"], [start, end, end, "not a date"])
+    d = r.to_dict()
+    assert d["granularity"] == granularity and d["periods"][0] == first
+    assert d["undated"] == 1
+    x = r.groups["x"]["over_time"]
+    assert [n for _, n, _ in x] == [1, 1]
+    assert x[0][2] == ts.sentiment("good")["compound"]
+
+
+def test_no_groups_and_no_dates() -> None:
+    r = ts.build_report(["great stuff", "awful stuff"])
+    assert list(r.groups) == ["(all)"]
+    assert r.groups["(all)"]["distinctive_terms"] == [] and r.to_dict()["granularity"] is None
+    assert "sentiment-over-time" not in r.to_html()
+    with pytest.raises(TextsiftValueError):
+        ts.build_report(["a"], chunk_size=0)
+    with pytest.raises(TextsiftValueError):
+        ts.ReportBuilder().add(["a", "b"], ["g"])
+
+
+def test_views(sample_report: ts.Report) -> None:
+    text = str(sample_report)
+    for name in sample_report.groups:
+        assert f"== {name}:" in text
+    assert "toward Kestrel" in text and "distinctive terms" in text and "top keyphrases" in text
+    assert pickle.loads(pickle.dumps(sample_report)) == sample_report
+    assert repr(sample_report).startswith("<Report: 1001 documents in 3 groups")
+    pd = pytest.importorskip("pandas")
+    frame = sample_report.to_pandas()
+    assert isinstance(frame, pd.DataFrame) and set(frame.index) == set(sample_report.groups)
+    assert frame.loc["TikTok", "posts"] == sample_report.groups["TikTok"]["posts"]
+    assert "target_Kestrel" in frame.columns
+
+
+class Checker(HTMLParser):
+    """Collects tags and attributes and checks that every element is closed in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check_html(page: str) -> Checker:
+    checker = Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.errors == [] and checker.stack == [], (checker.errors, checker.stack)
+    for tag, attrs in checker.tags:
+        # Nothing runs and nothing is fetched.
+        assert tag not in ("script", "img", "iframe", "link", "object", "embed"), tag
+        assert not any(a.startswith("on") or a in ("src", "href") for a in attrs), (tag, attrs)
+    return checker
+
+
+def test_html_is_balanced_and_has_every_group_and_chart(sample_report: ts.Report) -> None:
+    page = sample_report.to_html()
+    assert page.startswith("<!DOCTYPE html>")
+    checker = check_html(page)
+    charts = {attrs.get("data-chart") for tag, attrs in checker.tags if tag == "section"}
+    assert charts == set(CHARTS)
+    text = "".join(checker.text)
+    for name in sample_report.groups:
+        assert name in text
+    assert sum(1 for tag, _ in checker.tags if tag == "svg") >= 3 + 3 + 3 + 2
+    check_html(sample_report._repr_html_())
+
+
+EVIL = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', 'it\'s "quoted" & <b>bold</b>']
+
+
+def test_html_escapes_user_text_and_group_names() -> None:
+    texts = [
+        f'{EVIL[0]} I love #<script>x and @"><img src=x> 😍 kestrel',
+        f"{EVIL[1]} terrible orbix <svg onload=alert(1)>",
+        "plain post about nothing",
+        "another <iframe src=//evil> post",
+    ]
+    groups = [EVIL[0], EVIL[1], EVIL[2], EVIL[2]]
+    dates = ["2024-01-01", "2024-01-02", "2024-01-03", "<script>"]
+    targets = {'<script>alert("t")</script>': ["kestrel"], EVIL[1]: ["orbix"]}
+    r = ts.build_report(texts, groups, dates, targets, group_column='"><img src=x onerror=alert(1)>')
+    for page in (r.to_html(title=EVIL[1]), r._repr_html_()):
+        checker = check_html(page)
+        assert "<script>" not in page and "<img" not in page and "<svg onload" not in page
+        text = "".join(checker.text)
+        for name in EVIL:
+            assert name in text  # shown as text, after unescaping

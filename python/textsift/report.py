@@ -1,0 +1,597 @@
+"""The report: compare groups of posts (per platform, brand, campaign...) in one object.
+
+:func:`build_report` (or a :class:`ReportBuilder` fed chunk by chunk, which is what the
+``textsift report`` command does) gives a :class:`Report`: per group its size, VADER sentiment
+(mean, the positive/neutral/negative shares at +-0.05 and a histogram of compound scores),
+sentiment over time, the most distinctive terms against the other groups (:class:`Keyness`, one
+group against the rest), the top keyphrases (:class:`Yake`), sentiment toward named targets
+(:class:`TargetedSentiment`) and the top hashtags, mentions and emoji.
+
+``str(report)`` is the terminal summary, ``report.to_html()`` a self-contained HTML page with
+inline SVG charts (nothing loaded from the network, every piece of user text escaped),
+``report.to_dict()``/``to_json()`` the numbers, and ``report.to_pandas()`` one row per group.
+
+Memory does not grow with the input: the builder keeps only aggregates (sums, histograms, counts
+per day, term counts per group) and, for keyphrases, a uniform random sample of at most
+``keyphrase_sample`` posts per group. Term and hashtag counts are exact until a group has more
+than ``max_terms`` (100,000) distinct terms; then the rarest are dropped and ``report.approximate`` is true.
+
+>>> import textsift as ts
+>>> rows = ts.load_sample()
+>>> report = ts.build_report([r["text"] for r in rows], groups=[r["platform"] for r in rows],
+...                          dates=[r["date"] for r in rows], group_column="platform")
+>>> sorted(report.groups) == ["Instagram Reels", "TikTok", "YouTube Shorts"]
+True
+>>> report.groups["TikTok"]["posts"] > 0
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+import json
+import math
+import random
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from textsift import _textsift
+from textsift.errors import TextsiftValueError
+
+__all__ = ["GroupTerms", "HISTOGRAM_BINS", "Report", "ReportBuilder", "build_report"]
+
+# VADER's own thresholds for positive and negative.
+POSITIVE = 0.05
+NEGATIVE = -0.05
+HISTOGRAM_BINS = 20
+UNGROUPED = "(all)"
+MISSING_GROUP = "(none)"
+
+# Keyness's default analyzer, rebuilt from public parts so that counts can be kept per chunk.
+_NON_WORD_KINDS = (
+    "number",
+    "hashtag",
+    "mention",
+    "cashtag",
+    "url",
+    "email",
+    "emoji",
+    "emoticon",
+    "punctuation",
+    "symbol",
+)
+_TAG_KINDS = ("hashtag", "mention", "emoji")
+# Stands for the terms left out of keyness (a NUL cannot be part of a token).
+_REST = "\x00rest"
+
+
+def _histogram_bin(c: float) -> int:
+    # 20 bins of width 0.1 over [-1, 1]; 1.0 falls in the last bin.
+    return min(HISTOGRAM_BINS - 1, max(0, int((c + 1.0) * HISTOGRAM_BINS / 2.0)))
+
+
+@lru_cache(maxsize=8192)
+def _parse_day(value: str) -> _dt.date | None:
+    """The day of an ISO-like date or timestamp (``2024-01-31``, ``2024-01-31T12:00:00Z``,
+    ``2024/01/31 ...``); ``None`` for anything else."""
+    head = value.strip()[:10].replace("/", "-")
+    try:
+        return _dt.date.fromisoformat(head)
+    except ValueError:
+        return None
+
+
+def _prune(counter: Counter[str], cap: int) -> bool:
+    """Keep the ``cap // 2`` most frequent entries once ``counter`` grows past ``cap``."""
+    if len(counter) <= cap:
+        return False
+    keep = counter.most_common(cap // 2)
+    counter.clear()
+    counter.update(dict(keep))
+    return True
+
+
+def _ranked(counter: Counter[str], top: int) -> list[list[Any]]:
+    # Ties are broken by the item itself, so output never depends on input order.
+    return [[k, v] for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+
+
+class GroupTerms:
+    """Word counts per group, kept chunk by chunk, for :class:`Keyness` one group against the rest.
+
+    Terms are those of Keyness's default analyzer (social-media tokens, lower-cased, words only),
+    so ``one_vs_rest`` gives what ``Keyness(method).one_vs_rest(texts, groups)`` gives on all the
+    texts at once, as long as no group passed ``max_terms`` (100,000) distinct terms (see ``approximate``).
+
+    >>> gt = GroupTerms()
+    >>> _ = gt.add(["dance trend", "dance sound"], ["TikTok", "TikTok"])
+    >>> _ = gt.add(["video shorts", "video sound"], ["YouTube", "YouTube"])
+    >>> [(r["group"], r["term"]) for r in gt.one_vs_rest(top=1)]
+    [('TikTok', 'dance'), ('YouTube', 'video')]
+    """
+
+    def __init__(
+        self, max_terms: int = 100_000, n_threads: int | None = None, max_vocabulary: int = 100_000
+    ) -> None:
+        self.max_terms = max_terms
+        self.max_vocabulary = max_vocabulary
+        self.n_threads = n_threads
+        self.counts: dict[str, Counter[str]] = {}
+        self.approximate = False
+        self._words = _textsift.Analyzer("social", normalizers=["lowercase"], drop_kinds=_NON_WORD_KINDS)
+
+    def add(self, texts: Sequence[str], groups: Sequence[str]) -> list[list[str]]:
+        """Count the words of ``texts`` into their groups; returns the words of each text."""
+        words = self._words.terms_batch(texts, n_threads=self.n_threads)
+        for name, terms in zip(groups, words):
+            counter = self.counts.get(name)
+            if counter is None:
+                counter = self.counts[name] = Counter()
+            counter.update(terms)
+        for counter in self.counts.values():
+            if _prune(counter, self.max_terms):
+                self.approximate = True
+        return words
+
+    def one_vs_rest(
+        self, method: str = "log_odds", top: int | None = None, groups: Sequence[str] | None = None
+    ) -> Any:
+        """:meth:`Keyness.one_vs_rest` over the counted groups (in ``groups`` order if given).
+
+        Keyness needs memory in proportion to the vocabulary of all groups together; past
+        ``max_vocabulary`` terms, only the ``max_vocabulary // groups`` most frequent terms of each
+        group are scored, and the others are pooled into one unreported term per group, so that
+        the corpus sizes (and with them every kept term's G2, chi-square and log ratio) stay exact.
+        """
+        names = list(groups) if groups is not None else sorted(self.counts)
+        counts = [self.counts.get(n, Counter()) for n in names]
+        vocabulary: set[str] | None = None
+        if sum(len(c) for c in counts) > self.max_vocabulary:
+            per_group = max(1, self.max_vocabulary // max(1, len(names)))
+            vocabulary = {term for c in counts for term, _ in c.most_common(per_group)}
+            self.approximate = True
+        docs = [self._doc(c, vocabulary) for c in counts]
+        keyness = _textsift.Keyness(method, analyzer="pretokenized", n_threads=self.n_threads)
+        if vocabulary is None:
+            return keyness.one_vs_rest(docs, names, top=top)
+        result = keyness.one_vs_rest(docs, names, top=None if top is None else top + 1)
+        kept: list[dict[str, Any]] = []
+        per: Counter[Any] = Counter()
+        for row in result:
+            if row["term"] != _REST and (top is None or per[row["group"]] < top):
+                per[row["group"]] += 1
+                kept.append(row)
+        return _textsift.KeynessResult(kept, result.columns, result.method)
+
+    @staticmethod
+    def _doc(counter: Counter[str], vocabulary: set[str] | None) -> Iterable[str]:
+        # A group as one document, its terms repeated by count (lazily, so no big list).
+        items = sorted(counter.items())
+        if vocabulary is not None:
+            rest = sum(n for t, n in items if t not in vocabulary)
+            items = [(t, n) for t, n in items if t in vocabulary] + [(_REST, rest)]
+        return itertools.chain.from_iterable(itertools.repeat(t, n) for t, n in items)
+
+
+class _Group:
+    """Running aggregates of one group."""
+
+    def __init__(self, n_targets: int) -> None:
+        self.posts = 0
+        self.tokens = 0
+        self.compound_sum = 0.0
+        self.positive = 0
+        self.neutral = 0
+        self.negative = 0
+        self.histogram = [0] * HISTOGRAM_BINS
+        self.days: dict[_dt.date, list[float]] = {}
+        self.tags: Counter[str] = Counter()
+        self.sample: list[str] = []
+        self.seen = 0
+        # Per target: documents, mentions, compound sum, positive, neutral, negative.
+        self.targets = [[0, 0, 0.0, 0, 0, 0] for _ in range(n_targets)]
+
+
+class ReportBuilder:
+    """Build a :class:`Report` from chunks of posts; memory stays bounded (see the module doc).
+
+    >>> b = ReportBuilder(group_column="platform")
+    >>> b.add(["love it", "hate it"], groups=["A", "B"])
+    >>> b.add(["meh"], groups=["A"])
+    >>> b.finish().groups["A"]["posts"]
+    2
+    """
+
+    def __init__(
+        self,
+        *,
+        targets: Mapping[str, str | Iterable[str]] | None = None,
+        top: int = 10,
+        group_column: str | None = None,
+        date_column: str | None = None,
+        keyphrase_sample: int = 20_000,
+        max_terms: int = 100_000,
+        n_threads: int | None = None,
+        seed: int = 0,
+    ) -> None:
+        if top < 1:
+            raise TextsiftValueError(f"top must be at least 1, not {top}")
+        if keyphrase_sample < 1:
+            raise TextsiftValueError(f"keyphrase_sample must be at least 1, not {keyphrase_sample}")
+        self.top = top
+        self.group_column = group_column
+        self.date_column = date_column
+        self.keyphrase_sample = keyphrase_sample
+        self.max_terms = max_terms
+        self.n_threads = n_threads
+        self.seed = seed
+        self.targets = _textsift.TargetedSentiment(dict(targets)) if targets else None
+        self.target_names = self.targets.targets if self.targets is not None else []
+        self._vader = _textsift.Vader()
+        self._terms = GroupTerms(max_terms, n_threads)
+        self._tags = _textsift.Analyzer(
+            "social",
+            normalizers=["lowercase"],
+            drop_kinds=[k for k in (*_NON_WORD_KINDS, "word") if k not in _TAG_KINDS],
+        )
+        self._groups: dict[str, _Group] = {}
+        self._rngs: dict[str, random.Random] = {}
+        self.documents = 0
+        self.undated = 0
+        self.approximate = False
+
+    def add(
+        self,
+        texts: Sequence[str],
+        groups: Sequence[Any] | None = None,
+        dates: Sequence[Any] | None = None,
+    ) -> None:
+        """Add a chunk of posts, with their groups (``None`` for one group) and dates."""
+        n = len(texts)
+        if groups is not None and len(groups) != n:
+            raise TextsiftValueError(f"{len(groups)} groups for {n} texts")
+        if dates is not None and len(dates) != n:
+            raise TextsiftValueError(f"{len(dates)} dates for {n} texts")
+        if n == 0:
+            return
+        texts = [t if isinstance(t, str) else "" if t is None else str(t) for t in texts]
+        names = (
+            [UNGROUPED] * n
+            if groups is None
+            else [MISSING_GROUP if g is None or g == "" else str(g) for g in groups]
+        )
+        compound = self._vader.score_batch(texts, n_threads=self.n_threads)["compound"].tolist()
+        words = self._terms.add(texts, names)
+        tags = self._tags.terms_batch(texts, n_threads=self.n_threads)
+        if self.targets is not None:
+            scored = self.targets.score_batch(texts, n_threads=self.n_threads)
+            mentions = scored["mentions"].tolist()
+            target_compound = scored["compound"].tolist()
+        n_targets = len(self.target_names)
+        for i in range(n):
+            name = names[i]
+            g = self._groups.get(name)
+            if g is None:
+                g = self._groups[name] = _Group(n_targets)
+                self._rngs[name] = random.Random(f"{self.seed}:{name}")
+            c = compound[i]
+            g.posts += 1
+            g.compound_sum += c
+            if c >= POSITIVE:
+                g.positive += 1
+            elif c <= NEGATIVE:
+                g.negative += 1
+            else:
+                g.neutral += 1
+            g.histogram[_histogram_bin(c)] += 1
+            g.tokens += len(words[i])
+            g.tags.update(tags[i])
+            if dates is not None:
+                d = dates[i]
+                day = _parse_day(str(d)) if d is not None else None
+                if day is None:
+                    self.undated += 1
+                else:
+                    slot = g.days.get(day)
+                    if slot is None:
+                        g.days[day] = [1, c]
+                    else:
+                        slot[0] += 1
+                        slot[1] += c
+            # Reservoir sampling (algorithm R): every post of the group is equally likely kept.
+            if len(g.sample) < self.keyphrase_sample:
+                g.sample.append(texts[i])
+            else:
+                j = self._rngs[name].randrange(g.seen + 1)
+                if j < self.keyphrase_sample:
+                    g.sample[j] = texts[i]
+            g.seen += 1
+            if n_targets:
+                for k in range(n_targets):
+                    m = mentions[i][k]
+                    if m:
+                        t = g.targets[k]
+                        tc = target_compound[i][k]
+                        t[0] += 1
+                        t[1] += m
+                        t[2] += tc
+                        t[3 if tc >= POSITIVE else 5 if tc <= NEGATIVE else 4] += 1
+        self.documents += n
+        for g in self._groups.values():
+            if _prune(g.tags, self.max_terms):
+                self.approximate = True
+        self.approximate |= self._terms.approximate
+
+    def finish(self) -> Report:
+        """The report of everything added so far."""
+        names = sorted(self._groups, key=lambda k: (-self._groups[k].posts, k))
+        distinctive = self._keyness(names)
+        granularity, periods = self._periods()
+        yake = _textsift.Yake(top=self.top, n=3)
+        groups: dict[str, dict[str, Any]] = {}
+        for name in names:
+            g = self._groups[name]
+            n = g.posts
+            keyphrases = yake.extract(_join_posts(g.sample)) if g.sample else []
+            groups[name] = {
+                "posts": n,
+                "tokens_per_post": round(g.tokens / n, 2) if n else 0.0,
+                "sentiment": {
+                    "mean": round(g.compound_sum / n, 4) if n else None,
+                    "positive": round(g.positive / n, 4) if n else 0.0,
+                    "neutral": round(g.neutral / n, 4) if n else 0.0,
+                    "negative": round(g.negative / n, 4) if n else 0.0,
+                    "histogram": list(g.histogram),
+                },
+                "over_time": self._over_time(g, granularity, periods),
+                "distinctive_terms": distinctive.get(name, []),
+                "keyphrases": [[p, round(s, 6)] for p, s in keyphrases],
+                "keyphrase_posts": len(g.sample),
+                "targets": [
+                    {
+                        "target": target,
+                        "documents": t[0],
+                        "mentions": t[1],
+                        "compound": round(t[2] / t[0], 4) if t[0] else None,
+                        "positive": round(t[3] / t[0], 4) if t[0] else None,
+                        "neutral": round(t[4] / t[0], 4) if t[0] else None,
+                        "negative": round(t[5] / t[0], 4) if t[0] else None,
+                    }
+                    for target, t in zip(self.target_names, g.targets)
+                ],
+                "top_hashtags": _ranked(Counter({k: v for k, v in g.tags.items() if k[0] == "#"}), self.top),
+                "top_mentions": _ranked(Counter({k: v for k, v in g.tags.items() if k[0] == "@"}), self.top),
+                "top_emoji": _ranked(
+                    Counter({k: v for k, v in g.tags.items() if k[0] not in "#@"}), self.top
+                ),
+            }
+        return Report(
+            {
+                "documents": self.documents,
+                "group_column": self.group_column,
+                "date_column": self.date_column,
+                "granularity": granularity,
+                "periods": [p for p in periods],
+                "undated": self.undated,
+                "approximate": self.approximate or self._terms.approximate,
+                "targets": list(self.target_names),
+                "histogram_edges": [round(-1 + 2 * i / HISTOGRAM_BINS, 2) for i in range(HISTOGRAM_BINS + 1)],
+                "groups": groups,
+            }
+        )
+
+    def _keyness(self, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+        if len(names) < 2:
+            return {}
+        rows = self._terms.one_vs_rest(top=self.top, groups=names)
+        out: dict[str, list[dict[str, Any]]] = {n: [] for n in names}
+        for row in rows:
+            if row["score"] > 0:
+                out[row["group"]].append(
+                    {
+                        "term": row["term"],
+                        "count": row["count"],
+                        "count_rest": row["count_rest"],
+                        "score": round(row["score"], 4),
+                    }
+                )
+        return out
+
+    def _periods(self) -> tuple[str | None, list[str]]:
+        days = {d for g in self._groups.values() for d in g.days}
+        if not days:
+            return None, []
+        span = (max(days) - min(days)).days
+        granularity = "day" if span <= 92 else "week" if span <= 2 * 366 else "month"
+        return granularity, sorted({_period(d, granularity) for d in days})
+
+    @staticmethod
+    def _over_time(g: _Group, granularity: str | None, periods: list[str]) -> list[list[Any]]:
+        if granularity is None:
+            return []
+        acc: dict[str, list[float]] = {}
+        for day, (count, total) in g.days.items():
+            slot = acc.setdefault(_period(day, granularity), [0, 0.0])
+            slot[0] += count
+            slot[1] += total
+        return [[p, int(acc[p][0]), round(acc[p][1] / acc[p][0], 4)] for p in periods if p in acc]
+
+
+def _join_posts(posts: list[str]) -> str:
+    """The posts as one text for YAKE, each ending a sentence so no phrase spans two posts."""
+    return "\n".join(p if p.rstrip().endswith((".", "!", "?")) else p + "." for p in posts)
+
+
+def _period(day: _dt.date, granularity: str) -> str:
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "week":
+        # Weeks are named by their Monday.
+        return (day - _dt.timedelta(days=day.weekday())).isoformat()
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def build_report(
+    texts: Iterable[str],
+    groups: Iterable[Any] | None = None,
+    dates: Iterable[Any] | None = None,
+    targets: Mapping[str, str | Iterable[str]] | None = None,
+    *,
+    top: int = 10,
+    group_column: str | None = None,
+    date_column: str | None = None,
+    chunk_size: int = 10_000,
+    keyphrase_sample: int = 20_000,
+    n_threads: int | None = None,
+) -> Report:
+    """A :class:`Report` of ``texts``, compared by ``groups`` (one label per text; ``None`` for a
+    single group), with sentiment over time when ``dates`` (ISO dates or timestamps) are given
+    and sentiment toward ``targets`` (``{name: aliases}``). Reads the iterables chunk by chunk, so
+    generators of any length work."""
+    if chunk_size < 1:
+        raise TextsiftValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    builder = ReportBuilder(
+        targets=targets,
+        top=top,
+        group_column=group_column,
+        date_column=date_column,
+        keyphrase_sample=keyphrase_sample,
+        n_threads=n_threads,
+    )
+    text_it = iter(texts)
+    group_it = iter(groups) if groups is not None else None
+    date_it = iter(dates) if dates is not None else None
+    while True:
+        chunk = list(itertools.islice(text_it, chunk_size))
+        if not chunk:
+            break
+        g = list(itertools.islice(group_it, len(chunk))) if group_it is not None else None
+        d = list(itertools.islice(date_it, len(chunk))) if date_it is not None else None
+        builder.add(chunk, g, d)
+    return builder.finish()
+
+
+class Report:
+    """The result of :func:`build_report`: ``str()`` for the terminal, :meth:`to_html`,
+    :meth:`to_dict`, :meth:`to_json`, :meth:`to_pandas`, and ``_repr_html_`` in notebooks."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    @property
+    def groups(self) -> dict[str, dict[str, Any]]:
+        """Per group (largest first): its numbers, as in :meth:`to_dict`."""
+        groups: dict[str, dict[str, Any]] = self._data["groups"]
+        return groups
+
+    @property
+    def documents(self) -> int:
+        return int(self._data["documents"])
+
+    @property
+    def approximate(self) -> bool:
+        """Whether term counts were pruned (a group had more than ``max_terms`` (100,000) distinct terms)."""
+        return bool(self._data["approximate"])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every number of the report (a deep copy; JSON-serialisable)."""
+        copied: dict[str, Any] = json.loads(json.dumps(self._data))
+        return copied
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self._data, ensure_ascii=False, indent=indent)
+
+    def to_pandas(self) -> Any:
+        """One row per group: posts, sentiment mean and shares, and per target its compound."""
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+
+        rows = []
+        for name, g in self.groups.items():
+            row: dict[str, Any] = {"group": name, "posts": g["posts"]}
+            row.update({f"sentiment_{k}": v for k, v in g["sentiment"].items() if k != "histogram"})
+            for t in g["targets"]:
+                row[f"target_{t['target']}"] = t["compound"]
+            rows.append(row)
+        return pd.DataFrame(rows).set_index("group")
+
+    def to_html(self, title: str = "textsift report") -> str:
+        """A self-contained HTML page (inline CSS and SVG; no script, nothing from the network)."""
+        from textsift._report_html import render_page
+
+        return render_page(self._data, title)
+
+    def _repr_html_(self) -> str:
+        from textsift._report_html import render_body
+
+        return render_body(self._data)
+
+    def __str__(self) -> str:
+        return render_text(self._data)
+
+    def __repr__(self) -> str:
+        return f"<Report: {self.documents} documents in {len(self.groups)} groups>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Report) and self._data == other._data
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Report, (self._data,))
+
+
+def _bar(share: float, width: int = 20) -> str:
+    filled = int(round(share * width)) if not math.isnan(share) else 0
+    return "#" * filled + "." * (width - filled)
+
+
+def render_text(data: dict[str, Any]) -> str:
+    """The terminal summary."""
+    by = data["group_column"] or "group"
+    out = [f"textsift report: {data['documents']} documents in {len(data['groups'])} groups (by {by})"]
+    if data["granularity"]:
+        out.append(
+            f"sentiment over time per {data['granularity']}: {data['periods'][0]} .. {data['periods'][-1]}"
+            + (f" ({data['undated']} posts without a readable date)" if data["undated"] else "")
+        )
+    if data["approximate"]:
+        out.append("(term counts are approximate: rare terms were dropped to bound memory)")
+    out.append("")
+    for name, g in data["groups"].items():
+        out.append(f"== {name}: {g['posts']} posts, {g['tokens_per_post']} words per post")
+        s = g["sentiment"]
+        if s["mean"] is not None:
+            out.append(
+                f"   sentiment (VADER compound): mean {s['mean']:+.3f}; positive {s['positive']:.0%}, "
+                f"neutral {s['neutral']:.0%}, negative {s['negative']:.0%}"
+            )
+            out.append(
+                f"   [{_bar(s['negative'], 10)}|{_bar(s['neutral'], 10)}|{_bar(s['positive'], 10)}]"
+                "  negative | neutral | positive"
+            )
+        for t in g["targets"]:
+            if t["documents"]:
+                out.append(
+                    f"   toward {t['target']}: {t['compound']:+.3f} over {t['documents']} posts "
+                    f"({t['positive']:.0%} positive, {t['negative']:.0%} negative)"
+                )
+        if g["distinctive_terms"]:
+            terms = ", ".join(t["term"] for t in g["distinctive_terms"])
+            out.append(f"   distinctive terms (vs the other groups): {terms}")
+        if g["keyphrases"]:
+            out.append(f"   top keyphrases: {'; '.join(p for p, _ in g['keyphrases'])}")
+        for label, key in (
+            ("hashtags", "top_hashtags"),
+            ("mentions", "top_mentions"),
+            ("emoji", "top_emoji"),
+        ):
+            if g[key]:
+                out.append(f"   top {label}: " + "  ".join(f"{k} ({v})" for k, v in g[key]))
+        if g["over_time"]:
+            trend = "  ".join(f"{p} {m:+.2f}" for p, _, m in g["over_time"][-6:])
+            out.append(f"   recent sentiment: {trend}")
+        out.append("")
+    return "\n".join(out)
