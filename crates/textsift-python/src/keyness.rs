@@ -504,7 +504,8 @@ const HTML_ROWS: usize = 20;
 /// The rows of a keyness comparison: a sequence of dicts (``term``, ``count_a``, ``count_b``,
 /// ``score``, ``p_value``; in one-vs-rest ``group``, ``term``, ``count``, ``count_rest``,
 /// ``score``, ``p_value``). Index, slice and iterate it like a list; ``to_list()`` copies the
-/// rows, ``to_pandas()`` makes a DataFrame, and notebooks show an (escaped) HTML table.
+/// rows, ``to_pandas()`` and ``to_polars()`` make DataFrames, and notebooks show an (escaped) HTML
+/// table.
 ///
 /// >>> from textsift import Keyness
 /// >>> result = Keyness("chi_square").compare(["red red blue"], ["blue green"])
@@ -580,6 +581,13 @@ impl PyKeynessResult {
         py.import("pandas")?
             .getattr("DataFrame")?
             .call((self.rows.bind(py),), Some(&kwargs))
+    }
+
+    /// The rows as a polars ``DataFrame`` (polars must be installed).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("textsift.results")?
+            .getattr("frame_polars")?
+            .call1((self.rows.bind(py), PyList::new(py, &self.columns)?))
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
