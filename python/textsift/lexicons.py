@@ -102,6 +102,13 @@ class Lexicon(_WordListScorer, Mapping[str, float]):
     ) -> None:
         self._core = WordList.from_entries(entries, base, word_boundary, True)
         self._entries: dict[str, float] = self._core.entries()
+        # What a pickle needs: the entries given and the name of the base, not the merged list
+        # (a lexicon on top of VADER's ships a few entries, not 7,500).
+        self._args = (None if entries is None else dict(entries), base, word_boundary)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        entries, base, word_boundary = self._args
+        return (_lexicon, (entries, base, word_boundary))
 
     @classmethod
     def from_file(
@@ -139,3 +146,7 @@ class Lexicon(_WordListScorer, Mapping[str, float]):
 
     def __repr__(self) -> str:
         return f"Lexicon({len(self)} entries)"
+
+
+def _lexicon(entries: Mapping[str, float] | None, base: str | None, word_boundary: bool) -> Lexicon:
+    return Lexicon(entries, base=base, word_boundary=word_boundary)
