@@ -94,7 +94,7 @@ def _stacked_shares(
     ax.set_xlim(0, 1)
     ax.invert_yaxis()
     ax.set_xlabel(title)
-    ax.legend(loc="lower right", fontsize="small")
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize="small", frameon=False)
     return ax
 
 
