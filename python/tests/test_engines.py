@@ -244,13 +244,19 @@ def test_dask_local_cluster_matches_one_process() -> None:
     meta = {"compound": "f8", "keywords": "object", "pid": "i8"}
     with (
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,
+            env={"TEXTSIFT_NUM_THREADS": "1"},  # as the Scaling out page advises
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
         ddf = dd.from_pandas(frame[["text"]], npartitions=N_PARTITIONS)
         out = ddf.map_partitions(_score_partition, vader, yake, meta=meta).compute()
-        assert client.run(lambda: True)  # the workers are alive after the job
+        # The workers are alive after the job, and their textsift runs one thread.
+        assert list(client.run(ts.default_threads).values()) == [1, 1]
     assert out.index.tolist() == frame.index.tolist()
     assert out["compound"].tolist() == compound
     assert out["keywords"].tolist() == keywords
