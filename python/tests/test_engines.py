@@ -29,6 +29,13 @@ PYTHON_DIR = str(Path(__file__).resolve().parents[1])
 TIMEOUT = 60.0
 
 
+def _vader_without(*words: str) -> ts.Vader:
+    lexicon = ts.Vader().lexicon()
+    for word in words:
+        del lexicon[word]
+    return ts.Vader(lexicon=lexicon)
+
+
 def _configured_objects() -> list[Any]:
     return [
         ts.Tokenizer("tweet", preserve_case=False, reduce_len=True),
@@ -39,6 +46,8 @@ def _configured_objects() -> list[Any]:
         ts.Stemmer("de", algorithm="classic"),
         ts.Vader(),
         ts.Vader(mode="corrected"),
+        ts.Vader(lexicon=ts.Lexicon({"rizz": 2.4, "mid": -1.0}, base="vader"), mode="corrected"),
+        _vader_without("good", "great"),
         ts.Afinn(emoticons=True),
         ts.Lexicon({"rizz": 2.4, "mid": -1.0}, base="afinn"),
         ts.TargetedSentiment({"TikTok": ["tiktok", "tik tok"], "Shorts": "shorts"}, scope=5),
