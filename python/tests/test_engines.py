@@ -242,15 +242,10 @@ def _objects() -> tuple[ts.Vader, ts.Yake]:
     return ts.Vader(mode="corrected"), ts.Yake(n=2, top=5)
 
 
-def test_dask_local_cluster_matches_one_process() -> None:
+@pytest.fixture(scope="module")
+def dask_client() -> Any:
     pytest.importorskip("dask.dataframe")
     distributed = pytest.importorskip("distributed")
-    import dask.dataframe as dd
-
-    frame = ts.load_sample(as_frame=True)
-    vader, yake = _objects()
-    compound, keywords = _reference(frame, vader, yake)
-    meta = {"compound": "f8", "keywords": "object", "pid": "i8"}
     with (
         distributed.LocalCluster(
             n_workers=2,
@@ -262,36 +257,36 @@ def test_dask_local_cluster_matches_one_process() -> None:
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        ddf = dd.from_pandas(frame[["text"]], npartitions=N_PARTITIONS)
-        out = ddf.map_partitions(_score_partition, vader, yake, meta=meta).compute()
-        # The workers are alive after the job, and their textsift runs one thread.
-        assert list(client.run(ts.default_threads).values()) == [1, 1]
+        yield client
+
+
+def test_dask_local_cluster_matches_one_process(dask_client: Any) -> None:
+    import dask.dataframe as dd
+
+    frame = ts.load_sample(as_frame=True)
+    vader, yake = _objects()
+    compound, keywords = _reference(frame, vader, yake)
+    meta = {"compound": "f8", "keywords": "object", "pid": "i8"}
+    ddf = dd.from_pandas(frame[["text"]], npartitions=N_PARTITIONS)
+    out = ddf.map_partitions(_score_partition, vader, yake, meta=meta).compute()
     assert out.index.tolist() == frame.index.tolist()
     assert out["compound"].tolist() == compound
     assert out["keywords"].tolist() == keywords
-    # The work really ran in the worker processes.
+    # The work really ran in the worker processes, whose textsift runs one thread.
     pids = set(out["pid"])
     assert os.getpid() not in pids and 1 <= len(pids) <= 2
+    assert list(dask_client.run(ts.default_threads).values()) == [1, 1]
 
 
-def test_dask_with_the_accessor_matches_one_process() -> None:
-    pytest.importorskip("dask.dataframe")
-    distributed = pytest.importorskip("distributed")
+def test_dask_with_the_accessor_matches_one_process(dask_client: Any) -> None:
     import dask.dataframe as dd
 
     import textsift.pandas  # noqa: F401
 
     frame = ts.load_sample(as_frame=True)
     expected = frame["text"].textsift.sentiment()
-    with (
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-        ) as cluster,
-        distributed.Client(cluster),
-    ):
-        ddf = dd.from_pandas(frame[["text"]], npartitions=N_PARTITIONS)
-        meta = expected.iloc[:0]
-        out = ddf["text"].map_partitions(_accessor_sentiment, meta=meta).compute()
+    ddf = dd.from_pandas(frame[["text"]], npartitions=N_PARTITIONS)
+    out = ddf["text"].map_partitions(_accessor_sentiment, meta=expected.iloc[:0]).compute()
     np.testing.assert_array_equal(out.to_numpy(), expected.to_numpy())
     assert out.index.tolist() == expected.index.tolist()
 

@@ -155,3 +155,25 @@ def test_explanation_html_escapes_the_text(hostile: str) -> None:
     _no_raw_markup(page, hostile)
     tags = set(re.findall(r"<(/?[a-z]+)", page))
     assert tags <= {"div", "/div", "span", "/span", "b", "/b"}
+
+
+def test_one_vs_rest_html_shows_the_first_rows_of_every_group() -> None:
+    rows = ts.load_sample()
+    result = ts.Keyness().one_vs_rest([r["text"] for r in rows], [r["platform"] for r in rows])
+    page = result._repr_html_()
+    shown = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td>", page)
+    expected = []
+    for group in dict.fromkeys(row["group"] for row in result):
+        expected += [(html.escape(group), html.escape(r["term"])) for r in result if r["group"] == group][:10]
+    assert sorted(shown) == sorted(expected) and len({g for g, _ in shown}) == 3
+    assert f"{len(shown)} of {len(result)} rows" in page
+
+
+def test_explanation_to_polars_matches_to_pandas() -> None:
+    pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    e = ts.Vader().explain("The food was NOT good!!! 😩 but the staff were lovely")
+    frame = e.to_polars()
+    assert isinstance(frame, pl.DataFrame) and frame.height == len(e.words)
+    pandas_rows = e.to_pandas().astype(object).where(e.to_pandas().notna(), None).to_dict("records")
+    assert frame.to_dicts() == pandas_rows
