@@ -1,13 +1,14 @@
 # The two commands a new machine needs (see README):
 #   make demo   build and install textsift in .venv, then run the main job on the sample corpus
 #   make test   install dev and reference packages, then every check and test
+#   make docs   the HTML documentation in build/docs
 # Needs Python >= 3.10 and a Rust toolchain (rustup).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test venv install-dev lint rust-test py-test bench fuzz clean
+.PHONY: demo test venv install-dev lint rust-test py-test docs bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +38,11 @@ rust-test:
 py-test: install-dev
 	$(BIN)/python -m pytest
 
-test: lint rust-test py-test
+# HTML docs (pdoc API reference + docs/*.md) into build/docs; built by `make test` so they cannot rot.
+docs: install-dev
+	$(BIN)/python -W error::UserWarning docs/build.py build/docs
+
+test: lint rust-test py-test docs
 
 bench: install-dev
 	$(BIN)/python -m pip install --quiet -e ".[bench]"

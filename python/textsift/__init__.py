@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import overload
@@ -52,12 +53,14 @@ from textsift.datasets import load_sample
 from textsift.errors import TextsiftError, TextsiftInternalError, TextsiftTypeError, TextsiftValueError
 from textsift.lexicons import Afinn, Lexicon
 from textsift.report import Report, ReportBuilder, build_report
+from textsift.results import Keyphrases
 
 __all__ = [
     "Afinn",
     "Analyzer",
     "Keyness",
     "KeynessResult",
+    "Keyphrases",
     "Lexicon",
     "Rake",
     "RakeRanking",
@@ -201,10 +204,9 @@ def _extractor(method: str, lang: str, n: int, top: int) -> Yake | Rake | TextRa
     raise TextsiftValueError(f"method must be 'yake', 'rake' or 'textrank', not {method!r}")
 
 
-def keywords(
-    text: str, method: str = "yake", top: int = 10, lang: str = "en", n: int = 3
-) -> list[tuple[str, float]]:
-    """The keyphrases of ``text`` as ``(phrase, score)``, best first.
+def keywords(text: str, method: str = "yake", top: int = 10, lang: str = "en", n: int = 3) -> Keyphrases:
+    """The keyphrases of ``text`` as ``(phrase, score)``, best first (a :class:`Keyphrases`: a
+    list that renders as a table in notebooks and has ``to_pandas()``).
 
     * ``"yake"`` (default): YAKE with the scores of the ``yake`` package 0.7.3 (lower is better),
       phrases of up to ``n`` words, the Stopwords ISO list of ``lang``.
@@ -222,3 +224,9 @@ def keywords(
     if isinstance(extractor, Yake):
         return extractor.extract(text)
     return extractor.extract(text, top=top)
+
+
+# The pandas accessor (``Series.textsift``) is registered here only if pandas is already imported:
+# ``import textsift`` must not pay for importing pandas. Otherwise ``import textsift.pandas``.
+if "pandas" in sys.modules:
+    from textsift import pandas as _pandas_accessor  # noqa: E402,F401

@@ -85,20 +85,27 @@ class Explanation:
                 lines.append(f"  {w.text!r}: {w.valence:+.4g}  " + "; ".join(s.describe() for s in w.rules))
         return "\n".join(lines)
 
+    def _columns(self) -> dict[str, list[Any]]:
+        return {
+            "text": [w.text for w in self.words],
+            "start": [w.start for w in self.words],
+            "end": [w.end for w in self.words],
+            "lexicon": [w.lexicon for w in self.words],
+            "valence": [w.valence for w in self.words],
+            "rules": ["; ".join(s.describe() for s in w.rules) for w in self.words],
+        }
+
     def to_pandas(self) -> Any:
         """One row per word: ``text``, ``start``, ``end``, ``lexicon``, ``valence``, ``rules``."""
         import pandas as pd  # type: ignore[import-untyped,unused-ignore]
 
-        return pd.DataFrame(
-            {
-                "text": [w.text for w in self.words],
-                "start": [w.start for w in self.words],
-                "end": [w.end for w in self.words],
-                "lexicon": [w.lexicon for w in self.words],
-                "valence": [w.valence for w in self.words],
-                "rules": ["; ".join(s.describe() for s in w.rules) for w in self.words],
-            }
-        )
+        return pd.DataFrame(self._columns())
+
+    def to_polars(self) -> Any:
+        """:meth:`to_pandas` as a polars DataFrame (needs ``polars``)."""
+        import polars as pl  # type: ignore[import-not-found,unused-ignore]
+
+        return pl.DataFrame(self._columns(), strict=False)
 
     def _repr_html_(self) -> str:
         # Every piece of the text is escaped; nothing here runs script or loads anything.

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from textsift._textsift import WordList
+from textsift._textsift import Vader, WordList
 from textsift.errors import TextsiftValueError
 
 __all__ = ["Afinn", "Lexicon"]
@@ -102,6 +102,13 @@ class Lexicon(_WordListScorer, Mapping[str, float]):
     ) -> None:
         self._core = WordList.from_entries(entries, base, word_boundary, True)
         self._entries: dict[str, float] = self._core.entries()
+        # What a pickle needs: the entries given and the name of the base, not the merged list
+        # (a lexicon on top of VADER's ships a few entries, not 7,500).
+        self._args = (None if entries is None else dict(entries), base, word_boundary)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        entries, base, word_boundary = self._args
+        return (_lexicon, (entries, base, word_boundary))
 
     @classmethod
     def from_file(
@@ -139,3 +146,36 @@ class Lexicon(_WordListScorer, Mapping[str, float]):
 
     def __repr__(self) -> str:
         return f"Lexicon({len(self)} entries)"
+
+
+def _lexicon(entries: Mapping[str, float] | None, base: str | None, word_boundary: bool) -> Lexicon:
+    return Lexicon(entries, base=base, word_boundary=word_boundary)
+
+
+def _vader_from_changes(
+    changed: dict[str, float],
+    removed: list[str],
+    emoji_changed: dict[str, str],
+    emoji_removed: list[str],
+    summation: str | None,
+    mode: str,
+) -> Vader:
+    """Rebuilds a pickled :class:`textsift.Vader` from its differences to VADER's own lexicon and
+    emoji table (what ``Vader.__reduce__`` ships instead of the whole tables)."""
+    base = Vader()
+    lexicon = None
+    if changed or removed:
+        lexicon = base.lexicon()
+        lexicon.update(changed)
+        for word in removed:
+            del lexicon[word]
+    emoji = None
+    if emoji_changed or emoji_removed:
+        emoji = base.emoji()
+        emoji.update(emoji_changed)
+        for e in emoji_removed:
+            del emoji[e]
+    if lexicon is None and emoji is None:
+        # Tables equal to VADER's own, however they were given.
+        lexicon = base.lexicon()
+    return Vader(lexicon, emoji, summation, mode)

@@ -3,7 +3,8 @@
 use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyFloat, PyString};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyFloat, PyString, PyType};
 
 use textsift::parallel;
 
@@ -198,4 +199,18 @@ pub fn ensure_numpy(py: Python<'_>) -> PyResult<()> {
             "textsift's batch results are numpy arrays, and numpy cannot be imported ({e}); install it with pip install numpy"
         ))
     })
+}
+
+static KEYPHRASES: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// The keyphrases of one text as a `textsift.results.Keyphrases` (a `list` of `(phrase, score)`
+/// that renders in notebooks and converts to DataFrames), tagged with the extractor's `method`.
+pub fn keyphrases<'py>(
+    py: Python<'py>,
+    pairs: Vec<(String, f64)>,
+    method: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    KEYPHRASES
+        .import(py, "textsift.results", "Keyphrases")?
+        .call1((pairs, method))
 }

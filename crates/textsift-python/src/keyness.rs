@@ -498,13 +498,16 @@ fn escape_html(s: &str) -> String {
     out
 }
 
-/// Rows shown by ``_repr_html_``.
+/// Rows shown by ``_repr_html_`` (of each group, in one-vs-rest results: the first group's rows
+/// alone would hide the others).
 const HTML_ROWS: usize = 20;
+const HTML_ROWS_PER_GROUP: usize = 10;
 
 /// The rows of a keyness comparison: a sequence of dicts (``term``, ``count_a``, ``count_b``,
 /// ``score``, ``p_value``; in one-vs-rest ``group``, ``term``, ``count``, ``count_rest``,
 /// ``score``, ``p_value``). Index, slice and iterate it like a list; ``to_list()`` copies the
-/// rows, ``to_pandas()`` makes a DataFrame, and notebooks show an (escaped) HTML table.
+/// rows, ``to_pandas()`` and ``to_polars()`` make DataFrames, and notebooks show an (escaped) HTML
+/// table.
 ///
 /// >>> from textsift import Keyness
 /// >>> result = Keyness("chi_square").compare(["red red blue"], ["blue green"])
@@ -582,6 +585,13 @@ impl PyKeynessResult {
             .call((self.rows.bind(py),), Some(&kwargs))
     }
 
+    /// The rows as a polars ``DataFrame`` (polars must be installed).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("textsift.results")?
+            .getattr("frame_polars")?
+            .call1((self.rows.bind(py), PyList::new(py, &self.columns)?))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "KeynessResult(method='{}', {} rows)",
@@ -597,7 +607,22 @@ impl PyKeynessResult {
             html.push_str(&format!("<th>{}</th>", escape_html(c)));
         }
         html.push_str("</tr></thead><tbody>");
-        for row in rows.iter().take(HTML_ROWS) {
+        let grouped = self.columns.iter().any(|c| c == "group");
+        let mut per_group: std::collections::HashMap<String, usize> = Default::default();
+        let mut shown = 0usize;
+        for row in rows.iter() {
+            if grouped {
+                let seen = per_group
+                    .entry(row.get_item("group")?.str()?.to_string())
+                    .or_default();
+                if *seen == HTML_ROWS_PER_GROUP {
+                    continue;
+                }
+                *seen += 1;
+            } else if shown == HTML_ROWS {
+                break;
+            }
+            shown += 1;
             html.push_str("<tr>");
             for c in &self.columns {
                 let value = row.get_item(c.as_str())?;
@@ -613,11 +638,16 @@ impl PyKeynessResult {
             html.push_str("</tr>");
         }
         html.push_str("</tbody></table>");
-        if rows.len() > HTML_ROWS {
+        if rows.len() > shown {
             html.push_str(&format!(
-                "<p>{} of {} rows ({})</p>",
-                HTML_ROWS,
+                "<p>{} of {} rows{} ({})</p>",
+                shown,
                 rows.len(),
+                if grouped {
+                    ", the first of each group"
+                } else {
+                    ""
+                },
                 escape_html(&self.method)
             ));
         }

@@ -9,7 +9,7 @@ use textsift::keywords::textrank::{
 };
 use textsift::Stopwords;
 
-use crate::convert::{batch_texts, run_batch, run_one, text_arg, DETACH_BYTES};
+use crate::convert::{batch_texts, keyphrases, run_batch, run_one, text_arg, DETACH_BYTES};
 use crate::errors::{no_panic, type_error, value_error};
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -276,18 +276,18 @@ impl PyRake {
     }
 
     /// The best ``top`` keyphrases of ``text`` (all with ``None``), each once, as
-    /// ``(phrase, score)``, best first.
+    /// ``(phrase, score)``, best first (a :class:`textsift.results.Keyphrases`).
     #[pyo3(signature = (text, top = Some(10)), text_signature = "(self, /, text, top=10)")]
-    fn extract(
+    fn extract<'py>(
         &self,
-        py: Python<'_>,
-        text: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
         top: Option<i64>,
-    ) -> PyResult<Vec<(String, f64)>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = text_arg(text, "text")?;
         let top = top_arg(py, top)?;
         let rake = &self.inner;
-        run_one(py, &text, |t| rake.extract(t, top))
+        keyphrases(py, run_one(py, &text, |t| rake.extract(t, top))?, "rake")
     }
 
     /// :meth:`extract` for every text of an iterable, in input order (GIL released, all cores).
@@ -534,18 +534,18 @@ impl PyTextRank {
     }
 
     /// The best ``top`` keyphrases of ``text`` (all with ``None``) as ``(phrase, score)``,
-    /// best first.
+    /// best first (a :class:`textsift.results.Keyphrases`).
     #[pyo3(signature = (text, top = Some(10)), text_signature = "(self, /, text, top=10)")]
-    fn extract(
+    fn extract<'py>(
         &self,
-        py: Python<'_>,
-        text: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
         top: Option<i64>,
-    ) -> PyResult<Vec<(String, f64)>> {
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = text_arg(text, "text")?;
         let top = top_arg(py, top)?;
         let tr = &self.inner;
-        run_one(py, &text, |t| tr.extract(t, top))
+        keyphrases(py, run_one(py, &text, |t| tr.extract(t, top))?, "textrank")
     }
 
     /// :meth:`extract` for every text of an iterable, in input order (GIL released, all cores).

@@ -2,7 +2,7 @@
 
 use numpy::PyArray1;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use textsift::sentiment::vader::{Mode, Rule};
 use textsift::tokenize::offsets::CharOffsets;
 use textsift::{EmojiTable, Lexicon, Scores, Summation, Vader};
@@ -319,7 +319,46 @@ impl PyVader {
         if this.inner.is_builtin() {
             return (cls, (py.None(), py.None(), summation, mode)).into_pyobject(py);
         }
-        (cls, (this.lexicon(py)?, this.emoji(py)?, summation, mode)).into_pyobject(py)
+        // Only the differences from VADER's own tables travel, so that a few words of your own
+        // on top of VADER's 7,500 pickle small (cluster workers get a copy per task).
+        let (lexicon, base) = (this.inner.lexicon(), Lexicon::vader());
+        let changed = PyDict::new(py);
+        for (word, valence) in lexicon.iter() {
+            if base.get(word).map(f64::to_bits) != Some(valence.to_bits()) {
+                changed.set_item(word, valence)?;
+            }
+        }
+        let removed = PyList::empty(py);
+        for (word, _) in base.iter() {
+            if lexicon.get(word).is_none() {
+                removed.append(word)?;
+            }
+        }
+        let (emoji, base) = (this.inner.emoji(), EmojiTable::vader());
+        let emoji_changed = PyDict::new(py);
+        for (e, description) in emoji.iter() {
+            if base.get(&e) != Some(description) {
+                emoji_changed.set_item(e, description)?;
+            }
+        }
+        let emoji_removed = PyList::empty(py);
+        for (e, _) in base.iter() {
+            if emoji.get(&e).is_none() {
+                emoji_removed.append(e)?;
+            }
+        }
+        let restore = py
+            .import("textsift.lexicons")?
+            .getattr("_vader_from_changes")?;
+        let args = (
+            changed,
+            removed,
+            emoji_changed,
+            emoji_removed,
+            summation,
+            mode,
+        );
+        (restore, args).into_pyobject(py)
     }
 
     fn __repr__(&self) -> String {

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 use textsift::keywords::yake::{Dedup, Yake};
 
-use crate::convert::{batch_texts, run_batch, run_one, text_arg};
+use crate::convert::{batch_texts, keyphrases, run_batch, run_one, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// YAKE keyphrases (see the Python documentation of ``textsift.Yake``).
@@ -75,10 +75,15 @@ impl PyYake {
     }
 
     /// The keyphrases of ``text`` as ``(phrase, score)``, best (lowest score) first.
-    fn extract(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Vec<(String, f64)>> {
+    /// (a :class:`textsift.results.Keyphrases`).
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let text = text_arg(text, "text")?;
         let yake = &self.inner;
-        run_one(py, &text, |t| yake.extract(t))
+        keyphrases(py, run_one(py, &text, |t| yake.extract(t))?, "yake")
     }
 
     /// :meth:`extract` for every text (GIL released, all cores, input order).

@@ -2,6 +2,17 @@
 //!
 //! Batch results never depend on the number of threads: work is split by item and collected in
 //! input order. Pools are built once per thread count and reused.
+//!
+//! # Switching parallelism off
+//!
+//! * `TEXTSIFT_NUM_THREADS=N` sets the default thread count and caps any `n_threads` a caller
+//!   asks for, so `TEXTSIFT_NUM_THREADS=1` runs every batch serially in the calling thread (what
+//!   cluster workers that already run one task per core want).
+//! * After `fork()`, a child process runs every batch serially in the calling thread. The pools'
+//!   threads exist only in the parent: a child that waited for them would hang forever, and a
+//!   lock another thread held at the moment of the fork would never be released. The pools are
+//!   therefore tagged with the id of the process that built them; a batch in any other process
+//!   never touches them (nor their lock).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -10,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::Error;
 
-/// The environment variable that caps textsift's threads (`1` turns parallelism off).
+/// The environment variable that sets and caps textsift's threads (`1` turns parallelism off).
 pub const THREADS_ENV: &str = "TEXTSIFT_NUM_THREADS";
 
 fn pools() -> &'static Mutex<HashMap<usize, Arc<rayon::ThreadPool>>> {
@@ -18,20 +29,37 @@ fn pools() -> &'static Mutex<HashMap<usize, Arc<rayon::ThreadPool>>> {
     POOLS.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// The number of threads a batch call will use: `n_threads` if given, else `TEXTSIFT_NUM_THREADS`,
-/// else every available core.
-pub fn effective_threads(n_threads: Option<usize>) -> usize {
-    if let Some(n) = n_threads.filter(|&n| n > 0) {
-        return n;
-    }
-    if let Some(n) = std::env::var(THREADS_ENV)
+/// The id of the process that built the first pool (set before any pool thread starts).
+static POOL_OWNER: OnceLock<u32> = OnceLock::new();
+
+/// Whether this process is a fork of the one whose pools exist: their threads do not exist
+/// here, so only serial work is safe.
+pub fn is_forked() -> bool {
+    POOL_OWNER
+        .get()
+        .is_some_and(|&pid| pid != std::process::id())
+}
+
+fn env_threads() -> Option<usize> {
+    std::env::var(THREADS_ENV)
         .ok()
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|&n| n > 0)
-    {
-        return n;
+}
+
+/// The number of threads a batch call will use: `n_threads` if given, else `TEXTSIFT_NUM_THREADS`,
+/// else every available core; never more than `TEXTSIFT_NUM_THREADS`, and 1 in a forked child
+/// (see the [module docs](self)).
+pub fn effective_threads(n_threads: Option<usize>) -> usize {
+    if is_forked() {
+        return 1;
     }
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    let cap = env_threads();
+    let wanted = n_threads
+        .filter(|&n| n > 0)
+        .or(cap)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    cap.map_or(wanted, |cap| wanted.min(cap))
 }
 
 /// The shared pool for `n` threads, built on first use.
@@ -40,6 +68,7 @@ fn pool_for(n: usize) -> Result<Arc<rayon::ThreadPool>, Error> {
     if let Some(p) = guard.get(&n) {
         return Ok(Arc::clone(p));
     }
+    POOL_OWNER.get_or_init(std::process::id);
     let p = rayon::ThreadPoolBuilder::new()
         .num_threads(n)
         .thread_name(|i| format!("textsift-{i}"))
@@ -52,14 +81,25 @@ fn pool_for(n: usize) -> Result<Arc<rayon::ThreadPool>, Error> {
 
 /// Runs `f` inside the pool of [`effective_threads`]`(n_threads)` threads, so that rayon work
 /// started by `f` uses that many threads.
+///
+/// In a forked child the shared pools are unusable, so `f` runs in a one-thread pool built for
+/// this call alone (rayon work inside `f` then runs serially). Callers that can do without a
+/// pool when [`effective_threads`] is 1 should, as [`map`] does.
 pub fn install<R: Send>(
     n_threads: Option<usize>,
     f: impl FnOnce() -> R + Send,
 ) -> Result<R, Error> {
+    if is_forked() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .map_err(|e| Error::ThreadPool(1, e.to_string()))?;
+        return Ok(pool.install(f));
+    }
     Ok(pool_for(effective_threads(n_threads))?.install(f))
 }
 
-/// Maps `f` over `items`/// Maps `f` over `items` with `n_threads` threads (see [`effective_threads`]), keeping order.
+/// Maps `f` over `items` with `n_threads` threads (see [`effective_threads`]), keeping order.
 ///
 /// ```
 /// let out = textsift::parallel::map(&[1, 2, 3], Some(2), |x| x * 10).unwrap();
@@ -80,4 +120,23 @@ where
     }
     let pool = pool_for(n)?;
     Ok(pool.install(|| items.par_iter().with_min_len(16).map(f).collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_process_is_not_forked() {
+        let _ = map(&[1, 2, 3, 4], Some(2), |x| x + 1).unwrap();
+        assert_eq!(POOL_OWNER.get().copied(), Some(std::process::id()));
+        assert!(!is_forked());
+    }
+
+    #[test]
+    fn explicit_threads_win_without_the_variable() {
+        if std::env::var_os(THREADS_ENV).is_none() {
+            assert_eq!(effective_threads(Some(3)), 3);
+        }
+    }
 }

@@ -62,4 +62,5 @@ class KeywordExtractor:
         """The keyphrases of ``text`` as ``(keyword, score)``, best (lowest score) first."""
         if not text:
             return []
-        return self._yake.extract(text)
+        # yake returns a plain list; so does its drop-in.
+        return list(self._yake.extract(text))
