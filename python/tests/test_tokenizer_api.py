@@ -81,6 +81,16 @@ def test_batch_equals_single_calls_for_any_thread_count(mode: str) -> None:
     assert tok.tokens_batch(TEXTS[:50], n_threads=2) == [tok.tokens(t) for t in TEXTS[:50]]
 
 
+def test_batch_with_rewritten_and_repeated_tokens_equals_single_calls() -> None:
+    # Lower-cased tokens are new strings, not slices of the input, and every text appears twice:
+    # the per-chunk deduplication of token texts must map each token back to its own text.
+    tok = ts.Tokenizer("tweet", preserve_case=False)
+    texts = TEXTS + TEXTS[::-1] + ["x" * 40 + " " + "y" * 16, "x" * 40]
+    expected = [tok.tokenize(t) for t in texts]
+    for n in (1, 2):
+        assert tok.tokenize_batch(texts, n_threads=n) == expected
+
+
 def test_batch_accepts_any_iterable() -> None:
     tok = ts.Tokenizer()
     texts = ["a b", "c"]

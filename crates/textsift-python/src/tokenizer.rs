@@ -95,28 +95,42 @@ fn parse_mode(py: Python<'_>, mode: &str) -> PyResult<Mode> {
 }
 
 /// Documents per unit of pipelined work: small enough that conversion starts early, large enough
-/// that sending results between threads costs nothing noticeable.
-const PIPELINE_CHUNK: usize = 128;
+/// that sending results between threads costs nothing noticeable and that repeated token texts
+/// within a chunk are many (see [`ChunkTexts`]).
+const PIPELINE_CHUNK: usize = 256;
 
 /// A batch whose results become Python objects: worker threads process chunks of the texts
 /// without the GIL while this thread, holding the GIL, turns finished chunks into Python objects
 /// in input order. Building Python objects can only happen on one thread, so overlapping it with
-/// the parallel work is what lets a batch use more than one core.
-fn pipelined<'t, R: Send>(
+/// the parallel work is what lets a batch use more than one core; `work` should therefore do
+/// every piece of preparation that does not need the GIL.
+fn pipelined<'t, C: Send>(
     py: Python<'_>,
     items: &'t [Option<PyBackedStr>],
     n_threads: Option<i64>,
-    work: impl Fn(&'t str) -> R + Sync + Send,
-    mut consume: impl FnMut(Vec<R>) -> PyResult<()>,
+    work: impl Fn(&'t [Option<PyBackedStr>]) -> C + Sync + Send,
+    mut consume: impl FnMut(C) -> PyResult<()>,
 ) -> PyResult<()> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    if threads <= 1 || items.len() < 2 * PIPELINE_CHUNK {
-        let results = run_batch(py, items, n_threads, work)?;
-        return consume(results);
-    }
     let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
-    type Message<R> = (usize, std::thread::Result<Vec<R>>);
-    let (tx, rx) = std::sync::mpsc::channel::<Message<R>>();
+    if threads <= 1 || chunks.len() < 2 {
+        let results = py.detach(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                parallel::map(&chunks, Some(threads), |c| work(c))
+            }))
+        });
+        let results = match results {
+            Ok(Ok(v)) => v,
+            Ok(Err(e)) => return Err(value_error(py, e.to_string())),
+            Err(_) => return no_panic(py, || panic!("a batch worker panicked")),
+        };
+        for r in results {
+            consume(r)?;
+        }
+        return Ok(());
+    }
+    type Message<C> = (usize, std::thread::Result<C>);
+    let (tx, rx) = std::sync::mpsc::channel::<Message<C>>();
     let rx = std::sync::Mutex::new(rx);
     let work = &work;
     let chunk_list = &chunks;
@@ -127,18 +141,14 @@ fn pipelined<'t, R: Send>(
                     .par_iter()
                     .enumerate()
                     .for_each_with(tx, |tx, (k, chunk)| {
-                        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            chunk
-                                .iter()
-                                .map(|t| work(t.as_deref().unwrap_or("")))
-                                .collect::<Vec<R>>()
-                        }));
+                        let result =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunk)));
                         // The receiver is gone only if conversion failed; nothing is left to do then.
                         let _ = tx.send((k, result));
                     })
             });
         });
-        let mut pending: FxHashMap<usize, Vec<R>> = FxHashMap::default();
+        let mut pending: FxHashMap<usize, C> = FxHashMap::default();
         for next in 0..chunk_list.len() {
             let ready = loop {
                 if let Some(r) = pending.remove(&next) {
@@ -162,6 +172,54 @@ fn pipelined<'t, R: Send>(
     })
 }
 
+/// The token texts of a chunk of documents, deduplicated by the worker thread that tokenized
+/// them: each distinct text once, and every token as an index into those. The GIL thread then
+/// looks up only the distinct texts (a fraction of the tokens, since words repeat) and, per
+/// token, takes a new reference to a string it already has.
+struct ChunkTexts<'t> {
+    distinct: Vec<TextKey<'t>>,
+    ids: Vec<u32>,
+    /// Tokens per document, in order.
+    lens: Vec<u32>,
+}
+
+impl<'t> ChunkTexts<'t> {
+    fn of(tok: &Tokenizer, chunk: &'t [Option<PyBackedStr>]) -> Self {
+        // Short texts (most tokens) are keyed by their packed bytes: no string hashing.
+        let mut short: FxHashMap<u128, u32> = FxHashMap::default();
+        let mut long: FxHashMap<std::borrow::Cow<'t, str>, u32> = FxHashMap::default();
+        let mut out = ChunkTexts {
+            distinct: Vec::new(),
+            ids: Vec::new(),
+            lens: Vec::with_capacity(chunk.len()),
+        };
+        for text in chunk {
+            let before = out.ids.len();
+            for t in tok.tokens(text.as_deref().unwrap_or("")) {
+                let next = out.distinct.len() as u32;
+                let distinct = &mut out.distinct;
+                let id = match TextKey::of(t.text) {
+                    TextKey::Short(k) => *short.entry(k).or_insert_with(|| {
+                        distinct.push(TextKey::Short(k));
+                        next
+                    }),
+                    TextKey::Long(s) => *long.entry(s.into()).or_insert_with(|| {
+                        distinct.push(TextKey::Long(s));
+                        next
+                    }),
+                    TextKey::Owned(s) => *long.entry(s.into()).or_insert_with_key(|s| {
+                        distinct.push(TextKey::Owned(s.to_string()));
+                        next
+                    }),
+                };
+                out.ids.push(id);
+            }
+            out.lens.push((out.ids.len() - before) as u32);
+        }
+        out
+    }
+}
+
 /// A token text prepared by a worker thread for [`StrCache`]: texts of up to 15 bytes (most
 /// tokens) packed with their length into one integer, so the GIL thread neither hashes nor
 /// compares strings for them.
@@ -172,8 +230,8 @@ enum TextKey<'t> {
 }
 
 impl<'t> TextKey<'t> {
-    fn of(t: Token<'t>) -> Self {
-        match t.text {
+    fn of(text: std::borrow::Cow<'t, str>) -> Self {
+        match text {
             std::borrow::Cow::Borrowed(s) if s.len() < 16 => {
                 let mut key = [0u8; 16];
                 key[..s.len()].copy_from_slice(s.as_bytes());
@@ -344,10 +402,18 @@ impl PyTokenizer {
             py,
             &items,
             n_threads,
-            |t| tok.tokens(t).map(TextKey::of).collect::<Vec<_>>(),
+            |chunk| ChunkTexts::of(&tok, chunk),
             |chunk| {
-                for doc in chunk {
-                    out.append(PyList::new(py, doc.iter().map(|k| cache.get(k)))?)?;
+                let strings: Vec<Bound<'_, PyString>> =
+                    chunk.distinct.iter().map(|k| cache.get(k)).collect();
+                let mut ids = chunk.ids.as_slice();
+                for &n in &chunk.lens {
+                    let (doc, rest) = ids.split_at(n as usize);
+                    ids = rest;
+                    out.append(PyList::new(
+                        py,
+                        doc.iter().map(|&id| strings[id as usize].clone()),
+                    )?)?;
                 }
                 Ok(())
             },
@@ -387,7 +453,15 @@ impl PyTokenizer {
             py,
             &items,
             n_threads,
-            |t| py_tokens(tok.tokenize(t), t),
+            |chunk| {
+                chunk
+                    .iter()
+                    .map(|t| {
+                        let t = t.as_deref().unwrap_or("");
+                        py_tokens(tok.tokenize(t), t)
+                    })
+                    .collect::<Vec<_>>()
+            },
             |chunk| {
                 for tokens in chunk {
                     out.append(PyList::new(py, tokens)?)?;

@@ -1,4 +1,7 @@
-//! Throughput of every mode on a synthetic social-media corpus (criterion).
+//! Throughput of every mode on a synthetic social-media corpus, and of `social` mode on the
+//! bundled sample posts one document at a time, as the batch APIs call it (criterion).
+//!
+//! `cargo bench -p textsift-tokenize --bench tokenize`
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use textsift_tokenize::{Mode, Tokenizer};
@@ -37,6 +40,22 @@ fn bench(c: &mut Criterion) {
         group.bench_function(mode.as_str(), |b| b.iter(|| t.tokens(&text).count()));
     }
     group.finish();
+
+    // Real posts, one call per post (short texts: per-call and per-token costs dominate).
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../python/textsift/data/sample_posts.csv"
+    );
+    if let Ok(posts) = std::fs::read_to_string(path) {
+        let docs: Vec<&str> = posts.lines().collect();
+        let mut group = c.benchmark_group("sample_posts");
+        group.throughput(Throughput::Bytes(docs.iter().map(|d| d.len() as u64).sum()));
+        let t = Tokenizer::new(Mode::Social);
+        group.bench_function("social", |b| {
+            b.iter(|| docs.iter().map(|d| t.tokens(d).count()).sum::<usize>())
+        });
+        group.finish();
+    }
 }
 
 criterion_group!(benches, bench);

@@ -34,6 +34,10 @@ pub mod pystr;
 mod rewrite;
 pub mod sentences;
 pub mod social;
+#[cfg(test)]
+mod social_diff;
+#[cfg(test)]
+mod social_reference;
 mod treebank;
 mod tweet;
 pub mod unicode;

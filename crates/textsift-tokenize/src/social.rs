@@ -98,6 +98,24 @@ static PLAIN_WORD_START: [bool; 256] = {
     t
 };
 
+/// ASCII bytes that end a word whatever precedes them: not word bytes, and none of the bytes
+/// that may join word pieces (`'`, `-`, `.`, `,`, `:`, `/`) or continue a word into an e-mail
+/// address or URL (`@`, `%`, `+`). Non-ASCII bytes are not in the table (the word may go on).
+static ENDS_ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        t[b] = !(c.is_ascii_alphanumeric() || c == b'_')
+            && !matches!(
+                c,
+                b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'@' | b'%' | b'+'
+            );
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_ascii_word(b: u8) -> bool {
     ASCII_WORD[b as usize]
@@ -143,6 +161,48 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
         .iter()
         .position(|&b| !is_ascii_word(b))
         .unwrap_or(bytes.len() - i)
+}
+
+/// The end of a word or number that starts with an ASCII letter or digit at `start` and is made
+/// of ASCII only, if that is certain without the general scanner (`word_end`); `None` sends
+/// everything else there (non-ASCII characters, possible e-mail addresses and URLs, dotted
+/// abbreviations). Follows `word_end`'s joining rules for ASCII: `'` joins two letters, `.` two
+/// letters or two digits, `,` `:` `/` two digits, and `-` a following word byte other than `-`.
+#[inline]
+fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut end = ascii_word_run_end(bytes, start + 1);
+    // Whether a `.` joined pieces: the word may then be an abbreviation or a domain.
+    let mut dotted = false;
+    loop {
+        let Some(&b) = bytes.get(end) else {
+            return Some(end);
+        };
+        if ENDS_ASCII_WORD[b as usize] {
+            return Some(end);
+        }
+        let prev = bytes[end - 1];
+        let next = bytes.get(end + 1).copied();
+        let letters = prev.is_ascii_alphabetic() && next.is_some_and(|n| n.is_ascii_alphabetic());
+        let digits = prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit());
+        match b {
+            b'.' if letters || digits => dotted = true,
+            b'\'' if letters => {}
+            b',' | b':' | b'/' if digits => {}
+            b'-' if next.is_some_and(is_ascii_word) => {}
+            // Not joined, and no e-mail address can follow (`word_or_number` looks for one after
+            // `.` and `-`): the word ends here, unless it is an abbreviation.
+            b'.' | b'-' if !dotted && next.is_none_or(|n| ENDS_ASCII_WORD[n as usize]) => {
+                return Some(end)
+            }
+            // `'` joins only letters; nothing else continues a word through it.
+            b'\'' if next.is_none_or(|n| n < 0x80 && !n.is_ascii_alphabetic()) => return Some(end),
+            b',' | b':' => return Some(end),
+            // A dotted word before `/` may be a domain starting a URL.
+            b'/' if !dotted => return Some(end),
+            _ => return None,
+        }
+        end = ascii_word_run_end(bytes, end + 1);
+    }
 }
 
 impl<'a> SocialTokens<'a> {
@@ -329,7 +389,9 @@ impl<'a> SocialTokens<'a> {
         let bytes = text.as_bytes();
         let mut i = start;
         let mut piece = start;
-        let mut other_script_letters = 0usize;
+        // Only whether a non-ASCII letter occurs matters, so each character's (table-searched)
+        // `Alphabetic` property is looked up only until the first one is found.
+        let mut other_letters = false;
         loop {
             // Fast path over ASCII word characters.
             i = ascii_word_run_end(bytes, i);
@@ -341,7 +403,7 @@ impl<'a> SocialTokens<'a> {
                 let c = char_at(text, i).unwrap_or('\u{FFFD}');
                 if is_word_char(c) && !needs_uax29(c) && !needs_uax29_at(text, piece) {
                     // Letters, marks and digits of alphabetic scripts: the word simply goes on.
-                    other_script_letters += usize::from(c.is_alphabetic());
+                    other_letters = other_letters || is_alphabetic(c);
                     i += c.len_utf8();
                     continue;
                 }
@@ -352,8 +414,7 @@ impl<'a> SocialTokens<'a> {
                     if end <= i {
                         break; // UAX #29 ends the word before this character
                     }
-                    other_script_letters +=
-                        text[i..end].chars().filter(|c| c.is_alphabetic()).count();
+                    other_letters = other_letters || text[i..end].chars().any(is_alphabetic);
                     i = end;
                     continue;
                 }
@@ -400,9 +461,9 @@ impl<'a> SocialTokens<'a> {
                 .iter()
                 .filter(|b| b.is_ascii_alphabetic())
                 .count();
-            other_script_letters > 0 || letters > 3
+            other_letters || letters > 3
         } else {
-            other_script_letters > 0 || bytes[start..i].iter().any(u8::is_ascii_alphabetic)
+            other_letters || bytes[start..i].iter().any(u8::is_ascii_alphabetic)
         };
         (i, wordy)
     }
@@ -412,7 +473,37 @@ impl<'a> SocialTokens<'a> {
         i > start && self.text[..i].chars().next_back().is_some_and(is_letter)
     }
 
+    /// A word or number starting at `start` (or a URL or e-mail address that starts like one).
+    #[inline]
     fn word_or_number(&self, start: usize) -> (usize, TokenKind) {
+        // The common case, decided without the general scanner: a letter, a run of ASCII word
+        // bytes, then a byte that none of the joining rules (`'`, `-`, `.`, digit separators),
+        // URL or e-mail rules can continue.
+        let bytes = self.text.as_bytes();
+        let first = bytes[start];
+        if first.is_ascii_alphanumeric() {
+            if let Some(end) = ascii_word_end(bytes, start) {
+                // A digit-initial token is a number unless it has more than a short unit suffix
+                // of letters (`10k`, `3pm` are numbers; `4real` is a word).
+                let wordy = first.is_ascii_alphabetic()
+                    || bytes[start..end]
+                        .iter()
+                        .filter(|b| b.is_ascii_alphabetic())
+                        .count()
+                        > 3;
+                let kind = if wordy {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Number
+                };
+                return (end, kind);
+            }
+        }
+        self.word_or_number_general(start)
+    }
+
+    #[inline(never)]
+    fn word_or_number_general(&self, start: usize) -> (usize, TokenKind) {
         let (end, wordy) = self.word_end(start);
         let bytes = self.text.as_bytes();
         match bytes.get(end) {
@@ -438,14 +529,25 @@ impl<'a> SocialTokens<'a> {
 
     fn hashtag_or_symbol(&self, i: usize, prefix_kind: TokenKind) -> (usize, TokenKind) {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut end = i + 1;
         let mut has_letter = false;
-        for c in text[i + 1..].chars() {
-            if !is_word_char(c) {
-                break;
+        loop {
+            // ASCII runs eight bytes at a time; other characters one by one.
+            let run_end = ascii_word_run_end(bytes, end);
+            has_letter = has_letter || bytes[end..run_end].iter().any(u8::is_ascii_alphabetic);
+            end = run_end;
+            match bytes.get(end) {
+                Some(&b) if b >= 0x80 => {
+                    let c = char_at(text, end).unwrap_or('\u{FFFD}');
+                    if !is_word_char(c) {
+                        break;
+                    }
+                    has_letter = has_letter || is_alphabetic(c);
+                    end += c.len_utf8();
+                }
+                _ => break,
             }
-            has_letter |= c.is_alphabetic();
-            end += c.len_utf8();
         }
         let ok = match prefix_kind {
             TokenKind::Hashtag => has_letter,
@@ -456,7 +558,6 @@ impl<'a> SocialTokens<'a> {
         }
         // Mentions may contain inner dots (Instagram handles: `@brand.official`).
         if prefix_kind == TokenKind::Mention {
-            let bytes = text.as_bytes();
             while bytes.get(end) == Some(&b'.')
                 && bytes.get(end + 1).is_some_and(|&b| is_ascii_word(b))
             {
@@ -531,12 +632,25 @@ fn needs_uax29(c: char) -> bool {
         | 0x20000..=0x3FFFF)
 }
 
+/// Single letters joined by dots (`U.S`, `e.g`): at least one dot, and exactly one alphabetic
+/// character before, between and after the dots.
 fn is_dotted_abbreviation(word: &str) -> bool {
-    let parts: Vec<&str> = word.split('.').collect();
-    parts.len() >= 2
-        && parts
-            .iter()
-            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    word.contains('.')
+        && word.split('.').all(|p| {
+            let mut chars = p.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if is_alphabetic(c))
+        })
+}
+
+/// `char::is_alphabetic`, answering Latin-1 and Latin Extended-A/B letters (the bulk of
+/// non-ASCII words in social text) without the table search.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    let cp = c as u32;
+    if (0xC0..=0x24F).contains(&cp) {
+        return cp != 0xD7 && cp != 0xF7;
+    }
+    c.is_alphabetic()
 }
 
 fn looks_like_domain(word: &str) -> bool {
@@ -550,110 +664,127 @@ fn looks_like_domain(word: &str) -> bool {
     }
 }
 
+impl<'a> SocialTokens<'a> {
+    /// Everything but the plain words of `next`: the token starting at `i` (whose first byte is
+    /// `b`) as its end and kind, or the end of the whitespace to skip there (kind `None`). Kept
+    /// out of line so that the word loop of `next` stays small.
+    #[inline(never)]
+    fn other_at(&self, i: usize, b: u8) -> (usize, Option<TokenKind>) {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let (end, kind) = if b < 0x80 {
+            if b.is_ascii_whitespace() {
+                return (i + 1, None);
+            }
+            match b {
+                // Only these letters can start a URL (`http`, `www`) or an emoticon (`xD`, `o_O`, `T_T`).
+                b'h' | b'H' | b'w' | b'W' => match self.url_at(i) {
+                    Some(end) => (end, TokenKind::Url),
+                    None => self.word_or_number(i),
+                },
+                b'x' | b'X' | b'o' | b'O' | b'T' => match self.emoticon_at(i) {
+                    Some(end) => (end, TokenKind::Emoticon),
+                    None => self.word_or_number(i),
+                },
+                b'a'..=b'z' | b'A'..=b'Z' => self.word_or_number(i),
+                b'0'..=b'9' => match self.keycap_at(i) {
+                    Some(end) => (end, TokenKind::Emoji),
+                    None => self.word_or_number(i),
+                },
+                b'_' => self.word_or_number(i),
+                b'#' | b'*' if self.keycap_at(i).is_some() => {
+                    let end = self.keycap_at(i).unwrap_or(i + 1);
+                    (end, TokenKind::Emoji)
+                }
+                b'#' => self.hashtag_or_symbol(i, TokenKind::Hashtag),
+                b'@' => self.hashtag_or_symbol(i, TokenKind::Mention),
+                b'$' => {
+                    let letters = bytes[i + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_alphabetic())
+                        .count();
+                    if (1..=6).contains(&letters) && !self.word_char_at(i + 1 + letters) {
+                        (i + 1 + letters, TokenKind::Cashtag)
+                    } else {
+                        (i + 1, TokenKind::Symbol)
+                    }
+                }
+                b'.' => {
+                    let run = bytes[i..].iter().take_while(|&&c| c == b'.').count();
+                    (i + run, TokenKind::Punctuation)
+                }
+                _ => {
+                    if let Some(end) = self.emoticon_at(i) {
+                        (end, TokenKind::Emoticon)
+                    } else if let Some(end) = matches!(b, b'<' | b'-' | b'=')
+                        .then(|| arrow_at(&bytes[i..]))
+                        .flatten()
+                    {
+                        (i + end, TokenKind::Symbol)
+                    } else if is_punctuation(b as char) {
+                        (i + 1, TokenKind::Punctuation)
+                    } else {
+                        (i + 1, TokenKind::Symbol)
+                    }
+                }
+            }
+        } else {
+            let c = char_at(text, i).unwrap_or('\u{FFFD}');
+            if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+                return (i + c.len_utf8(), None);
+            }
+            if is_emoji_start(c)
+                && (!matches!(c, '©' | '®' | '™')
+                    || text[i + c.len_utf8()..].starts_with('\u{FE0F}'))
+            {
+                self.emoji(i)
+            } else if text[i..].starts_with(SHRUG) {
+                (i + SHRUG.len(), TokenKind::Emoticon)
+            } else if is_word_char(c) {
+                self.word_or_number(i)
+            } else if is_punctuation(c) {
+                (i + c.len_utf8(), TokenKind::Punctuation)
+            } else {
+                // Symbols, and stray joiners or selectors: keep the whole grapheme cluster.
+                let len = text[i..]
+                    .graphemes(true)
+                    .next()
+                    .map_or(c.len_utf8(), str::len);
+                (i + len, TokenKind::Symbol)
+            }
+        };
+        (end.max(i + 1), Some(kind))
+    }
+}
+
 impl<'a> Iterator for SocialTokens<'a> {
     type Item = Token<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Token<'a>> {
-        let text = self.text;
-        let bytes = text.as_bytes();
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
         loop {
-            let i = self.pos;
-            let &b = bytes.get(i)?;
+            let Some(&b) = bytes.get(i) else {
+                self.pos = i;
+                return None;
+            };
             if b == b' ' {
-                self.pos += 1;
+                i += 1;
                 continue;
             }
             // Most tokens are words starting with a letter that cannot start anything else.
-            if PLAIN_WORD_START[b as usize] {
-                let (end, kind) = self.word_or_number(i);
-                self.pos = end;
-                return Some(self.make(i, end, kind));
-            }
-            let tok = if b < 0x80 {
-                if b.is_ascii_whitespace() {
-                    self.pos += 1;
-                    continue;
-                }
-                match b {
-                    // Only these letters can start a URL (`http`, `www`) or an emoticon (`xD`, `o_O`, `T_T`).
-                    b'h' | b'H' | b'w' | b'W' => match self.url_at(i) {
-                        Some(end) => (end, TokenKind::Url),
-                        None => self.word_or_number(i),
-                    },
-                    b'x' | b'X' | b'o' | b'O' | b'T' => match self.emoticon_at(i) {
-                        Some(end) => (end, TokenKind::Emoticon),
-                        None => self.word_or_number(i),
-                    },
-                    b'a'..=b'z' | b'A'..=b'Z' => self.word_or_number(i),
-                    b'0'..=b'9' => match self.keycap_at(i) {
-                        Some(end) => (end, TokenKind::Emoji),
-                        None => self.word_or_number(i),
-                    },
-                    b'_' => self.word_or_number(i),
-                    b'#' | b'*' if self.keycap_at(i).is_some() => {
-                        let end = self.keycap_at(i).unwrap_or(i + 1);
-                        (end, TokenKind::Emoji)
-                    }
-                    b'#' => self.hashtag_or_symbol(i, TokenKind::Hashtag),
-                    b'@' => self.hashtag_or_symbol(i, TokenKind::Mention),
-                    b'$' => {
-                        let letters = bytes[i + 1..]
-                            .iter()
-                            .take_while(|b| b.is_ascii_alphabetic())
-                            .count();
-                        if (1..=6).contains(&letters) && !self.word_char_at(i + 1 + letters) {
-                            (i + 1 + letters, TokenKind::Cashtag)
-                        } else {
-                            (i + 1, TokenKind::Symbol)
-                        }
-                    }
-                    b'.' => {
-                        let run = bytes[i..].iter().take_while(|&&c| c == b'.').count();
-                        (i + run, TokenKind::Punctuation)
-                    }
-                    _ => {
-                        if let Some(end) = self.emoticon_at(i) {
-                            (end, TokenKind::Emoticon)
-                        } else if let Some(end) = matches!(b, b'<' | b'-' | b'=')
-                            .then(|| arrow_at(&bytes[i..]))
-                            .flatten()
-                        {
-                            (i + end, TokenKind::Symbol)
-                        } else if is_punctuation(b as char) {
-                            (i + 1, TokenKind::Punctuation)
-                        } else {
-                            (i + 1, TokenKind::Symbol)
-                        }
-                    }
-                }
+            let (end, kind) = if PLAIN_WORD_START[b as usize] {
+                self.word_or_number(i)
             } else {
-                let c = char_at(text, i)?;
-                if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
-                    self.pos += c.len_utf8();
-                    continue;
-                }
-                if is_emoji_start(c)
-                    && (!matches!(c, '©' | '®' | '™')
-                        || text[i + c.len_utf8()..].starts_with('\u{FE0F}'))
-                {
-                    self.emoji(i)
-                } else if text[i..].starts_with(SHRUG) {
-                    (i + SHRUG.len(), TokenKind::Emoticon)
-                } else if is_word_char(c) {
-                    self.word_or_number(i)
-                } else if is_punctuation(c) {
-                    (i + c.len_utf8(), TokenKind::Punctuation)
-                } else {
-                    // Symbols, and stray joiners or selectors: keep the whole grapheme cluster.
-                    let len = text[i..]
-                        .graphemes(true)
-                        .next()
-                        .map_or(c.len_utf8(), str::len);
-                    (i + len, TokenKind::Symbol)
+                match self.other_at(i, b) {
+                    (end, Some(kind)) => (end, kind),
+                    (end, None) => {
+                        i = end;
+                        continue;
+                    }
                 }
             };
-            let (end, kind) = tok;
-            let end = end.max(i + 1);
             self.pos = end;
             return Some(self.make(i, end, kind));
         }
@@ -726,6 +857,13 @@ mod tests {
         let text = b"hello_World42 next";
         assert_eq!(ascii_word_run_end(text, 0), 13);
         assert_eq!(ascii_word_run_end(text, 14), text.len());
+    }
+
+    #[test]
+    fn latin_fast_path_is_std_alphabetic() {
+        for c in '\0'..='\u{3000}' {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]
