@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test venv install-dev lint rust-test py-test docs bench fuzz clean
+.PHONY: demo test venv install-dev lint rust-test py-test docs bench fuzz fuzz-cmin clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,28 @@ bench: install-dev
 	$(BIN)/python bench/bench_tfidf.py
 	$(BIN)/python bench/eval_keywords.py
 	$(BIN)/python bench/eval_vader_corrected.py
+
+# Fuzzing (needs a nightly toolchain for libFuzzer; CI only replays the corpus, on stable, in
+# `cargo test`). Each target runs FUZZ_SECONDS, one after the other, niced; new inputs land in
+# fuzz/corpus/<target>/ and crashes in fuzz/artifacts/<target>/. `make fuzz-cmin` then keeps only
+# the inputs that add coverage, before committing the corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= tokenize sentences normalize stem vader afinn lexicon yake rake textrank tfidf keyness
+FUZZ_FLAGS := -O -a -s none --features libfuzzer
+
+fuzz:
+	rustup toolchain list | grep -q nightly || rustup toolchain install nightly --profile minimal
+	cargo +nightly fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	set -e; for t in $(FUZZ_TARGETS); do \
+		echo "== fuzzing $$t for $(FUZZ_SECONDS)s"; \
+		nice -n 10 cargo +nightly fuzz run $(FUZZ_FLAGS) $$t -- \
+			-max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1; \
+	done
+
+fuzz-cmin:
+	set -e; for t in $(FUZZ_TARGETS); do \
+		nice -n 10 cargo +nightly fuzz cmin $(FUZZ_FLAGS) $$t -- -max_len=4096; \
+	done
 
 clean:
 	rm -rf $(VENV) target python/textsift/*.so

@@ -6,11 +6,13 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyFloat, PyString, PyType};
 
+use rayon::prelude::*;
 use textsift::parallel;
 
-use crate::errors::{no_panic, type_error, value_error};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
+/// The name of `obj`'s type, for error messages.
+pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type()
         .name()
         .map_or_else(|_| "?".to_owned(), |n| n.to_string())
@@ -37,6 +39,27 @@ pub fn text_arg(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<PyBackedStr> {
         py,
         format!("{what} must be str, not {}", type_name(obj)),
     ))
+}
+
+/// The `str` items of an iterable (not a single `str` or `bytes`), each error naming `what` and
+/// the item's index.
+pub fn str_items(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<PyBackedStr>> {
+    let py = obj.py();
+    let not_iterable = || {
+        type_error(
+            py,
+            format!("{what} must be an iterable of str, not {}", type_name(obj)),
+        )
+    };
+    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
+        return Err(not_iterable());
+    }
+    let iter = obj.try_iter().map_err(|_| not_iterable())?;
+    let mut out = Vec::new();
+    for (i, item) in iter.enumerate() {
+        out.push(text_arg(&item?, &format!("{what}[{i}]"))?);
+    }
+    Ok(out)
 }
 
 fn surrogate_error(py: Python<'_>, e: PyErr, what: &str) -> PyErr {
@@ -76,6 +99,9 @@ fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
     obj.is_none() || obj.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
 }
 
+/// How many items of a batch argument are read between two checks for Python signals.
+const SIGNAL_CHECK_ITEMS: usize = 1 << 16;
+
 /// The texts of a batch argument: any iterable of `str` (list, tuple, numpy object array,
 /// pandas/polars Series). Missing items follow `on_missing`; `Empty` gives `None` entries that
 /// callers treat as empty texts, `Skip` drops them.
@@ -104,6 +130,10 @@ pub fn texts_arg(
     })?;
     let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
     for (index, item) in iter.enumerate() {
+        // Reading millions of items takes a while: let Ctrl-C through meanwhile.
+        if index % SIGNAL_CHECK_ITEMS == SIGNAL_CHECK_ITEMS - 1 {
+            py.check_signals()?;
+        }
         let item = item?;
         if let Ok(s) = item.cast::<PyString>() {
             let text = s
@@ -152,25 +182,78 @@ pub fn batch_texts(
     texts_arg(texts, OnMissing::parse(py, on_missing)?)
 }
 
-/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order. Results may
-/// borrow from the texts.
+/// Work per round of a batch, in bytes of text (plus [`ITEM_WEIGHT`] per item): a round runs
+/// without the GIL, and between rounds the batch takes the GIL back briefly to see whether
+/// Python has a pending signal, so Ctrl-C stops a batch of millions of texts within a fraction
+/// of a second. A round is still large enough to keep every core busy.
+pub const ROUND_WEIGHT: usize = 4 << 20;
+
+/// What one item of a batch weighs on top of its bytes (the per-call cost of tiny texts).
+pub const ITEM_WEIGHT: usize = 64;
+
+/// Runs `f` over `items` in parallel without the GIL, in input order, in rounds of about
+/// [`ROUND_WEIGHT`] (`weight` tells what an item weighs), checking for Python signals between
+/// rounds: a `KeyboardInterrupt` ends the batch. A panic becomes `TextsiftInternalError`.
+///
+/// Every batch API goes through here (directly or via [`run_batch`]), so interruption and panic
+/// mapping work the same everywhere.
+pub fn run_rounds<'t, T: Sync, R: Send>(
+    py: Python<'_>,
+    items: &'t [T],
+    n_threads: Option<i64>,
+    weight: impl Fn(&T) -> usize,
+    f: impl Fn(&'t T) -> R + Sync + Send,
+) -> PyResult<Vec<R>> {
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    // A round has a few items per thread at least, so that heavy items still spread over cores.
+    let min_items = 4 * threads;
+    let mut out = Vec::with_capacity(items.len());
+    let mut rest = items;
+    while !rest.is_empty() {
+        let mut load = 0;
+        let mut n = 0;
+        while n < rest.len() && (n < min_items || load < ROUND_WEIGHT) {
+            load += weight(&rest[n]) + ITEM_WEIGHT;
+            n += 1;
+        }
+        let (round, tail) = rest.split_at(n);
+        rest = tail;
+        let f = &f;
+        let results = detached(py, || {
+            if threads == 1 || round.len() < 2 {
+                Ok(round.iter().map(f).collect::<Vec<R>>())
+            } else {
+                // Tiny items are handed out in runs, so that scheduling costs stay small.
+                let min_len = (round.len() / (8 * threads)).clamp(1, 16);
+                parallel::install(Some(threads), || {
+                    round.par_iter().with_min_len(min_len).map(f).collect()
+                })
+            }
+        })?
+        .map_err(|e| value_error(py, e.to_string()))?;
+        out.extend(results);
+        if !rest.is_empty() {
+            py.check_signals()?;
+        }
+    }
+    Ok(out)
+}
+
+/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order (see
+/// [`run_rounds`]). Results may borrow from the texts.
 pub fn run_batch<'t, R: Send>(
     py: Python<'_>,
     items: &'t [Option<PyBackedStr>],
     n_threads: Option<i64>,
     f: impl Fn(&'t str) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
-    let threads = threads_arg(py, n_threads)?;
-    let result = py.detach(|| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parallel::map(items, threads, |t| f(t.as_deref().unwrap_or("")))
-        }))
-    });
-    match result {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(e)) => Err(value_error(py, e.to_string())),
-        Err(_) => no_panic(py, || panic!("a batch worker panicked")),
-    }
+    run_rounds(
+        py,
+        items,
+        n_threads,
+        |t| t.as_deref().map_or(0, str::len),
+        |t| f(t.as_deref().unwrap_or("")),
+    )
 }
 
 /// Texts longer than this are processed without the GIL; shorter ones are not worth the switch.
@@ -184,8 +267,7 @@ pub fn run_one<T: Send>(
     f: impl FnOnce(&str) -> T + Send,
 ) -> PyResult<T> {
     if text.len() > DETACH_BYTES {
-        py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(text))))
-            .or_else(|_| no_panic(py, || panic!("processing a long text panicked")))
+        detached(py, || f(text))
     } else {
         no_panic(py, || f(text))
     }

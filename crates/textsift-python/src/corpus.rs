@@ -11,15 +11,14 @@ use std::borrow::Cow;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
 use textsift::keywords::tfidf::sklearn_tokens;
 use textsift::tokenize::normalize::lowercase;
 use textsift::{parallel, TextAnalyzer};
 
-use crate::convert::{text_arg, texts_arg, threads_arg, OnMissing};
-use crate::errors::{no_panic, type_error, value_error};
+use crate::convert::{run_rounds, text_arg, texts_arg, threads_arg, OnMissing};
+use crate::errors::{type_error, value_error};
 use crate::tokenizer::PyAnalyzer;
 
 /// Where the terms of a document come from.
@@ -245,8 +244,11 @@ pub fn emit_tokens(
     Ok(())
 }
 
-/// Runs `f` over `items` without the GIL, in parallel (units of `chunk` items), in input order.
-/// A panic becomes `TextsiftInternalError`.
+/// What one document weighs in a round of [`run_rounds`] when only its index is at hand.
+pub const DOC_WEIGHT: usize = 256;
+
+/// Runs `f` over `items` without the GIL, in parallel (units of `chunk` items), in input order,
+/// interruptible by Ctrl-C between rounds. A panic becomes `TextsiftInternalError`.
 pub fn par_map<T: Sync, R: Send>(
     py: Python<'_>,
     items: &[T],
@@ -254,32 +256,15 @@ pub fn par_map<T: Sync, R: Send>(
     n_threads: Option<i64>,
     f: impl Fn(&T) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
-    let threads = threads_arg(py, n_threads)?;
     let chunks: Vec<&[T]> = items.chunks(chunk.max(1)).collect();
-    let result = py.detach(|| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let work = |c: &&[T]| c.iter().map(&f).collect::<Vec<R>>();
-            if parallel::effective_threads(threads) == 1 || chunks.len() < 2 {
-                Ok(chunks.iter().map(work).collect::<Vec<_>>())
-            } else {
-                parallel::install(threads, || chunks.par_iter().map(work).collect::<Vec<_>>())
-            }
-        }))
-    });
-    match result {
-        Ok(Ok(parts)) => Ok(parts.into_iter().flatten().collect()),
-        Ok(Err(e)) => Err(value_error(py, e.to_string())),
-        Err(_) => no_panic(py, || panic!("a batch worker panicked")),
-    }
-}
-
-/// Runs `f` without the GIL, turning a panic into `TextsiftInternalError`.
-pub fn detached<R: Send>(py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResult<R> {
-    let result = py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)));
-    match result {
-        Ok(v) => Ok(v),
-        Err(_) => no_panic(py, || panic!("a textsift worker panicked")),
-    }
+    let parts = run_rounds(
+        py,
+        &chunks,
+        n_threads,
+        |c| c.len() * DOC_WEIGHT,
+        |c| c.iter().map(&f).collect::<Vec<R>>(),
+    )?;
+    Ok(parts.into_iter().flatten().collect())
 }
 
 /// The term counts of the documents `which` of `docs`, counted in parallel.
@@ -294,15 +279,22 @@ pub fn count_terms(
     // A few large parts (each with its own counts, merged in order): counting allocates per
     // distinct term, so small parts would repeat that work.
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    let part = which.len().div_ceil(4 * threads).max(1024);
+    // Parts of at most 64K documents, so that a long count can be interrupted between rounds.
+    let part = which.len().div_ceil(4 * threads).clamp(1024, 1 << 16);
     let chunks: Vec<&[usize]> = which.chunks(part).collect();
-    let parts = par_map(py, &chunks, 1, n_threads, |chunk| {
-        let mut counts = TermCounts::new();
-        for &i in *chunk {
-            source.for_each_term(docs.get(i), lower, |t| counts.add(t));
-        }
-        counts
-    })?;
+    let parts = run_rounds(
+        py,
+        &chunks,
+        n_threads,
+        |c| c.len() * DOC_WEIGHT,
+        |chunk| {
+            let mut counts = TermCounts::new();
+            for &i in *chunk {
+                source.for_each_term(docs.get(i), lower, |t| counts.add(t));
+            }
+            counts
+        },
+    )?;
     let mut parts = parts.into_iter();
     let mut total = parts.next().unwrap_or_default();
     for part in parts {

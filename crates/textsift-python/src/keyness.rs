@@ -10,8 +10,8 @@ use textsift::keywords::keyness::{
 use textsift::{Mode, Normalizer, TextAnalyzer, TokenKind};
 
 use crate::convert::{threads_arg, OnMissing};
-use crate::corpus::{count_terms, detached, emit_tokens, token_docs, Docs, Source};
-use crate::errors::{type_error, value_error};
+use crate::corpus::{count_terms, emit_tokens, token_docs, Docs, Source};
+use crate::errors::{detached, type_error, value_error};
 use crate::tfidf::Param;
 use crate::wordlist::mapping_pairs;
 

@@ -2,43 +2,17 @@
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyDict, PyFloat, PyFrozenSet, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyFloat, PyFrozenSet, PyList, PyString, PyTuple};
 use textsift::keywords::rake::{self, Metric, Rake, RakeConfig, Ranking, Sentences};
 use textsift::keywords::textrank::{
     PhraseScore, TextRank, TextRankConfig, TextRankOutput, VertexSelection,
 };
 use textsift::Stopwords;
 
-use crate::convert::{batch_texts, keyphrases, run_batch, run_one, text_arg, DETACH_BYTES};
-use crate::errors::{no_panic, type_error, value_error};
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
-}
-
-/// The `str` items of an iterable (not a single `str`).
-fn str_items(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<PyBackedStr>> {
-    let py = obj.py();
-    if obj.is_instance_of::<PyString>() || obj.is_instance_of::<PyBytes>() {
-        return Err(type_error(
-            py,
-            format!("{what} must be an iterable of str, not {}", type_name(obj)),
-        ));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        type_error(
-            py,
-            format!("{what} must be an iterable of str, not {}", type_name(obj)),
-        )
-    })?;
-    let mut out = Vec::new();
-    for (i, item) in iter.enumerate() {
-        out.push(text_arg(&item?, &format!("{what}[{i}]"))?);
-    }
-    Ok(out)
-}
+use crate::convert::{
+    batch_texts, keyphrases, run_batch, run_one, str_items, text_arg, type_name, DETACH_BYTES,
+};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// `None` (NLTK's English list), a language name or code (its NLTK list), or an iterable of words.
 fn stopwords_arg(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Stopwords> {
@@ -328,8 +302,7 @@ impl PyRake {
         let total: usize = sentences.iter().map(|s| s.len()).sum();
         let run = || rake.ranking_from_sentences(sentences.iter().map(|s| &**s));
         let ranking = if total > DETACH_BYTES {
-            py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)))
-                .or_else(|_| no_panic(py, || panic!("keyword extraction panicked")))?
+            detached(py, run)?
         } else {
             no_panic(py, run)?
         };

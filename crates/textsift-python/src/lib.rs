@@ -37,6 +37,7 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize::ngrams, m)?)?;
     m.add_function(wrap_pyfunction!(normalize::classify, m)?)?;
     m.add_function(wrap_pyfunction!(tokenizer::default_threads, m)?)?;
+    m.add_function(wrap_pyfunction!(errors::panic_for_tests, m)?)?;
     m.add_class::<stem::PyStemmer>()?;
     m.add_class::<stem::PyNltkSnowball>()?;
     m.add_function(wrap_pyfunction!(stem::stopwords, m)?)?;

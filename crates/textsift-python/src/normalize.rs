@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use textsift::tokenize::normalize as norm;
 
-use crate::convert::text_arg;
+use crate::convert::{str_items, text_arg};
 use crate::errors::value_error;
 
 /// Unicode case folding, like ``str.casefold()``.
@@ -59,10 +59,17 @@ pub fn split_hashtag(tag: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
 /// The ``n``-grams of a token sequence, joined by ``sep``.
 #[pyfunction]
 #[pyo3(signature = (tokens, n = 2, sep = " "))]
-pub fn ngrams(py: Python<'_>, tokens: Vec<String>, n: i64, sep: &str) -> PyResult<Vec<String>> {
+pub fn ngrams(
+    py: Python<'_>,
+    tokens: &Bound<'_, PyAny>,
+    n: i64,
+    sep: &str,
+) -> PyResult<Vec<String>> {
     if n < 1 {
         return Err(value_error(py, format!("n must be at least 1, not {n}")));
     }
+    let tokens = str_items(tokens, "tokens")?;
+    let tokens: Vec<&str> = tokens.iter().map(|t| &**t).collect();
     Ok(textsift::tokenize::ngrams::ngrams(&tokens, n as usize, sep))
 }
 

@@ -8,19 +8,16 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use textsift::stem::NltkSnowball;
-use textsift::{parallel, StemFamily, Stemmer};
+use textsift::{StemFamily, Stemmer};
 
-use crate::convert::{text_arg, threads_arg};
-use crate::errors::{no_panic, type_error, value_error};
+use crate::convert::{run_rounds, text_arg, threads_arg, type_name};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// Words per unit of parallel work.
 const CHUNK: usize = 4096;
 
-/// The words of an iterable as indices into their distinct forms, read with the GIL held: one
-/// borrowed UTF-8 view and one hash lookup per word. Each distinct word is kept as the Python
-/// string that holds it (no copy), so that stemming can read it without the GIL and a word that
-/// is its own stem can be returned as the very same object.
-fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedStr>)> {
+/// An iterator over the `words` argument of the `stem_words` methods, or a clear error.
+fn words_iter<'py>(words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
     let py = words.py();
     if words.is_instance_of::<PyString>() {
         return Err(type_error(
@@ -28,9 +25,25 @@ fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedS
             "words must be an iterable of str, not a single str; wrap it in a list",
         ));
     }
-    let iter = words
-        .try_iter()
-        .map_err(|_| type_error(py, "words must be an iterable of str"))?;
+    let not_iterable = || {
+        type_error(
+            py,
+            format!("words must be an iterable of str, not {}", type_name(words)),
+        )
+    };
+    if words.is_instance_of::<pyo3::types::PyBytes>() {
+        return Err(not_iterable());
+    }
+    words.try_iter().map_err(|_| not_iterable())
+}
+
+/// The words of an iterable as indices into their distinct forms, read with the GIL held: one
+/// borrowed UTF-8 view and one hash lookup per word. Each distinct word is kept as the Python
+/// string that holds it (no copy), so that stemming can read it without the GIL and a word that
+/// is its own stem can be returned as the very same object.
+fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedStr>)> {
+    let py = words.py();
+    let iter = words_iter(words)?;
     let n = words.len().unwrap_or(0);
     // Keyed by the word's 64-bit hash, so that the map borrows nothing; the rare word whose
     // hash is already taken by another word goes to `collided`, keyed by its text.
@@ -95,21 +108,15 @@ fn map_distinct<'py>(
     n_threads: Option<i64>,
     f: impl for<'w> Fn(&'w str) -> Cow<'w, str> + Sync + Send,
 ) -> PyResult<Bound<'py, PyList>> {
-    let threads = threads_arg(py, n_threads)?;
     let (ids, distinct) = distinct_words(words)?;
     let chunks: Vec<&[PyBackedStr]> = distinct.chunks(CHUNK).collect();
-    let done = py.detach(|| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            parallel::map(&chunks, threads, |c| {
-                c.iter().map(|w| f(w)).collect::<Vec<_>>()
-            })
-        }))
-    });
-    let results = match done {
-        Ok(Ok(v)) => v,
-        Ok(Err(e)) => return Err(value_error(py, e.to_string())),
-        Err(_) => return no_panic(py, || panic!("a stemming worker panicked")),
-    };
+    let results = run_rounds(
+        py,
+        &chunks,
+        n_threads,
+        |c| c.iter().map(|w| w.len()).sum(),
+        |c| c.iter().map(|w| f(w)).collect::<Vec<_>>(),
+    )?;
     let strings: Vec<Bound<'py, PyString>> = distinct
         .iter()
         .zip(results.iter().flatten())
@@ -146,12 +153,7 @@ fn stem_in_order<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let (ids, distinct) = distinct_words(words)?;
     let ordered: Vec<&str> = ids.iter().map(|&i| &*distinct[i as usize]).collect();
-    let done =
-        py.detach(|| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| stem_all(&ordered))));
-    let results = match done {
-        Ok(v) => v,
-        Err(_) => return no_panic(py, || panic!("stemming panicked")),
-    };
+    let results = detached(py, || stem_all(&ordered))?;
     PyList::new(py, shared_strings(py, &results))
 }
 
@@ -339,29 +341,13 @@ impl PyNltkSnowball {
         py: Python<'py>,
         words: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
-        if words.is_instance_of::<PyString>() {
-            return Err(type_error(
-                py,
-                "words must be an iterable of str, not a single str; wrap it in a list",
-            ));
-        }
-        let iter = words
-            .try_iter()
-            .map_err(|_| type_error(py, "words must be an iterable of str"))?;
+        let iter = words_iter(words)?;
         let mut prepared = Vec::with_capacity(words.len().unwrap_or(0));
         for (i, item) in iter.enumerate() {
             prepared.push(self.prepare(&item?, &format!("words[{i}]"))?);
         }
         let inner = &mut self.inner;
-        let done = py.detach(|| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                inner.stem_all_tokens(&prepared)
-            }))
-        });
-        let results = match done {
-            Ok(v) => v,
-            Err(_) => return no_panic(py, || panic!("stemming panicked")),
-        };
+        let results = detached(py, || inner.stem_all_tokens(&prepared))?;
         PyList::new(py, shared_strings(py, &results))
     }
 

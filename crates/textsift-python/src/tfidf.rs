@@ -12,9 +12,10 @@ use textsift::keywords::KeywordError;
 
 use textsift::parallel;
 
+use crate::convert::run_rounds;
 use crate::convert::{text_arg, threads_arg, OnMissing};
-use crate::corpus::{detached, emit_tokens, par_map, token_docs, Docs, Source};
-use crate::errors::{no_panic, type_error, value_error};
+use crate::corpus::{emit_tokens, par_map, token_docs, Docs, Source, DOC_WEIGHT};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// A constructor argument whose default is set in Rust: anything Python passes is kept as it
 /// is and validated by the constructor, so that bad values raise textsift's own errors.
@@ -466,16 +467,22 @@ impl PyTfidfVectorizer {
         let threads = parallel::effective_threads(threads_arg(py, self.n_threads)?);
         let part = idx.len().div_ceil(8 * threads).clamp(64, 4096);
         let chunks: Vec<&[usize]> = idx.chunks(part).collect();
-        let parts = par_map(py, &chunks, 1, self.n_threads, |chunk| {
-            let mut m = inner.empty_matrix()?;
-            for &i in *chunk {
-                match source {
-                    Source::Word => inner.transform_text_into(docs.get(i), &mut m)?,
-                    _ => inner.transform_tokens_into(&source.terms(docs.get(i)), &mut m)?,
+        let parts = run_rounds(
+            py,
+            &chunks,
+            self.n_threads,
+            |c| c.len() * DOC_WEIGHT,
+            |chunk| {
+                let mut m = inner.empty_matrix()?;
+                for &i in *chunk {
+                    match source {
+                        Source::Word => inner.transform_text_into(docs.get(i), &mut m)?,
+                        _ => inner.transform_tokens_into(&source.terms(docs.get(i)), &mut m)?,
+                    }
                 }
-            }
-            Ok::<_, KeywordError>(m)
-        })?;
+                Ok::<_, KeywordError>(m)
+            },
+        )?;
         let mut m = inner
             .empty_matrix()
             .map_err(|e| value_error(py, e.to_string()))?;

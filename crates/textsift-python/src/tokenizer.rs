@@ -1,5 +1,7 @@
 //! `Tokenizer`, `Token`, `Analyzer` and `SentenceSplitter` for Python.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyString};
@@ -12,7 +14,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::convert::{batch_texts, run_batch, text_arg, threads_arg};
-use crate::errors::{no_panic, type_error, value_error};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
 #[pyclass(name = "Token", module = "textsift", frozen, eq, hash)]
@@ -114,26 +116,25 @@ fn pipelined<'t, C: Send>(
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
     let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
     if threads <= 1 || chunks.len() < 2 {
-        let results = py.detach(|| {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                parallel::map(&chunks, Some(threads), |c| work(c))
-            }))
-        });
-        let results = match results {
-            Ok(Ok(v)) => v,
-            Ok(Err(e)) => return Err(value_error(py, e.to_string())),
-            Err(_) => return no_panic(py, || panic!("a batch worker panicked")),
-        };
-        for r in results {
-            consume(r)?;
+        // One chunk at a time without the GIL, checking for Ctrl-C between chunks.
+        for (k, chunk) in chunks.iter().enumerate() {
+            let result = detached(py, || work(chunk))?;
+            consume(result)?;
+            if k + 1 < chunks.len() {
+                py.check_signals()?;
+            }
         }
         return Ok(());
     }
     type Message<C> = (usize, std::thread::Result<C>);
     let (tx, rx) = std::sync::mpsc::channel::<Message<C>>();
     let rx = std::sync::Mutex::new(rx);
+    // Set when this thread stops early (Ctrl-C, a failed conversion, a panic): the workers then
+    // skip the chunks left, so that the scope below ends at once instead of after the batch.
+    let stop = AtomicBool::new(false);
     let work = &work;
     let chunk_list = &chunks;
+    let stop_ref = &stop;
     std::thread::scope(|scope| {
         scope.spawn(move || {
             let _ = parallel::install(Some(threads), move || {
@@ -141,6 +142,9 @@ fn pipelined<'t, C: Send>(
                     .par_iter()
                     .enumerate()
                     .for_each_with(tx, |tx, (k, chunk)| {
+                        if stop_ref.load(Ordering::Relaxed) {
+                            return;
+                        }
                         let result =
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunk)));
                         // The receiver is gone only if conversion failed; nothing is left to do then.
@@ -148,27 +152,36 @@ fn pipelined<'t, C: Send>(
                     })
             });
         });
-        let mut pending: FxHashMap<usize, C> = FxHashMap::default();
-        for next in 0..chunk_list.len() {
-            let ready = loop {
-                if let Some(r) = pending.remove(&next) {
-                    break r;
-                }
-                let message = py.detach(|| {
-                    rx.lock()
-                        .map_err(|_| ())
-                        .and_then(|r| r.recv().map_err(|_| ()))
-                });
-                match message {
-                    Ok((k, Ok(r))) => {
-                        pending.insert(k, r);
+        let outcome = || {
+            let mut pending: FxHashMap<usize, C> = FxHashMap::default();
+            for next in 0..chunk_list.len() {
+                let ready = loop {
+                    if let Some(r) = pending.remove(&next) {
+                        break r;
                     }
-                    _ => return no_panic(py, || panic!("a batch worker panicked")),
-                }
-            };
-            consume(ready)?;
+                    let message = detached(py, || {
+                        rx.lock()
+                            .map_err(|_| ())
+                            .and_then(|r| r.recv().map_err(|_| ()))
+                    })?;
+                    match message {
+                        Ok((k, Ok(r))) => {
+                            pending.insert(k, r);
+                        }
+                        Ok((_, Err(payload))) => std::panic::resume_unwind(payload),
+                        Err(()) => panic!("the batch workers stopped early"),
+                    }
+                };
+                consume(ready)?;
+                py.check_signals()?;
+            }
+            Ok(())
+        };
+        let result = no_panic(py, outcome).and_then(|r| r);
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
         }
-        Ok(())
+        result
     })
 }
 
