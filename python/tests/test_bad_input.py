@@ -13,6 +13,7 @@ from __future__ import annotations
 import _thread
 import math
 import pickle
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -430,7 +431,17 @@ def _interrupt_after(seconds: float) -> threading.Timer:
     return timer
 
 
+@pytest.fixture
+def python_sigint_handler():
+    """Python's own SIGINT handler for the test: a shell that starts the run in the background
+    hands SIGINT down ignored, and then ``interrupt_main`` (like Ctrl-C) does nothing."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
 @pytest.mark.parametrize("name", sorted(INTERRUPTIBLE))
+@pytest.mark.usefixtures("python_sigint_handler")
 def test_ctrl_c_stops_a_long_batch(name: str, ten_million: list[str]) -> None:
     call = INTERRUPTIBLE[name]
     texts = [t + " day" for t in ten_million[:2_000_000]]

@@ -165,6 +165,9 @@ def test_ctrl_c_exits_130_without_output_file(tmp_path: Path) -> None:
         stdin=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
+        # A shell that starts this test run in the background hands SIGINT down ignored; the
+        # command's users get Ctrl-C at its default, so the child starts with it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     assert proc.stdin is not None and proc.stderr is not None
     # Some posts are processed and written to the temporary file; the input stays open.
