@@ -20,6 +20,11 @@ mod yake;
 
 use pyo3::prelude::*;
 
+/// Rust allocations of the extension go through mimalloc (see Cargo.toml for why); Python's own
+/// objects keep Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The compiled core of textsift. Use the `textsift` package, not this module.
 #[pymodule]
 fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
