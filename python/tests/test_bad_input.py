@@ -422,6 +422,7 @@ INTERRUPTIBLE: dict[str, Callable[[list[str]], Any]] = {
     "porter_stem_words": lambda xs: ts.porter_stem_words([x + str(i % 100_000) for i, x in enumerate(xs)]),
     "TfidfVectorizer.transform": lambda xs: _tfidf.transform(xs),
     "TfidfVectorizer(analyzer).fit": lambda xs: ts.TfidfVectorizer(analyzer=_an, n_threads=2).fit(xs),
+    "TfidfVectorizer.fit": lambda xs: ts.TfidfVectorizer(n_threads=2).fit(xs),
 }
 
 

@@ -35,4 +35,7 @@ pub enum KeywordError {
     /// A language without a stopword list.
     #[error(transparent)]
     Stem(#[from] textsift_stem::StemError),
+    /// The caller asked a long computation to stop (see [`tfidf::TfidfVectorizer::fit_texts_until`]).
+    #[error("interrupted")]
+    Interrupted,
 }

@@ -62,6 +62,9 @@ use crate::KeywordError;
 /// for each token.
 pub const MAX_NGRAM: usize = 64;
 
+/// How much text [`TfidfVectorizer::fit_texts_until`] reads between two questions to its caller.
+const CHECK_BYTES: usize = 1 << 20;
+
 /// A document-frequency limit (`min_df`, `max_df`) as scikit-learn reads it: an integer is a
 /// number of documents, a float in `[0, 1]` a proportion of them.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -1124,15 +1127,35 @@ impl TfidfVectorizer {
         })
     }
 
-    /// Counts texts under the default token pattern.
-    fn count_texts<S: AsRef<str>>(&self, texts: &[S]) -> Result<Counts, KeywordError> {
+    /// Counts texts under the default token pattern, asking `go_on` after about every
+    /// [`CHECK_BYTES`] of text whether to continue.
+    fn count_texts<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        mut go_on: impl FnMut() -> bool,
+    ) -> Result<Counts, KeywordError> {
         let mut buf = String::new();
         let mut next = texts.iter();
-        self.count(texts.len(), |emit| {
-            if let Some(text) = next.next() {
-                self.text_features(text.as_ref(), &mut buf, emit);
+        let mut since_check = 0;
+        let mut stopped = false;
+        let counts = self.count(texts.len(), |emit| {
+            if stopped {
+                return;
             }
-        })
+            if let Some(text) = next.next() {
+                let text = text.as_ref();
+                self.text_features(text, &mut buf, emit);
+                since_check += text.len() + 64;
+                if since_check >= CHECK_BYTES {
+                    since_check = 0;
+                    stopped = !go_on();
+                }
+            }
+        })?;
+        if stopped {
+            return Err(KeywordError::Interrupted);
+        }
+        Ok(counts)
     }
 
     /// Learns the vocabulary and idf of token sequences.
@@ -1159,8 +1182,7 @@ impl TfidfVectorizer {
 
     /// [`fit`](Self::fit) on texts, tokenised with scikit-learn's default token pattern.
     pub fn fit_texts<S: AsRef<str>>(&mut self, texts: &[S]) -> Result<(), KeywordError> {
-        let counts = self.count_texts(texts)?;
-        self.learn(&counts, texts.len()).map(|_| ())
+        self.fit_texts_until(texts, false, || true).map(|_| ())
     }
 
     /// [`fit_transform`](Self::fit_transform) on texts, tokenised with scikit-learn's default
@@ -1169,8 +1191,35 @@ impl TfidfVectorizer {
         &mut self,
         texts: &[S],
     ) -> Result<CsrMatrix, KeywordError> {
-        let counts = self.count_texts(texts)?;
-        self.fit_counts(&counts, texts.len())
+        self.fit_texts_until(texts, true, || true)?
+            .ok_or_else(|| KeywordError::InvalidInput("no matrix".into()))
+    }
+
+    /// [`fit_texts`](Self::fit_texts), or with `transform` [`fit_transform_texts`](Self::fit_transform_texts),
+    /// asking `go_on` after about every megabyte of text whether to continue: a `false` stops
+    /// the fit with [`KeywordError::Interrupted`] and leaves the vectorizer as it was. This is
+    /// how a caller honours Ctrl-C during a long fit.
+    ///
+    /// ```
+    /// use textsift_keywords::{tfidf::{TfidfConfig, TfidfVectorizer}, KeywordError};
+    /// let texts = vec!["a long enough text"; 200_000];
+    /// let mut v = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+    /// let stopped = v.fit_texts_until(&texts, false, || false);
+    /// assert!(matches!(stopped, Err(KeywordError::Interrupted)));
+    /// assert!(!v.is_fitted());
+    /// ```
+    pub fn fit_texts_until<S: AsRef<str>>(
+        &mut self,
+        texts: &[S],
+        transform: bool,
+        go_on: impl FnMut() -> bool,
+    ) -> Result<Option<CsrMatrix>, KeywordError> {
+        let counts = self.count_texts(texts, go_on)?;
+        if transform {
+            self.fit_counts(&counts, texts.len()).map(Some)
+        } else {
+            self.learn(&counts, texts.len()).map(|_| None)
+        }
     }
 
     /// Counts `n_docs` documents whose tokens `doc(i, emit)` hands over one at a time.

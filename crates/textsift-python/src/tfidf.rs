@@ -360,14 +360,28 @@ impl PyTfidfVectorizer {
         let mut fresh = TfidfVectorizer::new(self.inner.config().clone())
             .map_err(|e| value_error(py, e.to_string()))?;
         let result = match &self.source {
-            Source::Word => detached(py, || {
-                let texts = docs.texts();
-                if matrix {
-                    fresh.fit_transform_texts(&texts).map(Some)
-                } else {
-                    fresh.fit_texts(&texts).map(|_| None)
+            Source::Word => {
+                // Counting is one pass over the corpus: between megabytes it briefly takes the
+                // GIL to see whether Ctrl-C was pressed.
+                let (result, interrupt) = detached(py, || {
+                    let texts = docs.texts();
+                    let mut interrupt: Option<PyErr> = None;
+                    let result = fresh.fit_texts_until(&texts, matrix, || {
+                        match Python::attach(|py| py.check_signals()) {
+                            Ok(()) => true,
+                            Err(e) => {
+                                interrupt = Some(e);
+                                false
+                            }
+                        }
+                    });
+                    (result, interrupt)
+                })?;
+                if let Some(e) = interrupt {
+                    return Err(e);
                 }
-            })?,
+                result
+            }
             _ => {
                 let terms = self.analyzed(py, docs)?;
                 detached(py, || {
