@@ -11,6 +11,7 @@ from textsift.results import Keyphrases
 
 __all__ = [
     "__version__",
+    "TOKEN_KINDS",
     "Token",
     "Tokenizer",
     "Analyzer",
@@ -45,6 +46,7 @@ __all__ = [
 ]
 
 __version__: str
+TOKEN_KINDS: list[str]
 
 @final
 class Token:

@@ -50,19 +50,9 @@ HISTOGRAM_BINS = 20
 UNGROUPED = "(all)"
 MISSING_GROUP = "(none)"
 
-# Keyness's default analyzer, rebuilt from public parts so that counts can be kept per chunk.
-_NON_WORD_KINDS = (
-    "number",
-    "hashtag",
-    "mention",
-    "cashtag",
-    "url",
-    "email",
-    "emoji",
-    "emoticon",
-    "punctuation",
-    "symbol",
-)
+# Keyness's default analyzer (social tokens, lower-cased, words only), rebuilt from public parts
+# so that counts can be kept per chunk.
+_NON_WORD_KINDS = tuple(kind for kind in _textsift.TOKEN_KINDS if kind != "word")
 _TAG_KINDS = ("hashtag", "mention", "emoji")
 # Stands for the terms left out of keyness (a NUL cannot be part of a token).
 _REST = "\x00rest"

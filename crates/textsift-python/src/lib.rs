@@ -29,6 +29,14 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[pymodule]
 fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // The token kinds the tokenizer tells apart, so that Python code (`drop_kinds=`, the report)
+    // names them from one list.
+    m.add(
+        "TOKEN_KINDS",
+        textsift::TokenKind::ALL
+            .map(textsift::TokenKind::as_str)
+            .to_vec(),
+    )?;
     m.add_class::<tokenizer::PyToken>()?;
     m.add_class::<tokenizer::PyTokenizer>()?;
     m.add_class::<tokenizer::PyAnalyzer>()?;
