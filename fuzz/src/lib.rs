@@ -109,13 +109,7 @@ fn check_ranked(what: &str, ranked: &[(String, f64)]) {
 /// Every tokenizer mode with options from the flag bits.
 pub fn tokenize(data: &[u8]) {
     let (flags, text) = split(data);
-    for mode in [
-        Mode::Social,
-        Mode::Unicode,
-        Mode::Tweet,
-        Mode::Treebank,
-        Mode::Nltk,
-    ] {
+    for mode in Mode::ALL {
         let tok = Tokenizer::new(mode)
             .preserve_case(bit(flags, 0))
             .reduce_len(bit(flags, 1))

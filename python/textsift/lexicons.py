@@ -152,6 +152,18 @@ def _lexicon(entries: Mapping[str, float] | None, base: str | None, word_boundar
     return Lexicon(entries, base=base, word_boundary=word_boundary)
 
 
+def _patched(table: Any, changed: Mapping[str, Any], removed: Iterable[str]) -> dict[str, Any] | None:
+    """``table()`` (one of VADER's own tables) with ``changed`` set and ``removed`` deleted, or
+    ``None`` when there is no change."""
+    if not changed and not removed:
+        return None
+    out: dict[str, Any] = table()
+    out.update(changed)
+    for key in removed:
+        del out[key]
+    return out
+
+
 def _vader_from_changes(
     changed: dict[str, float],
     removed: list[str],
@@ -163,18 +175,8 @@ def _vader_from_changes(
     """Rebuilds a pickled :class:`textsift.Vader` from its differences to VADER's own lexicon and
     emoji table (what ``Vader.__reduce__`` ships instead of the whole tables)."""
     base = Vader()
-    lexicon = None
-    if changed or removed:
-        lexicon = base.lexicon()
-        lexicon.update(changed)
-        for word in removed:
-            del lexicon[word]
-    emoji = None
-    if emoji_changed or emoji_removed:
-        emoji = base.emoji()
-        emoji.update(emoji_changed)
-        for e in emoji_removed:
-            del emoji[e]
+    lexicon = _patched(base.lexicon, changed, removed)
+    emoji = _patched(base.emoji, emoji_changed, emoji_removed)
     if lexicon is None and emoji is None:
         # Tables equal to VADER's own, however they were given.
         lexicon = base.lexicon()

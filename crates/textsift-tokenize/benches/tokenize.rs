@@ -28,13 +28,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("tokenize");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
-    for mode in [
-        Mode::Social,
-        Mode::Unicode,
-        Mode::Tweet,
-        Mode::Treebank,
-        Mode::Nltk,
-    ] {
+    for mode in Mode::ALL {
         let t = Tokenizer::new(mode);
         t.warm_up();
         group.bench_function(mode.as_str(), |b| b.iter(|| t.tokens(&text).count()));

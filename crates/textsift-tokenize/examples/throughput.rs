@@ -27,13 +27,7 @@ fn main() {
     let docs: Vec<&str> = text.lines().collect();
     let bytes: usize = docs.iter().map(|d| d.len()).sum();
     let mut out = Vec::new();
-    for mode in [
-        Mode::Social,
-        Mode::Unicode,
-        Mode::Tweet,
-        Mode::Treebank,
-        Mode::Nltk,
-    ] {
+    for mode in Mode::ALL {
         if only
             .as_deref()
             .is_some_and(|o| !o.split(',').any(|m| m == mode.as_str()))

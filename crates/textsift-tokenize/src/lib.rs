@@ -183,6 +183,15 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode, in the order of [`Mode::NAMES`].
+    pub const ALL: [Mode; 5] = [
+        Mode::Unicode,
+        Mode::Social,
+        Mode::Tweet,
+        Mode::Treebank,
+        Mode::Nltk,
+    ];
+
     /// The accepted mode names.
     pub const NAMES: [&'static str; 5] = ["unicode", "social", "tweet", "treebank", "nltk"];
 

@@ -3,13 +3,7 @@
 use proptest::prelude::*;
 use textsift_tokenize::{sentences::SentenceSplitter, Mode, Tokenizer};
 
-const MODES: [Mode; 5] = [
-    Mode::Social,
-    Mode::Unicode,
-    Mode::Tweet,
-    Mode::Treebank,
-    Mode::Nltk,
-];
+const MODES: [Mode; 5] = Mode::ALL;
 
 /// Strings built from the pieces that matter to the tokenizers, plus arbitrary characters.
 fn social_text() -> impl Strategy<Value = String> {
