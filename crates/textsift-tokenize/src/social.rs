@@ -168,7 +168,9 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
 /// everything else there (non-ASCII characters, possible e-mail addresses and URLs, dotted
 /// abbreviations). Follows `word_end`'s joining rules for ASCII: `'` joins two letters, `.` two
 /// letters or two digits, `,` `:` `/` two digits, and `-` a following word byte other than `-`.
-#[inline]
+/// Always inlined: left to itself the compiler kept one out-of-line copy, whose call and register
+/// saves cost about 5% of the scanner's instructions on social posts.
+#[inline(always)]
 fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
     let mut end = ascii_word_run_end(bytes, start + 1);
     // Whether a `.` joined pieces: the word may then be an abbreviation or a domain.
