@@ -528,32 +528,42 @@ impl Interner {
         self.text.get(start..end).unwrap_or_default()
     }
 
-    /// The id of `term`, if it was interned.
-    #[inline]
+    /// The id of `term`, if it was interned. The short-term path is inlined into the callers'
+    /// loops; the rare long terms and new terms go through out-of-line functions, which keeps the
+    /// hot path free of their register saves.
+    #[inline(always)]
     pub(crate) fn get(&self, term: &str) -> Option<u32> {
         match Interner::pack(term) {
             Some(key) => self.short.get(&key).copied(),
-            None => {
-                let mut id = *self.long.get(&Interner::hash_long(term))?;
-                loop {
-                    if self.term(id) == term {
-                        return Some(id);
-                    }
-                    id = *self.chain.get(id as usize)?;
-                    if id == u32::MAX {
-                        return None;
-                    }
-                }
+            None => self.get_long(term),
+        }
+    }
+
+    #[inline(never)]
+    fn get_long(&self, term: &str) -> Option<u32> {
+        let mut id = *self.long.get(&Interner::hash_long(term))?;
+        loop {
+            if self.term(id) == term {
+                return Some(id);
+            }
+            id = *self.chain.get(id as usize)?;
+            if id == u32::MAX {
+                return None;
             }
         }
     }
 
     /// The id of `term`, interning it if new; `None` once 2^32 - 1 terms are stored.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn intern(&mut self, term: &str) -> Option<u32> {
-        if let Some(id) = self.get(term) {
-            return Some(id);
+        match self.get(term) {
+            Some(id) => Some(id),
+            None => self.insert_new(term),
         }
+    }
+
+    #[inline(never)]
+    fn insert_new(&mut self, term: &str) -> Option<u32> {
         let id = u32::try_from(self.len())
             .ok()
             .filter(|&id| id != u32::MAX)?;
@@ -572,6 +582,15 @@ impl Interner {
         self.ends.push(self.text.len());
         Some(id)
     }
+}
+
+/// The first eight bytes of `term` as a big-endian integer, zero-padded: if the keys of two
+/// terms differ, they order the terms as their bytes do.
+fn prefix_key(term: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = term.len().min(8);
+    b[..n].copy_from_slice(&term.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// What `fit` learnt.
@@ -999,13 +1018,21 @@ impl TfidfVectorizer {
         // Candidates within the document-frequency limits, in vocabulary (code point) order.
         // (Sorting after filtering: with min_df > 1 most n-grams go, and sorting is the costly
         // part.)
-        let mut kept: Vec<u32> = (0..counts.terms.len() as u32)
+        // Each id is sorted with its first eight bytes as a big-endian integer (zero-padded):
+        // integer order agrees with byte order, which is code point order, so only terms that
+        // share those bytes need comparing in full. (About a third of the time of a string sort.)
+        let mut keyed: Vec<(u64, u32)> = (0..counts.terms.len() as u32)
             .filter(|&id| {
                 let df = counts.df[id as usize] as f64;
                 df <= high && df >= low
             })
+            .map(|id| (prefix_key(counts.terms.term(id)), id))
             .collect();
-        kept.sort_unstable_by(|&a, &b| counts.terms.term(a).cmp(counts.terms.term(b)));
+        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
+            ka.cmp(&kb)
+                .then_with(|| counts.terms.term(a).cmp(counts.terms.term(b)))
+        });
+        let mut kept: Vec<u32> = keyed.into_iter().map(|(_, id)| id).collect();
         if let Some(limit) = self.config.max_features {
             if kept.len() > limit {
                 // Most frequent first; ties in vocabulary order (a stable sort).
@@ -1427,5 +1454,46 @@ impl TfidfVectorizer {
                     })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_key;
+
+    /// Sorting by (prefix key, text) gives the order of sorting by text, for terms that share
+    /// long prefixes, contain NUL bytes, multi-byte characters, or are shorter than eight bytes.
+    #[test]
+    fn prefix_keys_order_terms_as_their_bytes_do() {
+        let pieces = [
+            "",
+            "\0",
+            "a",
+            "ab",
+            "b",
+            "é",
+            "\u{7f}",
+            "\u{10FFFF}",
+            "abcdefgh",
+            "z",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut terms: Vec<String> = Vec::new();
+        for _ in 0..20_000 {
+            let mut t = String::new();
+            // xorshift: deterministic, no dependency.
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for k in 0..(state % 6) {
+                t.push_str(pieces[((state >> (8 * k + 8)) % pieces.len() as u64) as usize]);
+            }
+            terms.push(t);
+        }
+        let mut by_text = terms.clone();
+        by_text.sort();
+        let mut by_key = terms;
+        by_key.sort_by(|a, b| prefix_key(a).cmp(&prefix_key(b)).then_with(|| a.cmp(b)));
+        assert_eq!(by_key, by_text);
     }
 }
