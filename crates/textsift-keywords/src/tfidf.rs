@@ -55,6 +55,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift_tokenize::normalize::lowercase;
+use textsift_tokenize::packed::pack;
 
 use crate::KeywordError;
 
@@ -472,39 +473,6 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
-    /// The bytes of `term` in little-endian order with its length in the top byte, read with
-    /// (overlapping) word loads rather than a byte copy.
-    #[inline]
-    fn pack(term: &str) -> Option<u128> {
-        let b = term.as_bytes();
-        let n = b.len();
-        let word = |at: usize| -> u64 {
-            b.get(at..at + 8)
-                .and_then(|s| s.try_into().ok())
-                .map_or(0, u64::from_le_bytes)
-        };
-        let half = |at: usize| -> u64 {
-            b.get(at..at + 4)
-                .and_then(|s| s.try_into().ok())
-                .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
-        };
-        let byte = |at: usize| u64::from(b.get(at).copied().unwrap_or(0));
-        let (lo, hi) = match n {
-            0 => (0, 0),
-            1..=3 => (
-                byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1)),
-                0,
-            ),
-            4..=7 => (half(0) | (half(n - 4) >> (8 * (8 - n))) << 32, 0),
-            8..=15 => (
-                word(0),
-                word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
-            ),
-            _ => return None,
-        };
-        Some(u128::from(lo) | u128::from(hi) << 64 | (n as u128) << 120)
-    }
-
     fn hash_long(term: &str) -> u64 {
         use std::hash::Hasher;
         let mut h = rustc_hash::FxHasher::default();
@@ -533,7 +501,7 @@ impl Interner {
     /// hot path free of their register saves.
     #[inline(always)]
     pub(crate) fn get(&self, term: &str) -> Option<u32> {
-        match Interner::pack(term) {
+        match pack(term) {
             Some(key) => self.short.get(&key).copied(),
             None => self.get_long(term),
         }
@@ -567,7 +535,7 @@ impl Interner {
         let id = u32::try_from(self.len())
             .ok()
             .filter(|&id| id != u32::MAX)?;
-        let previous = match Interner::pack(term) {
+        let previous = match pack(term) {
             Some(key) => {
                 self.short.insert(key, id);
                 u32::MAX

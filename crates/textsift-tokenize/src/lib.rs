@@ -30,6 +30,7 @@ mod classify;
 pub mod ngrams;
 pub mod normalize;
 pub mod offsets;
+pub mod packed;
 pub mod pystr;
 mod rewrite;
 pub mod sentences;
