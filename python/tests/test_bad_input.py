@@ -165,6 +165,7 @@ BATCH: dict[str, Callable[[Any], Any]] = {
     "Tokenizer.tokenize_batch": ts.Tokenizer().tokenize_batch,
     "Tokenizer.tokens_batch": ts.Tokenizer("tweet").tokens_batch,
     "Tokenizer.count_batch": ts.Tokenizer().count_batch,
+    "Tokenizer.tokenize_arrays": ts.Tokenizer().tokenize_arrays,
     "Analyzer.terms_batch": _an.terms_batch,
     "SentenceSplitter.split_batch": _ss.split_batch,
     "Stemmer.stem_words": _stemmer.stem_words,

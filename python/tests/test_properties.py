@@ -116,6 +116,16 @@ def _vader_rows(texts: list[str], n: int) -> list[dict[str, float]]:
     return [{k: float(b[k][i]) for k in ("neg", "neu", "pos", "compound")} for i in range(len(texts))]
 
 
+def _array_tokens(a: ts.TokenArrays) -> list[list[tuple[str, int, int, str]]]:
+    """Each text's tokens rebuilt from the arrays: text from the vocabulary, span, kind."""
+    ids, starts, ends, kinds = a.ids.tolist(), a.starts.tolist(), a.ends.tolist(), a.kinds.tolist()
+    bounds = a.indptr.tolist()
+    return [
+        [(a.vocab[ids[k]], starts[k], ends[k], ts.TOKEN_KINDS[kinds[k]]) for k in range(lo, hi)]
+        for lo, hi in zip(bounds, bounds[1:])
+    ]
+
+
 _AFINN = ts.Afinn()
 _ANALYZER = ts.Analyzer(normalizers=["lowercase"], stopwords="english", stem="english")
 _YAKE, _RAKE, _TR = ts.Yake(), ts.Rake(), ts.TextRank()
@@ -135,6 +145,13 @@ BATCHES: dict[str, tuple[Callable[[list[str], int], list[Any]], Callable[[str], 
         ],
         lambda x: [(t.text, t.start, t.end) for t in TOKENIZERS["tweet"].tokens(x)],
     ),
+    **{
+        f"tokenize_arrays({m})": (
+            lambda xs, n, t=t: _array_tokens(t.tokenize_arrays(xs, n_threads=n)),
+            lambda x, t=t: [(k.text, k.start, k.end, k.kind) for k in t.tokens(x)],
+        )
+        for m, t in TOKENIZERS.items()
+    },
     "count_batch": (
         lambda xs, n: TOKENIZERS["social"].count_batch(xs, n_threads=n).tolist(),
         lambda x: len(TOKENIZERS["social"].tokenize(x)),

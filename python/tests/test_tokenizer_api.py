@@ -91,6 +91,56 @@ def test_batch_with_rewritten_and_repeated_tokens_equals_single_calls() -> None:
         assert tok.tokenize_batch(texts, n_threads=n) == expected
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_token_arrays_hold_the_batch_tokens(mode: str) -> None:
+    # Every mode and option set that rewrites tokens, the sample corpus and generated edge cases,
+    # each text twice and long enough for several rounds of chunks: the arrays give each text's
+    # tokens, spans and kinds, whatever the number of threads.
+    options = {"tweet": {"preserve_case": False, "reduce_len": True}}.get(mode, {})
+    tok = ts.Tokenizer(mode, **options)
+    texts = (TEXTS + TEXTS[::-1]) * 3
+    expected = [[(t.text, t.start, t.end, t.kind) for t in tok.tokens(x)] for x in texts]
+    for n in (1, 2, None):
+        a = tok.tokenize_arrays(texts, n_threads=n)
+        assert len(a) == len(texts) and a.n_tokens == sum(map(len, expected))
+        assert a.indptr.dtype.name == "int64" and a.ids.dtype.name == "uint32"
+        assert a.kinds.dtype.name == "uint8" and a.starts.dtype.name == a.ends.dtype.name == "int64"
+        bounds, ids = a.indptr.tolist(), a.ids.tolist()
+        starts, ends, kinds = a.starts.tolist(), a.ends.tolist(), a.kinds.tolist()
+        got = [
+            [(a.vocab[ids[k]], starts[k], ends[k], ts.TOKEN_KINDS[kinds[k]]) for k in range(lo, hi)]
+            for lo, hi in zip(bounds, bounds[1:])
+        ]
+        assert got == expected
+        # The vocabulary is the distinct token texts, each once, in order of first appearance.
+        first_seen = list(dict.fromkeys(text for doc in expected for text, *_ in doc))
+        assert a.vocab == first_seen
+        assert a.to_lists() == tok.tokenize_batch(texts) == [[t for t, *_ in doc] for doc in expected]
+        assert a[0] == a.to_lists()[0] and a[-1] == a.to_lists()[-1]
+
+
+def test_token_arrays_edges() -> None:
+    tok = ts.Tokenizer()
+    empty = tok.tokenize_arrays([])
+    assert len(empty) == 0 and empty.indptr.tolist() == [0] and empty.vocab == [] and empty.n_tokens == 0
+    a = tok.tokenize_arrays(["", "ok ok", "   "])
+    assert a.indptr.tolist() == [0, 0, 2, 2] and a.vocab == ["ok"] and a.ids.tolist() == [0, 0]
+    assert a[0] == [] and a[1] == ["ok", "ok"] and a[-3] == []
+    with pytest.raises(IndexError, match="out of range"):
+        a[3]
+    with pytest.raises(IndexError):
+        a[-4]
+    assert repr(a) == "TokenArrays(3 texts, 2 tokens, 1 distinct)"
+    assert tok.tokenize_arrays(["a", None, "b"], on_missing="skip").to_lists() == [["a"], ["b"]]
+    assert tok.tokenize_arrays(["a", None, "b"], on_missing="empty").to_lists() == [["a"], [], ["b"]]
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[1\]"):
+        tok.tokenize_arrays(["a", None])
+    # Python string indices: text[start:end] is the token, also after astral characters.
+    text = "😂😂 naïve #ok"
+    a = tok.tokenize_arrays([text])
+    assert [text[s:e] for s, e in zip(a.starts.tolist(), a.ends.tolist())] == a[0]
+
+
 def test_batch_accepts_any_iterable() -> None:
     tok = ts.Tokenizer()
     texts = ["a b", "c"]

@@ -13,6 +13,7 @@ calls = [
     lambda: ts.Vader().score_batch(["good"]),
     lambda: ts.Afinn().score_batch(["good"]),
     lambda: ts.Tokenizer("social").count_batch(["a b"]),
+    lambda: ts.Tokenizer("social").tokenize_arrays(["a b"]),
     lambda: ts.TargetedSentiment({"A": "a"}).score_batch(["a is good"]),
 ]
 for call in calls:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import overload
 
+from textsift import _textsift
 from textsift._textsift import (
     Analyzer,
     Keyness,
@@ -30,6 +31,7 @@ from textsift._textsift import (
     TextRank,
     TfidfVectorizer,
     Token,
+    TokenArrays,
     Tokenizer,
     Vader,
     Yake,
@@ -55,6 +57,11 @@ from textsift.lexicons import Afinn, Lexicon
 from textsift.report import Report, ReportBuilder, build_report
 from textsift.results import Keyphrases
 
+#: The kinds of token the tokenizer tells apart, in a fixed order: ``Token.kind`` is one of
+#: them, ``TokenArrays.kinds`` holds indices into this tuple, and ``Analyzer(drop_kinds=...)``
+#: takes them by name.
+TOKEN_KINDS: tuple[str, ...] = tuple(_textsift.TOKEN_KINDS)
+
 __all__ = [
     "Afinn",
     "Analyzer",
@@ -75,7 +82,9 @@ __all__ = [
     "TextsiftTypeError",
     "TextsiftValueError",
     "TfidfVectorizer",
+    "TOKEN_KINDS",
     "Token",
+    "TokenArrays",
     "Tokenizer",
     "Vader",
     "Yake",

@@ -38,6 +38,7 @@ fn _textsift(m: &Bound<'_, PyModule>) -> PyResult<()> {
             .to_vec(),
     )?;
     m.add_class::<tokenizer::PyToken>()?;
+    m.add_class::<tokenizer::PyTokenArrays>()?;
     m.add_class::<tokenizer::PyTokenizer>()?;
     m.add_class::<tokenizer::PyAnalyzer>()?;
     m.add_class::<tokenizer::PySentenceSplitter>()?;

@@ -1,11 +1,13 @@
 //! `Tokenizer`, `Token`, `Analyzer` and `SentenceSplitter` for Python.
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyString};
 use textsift::tokenize::offsets::CharOffsets;
+use textsift::tokenize::packed::{pack, unpack};
 use textsift::{
     parallel, Mode, Normalizer, SentenceSplitter, TextAnalyzer, Token, TokenKind, Tokenizer,
 };
@@ -13,7 +15,7 @@ use textsift::{
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::convert::{batch_texts, run_batch, text_arg, threads_arg};
+use crate::convert::{batch_texts, run_batch, run_rounds, text_arg, threads_arg};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
@@ -185,6 +187,42 @@ fn pipelined<'t, C: Send>(
     })
 }
 
+/// Distinct token texts numbered in order of first appearance. Short texts (most tokens) are
+/// keyed by their packed bytes, so that neither hashing nor comparing touches the string.
+#[derive(Default)]
+struct Distinct<'t> {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Cow<'t, str>, u32>,
+    keys: Vec<TextKey<'t>>,
+}
+
+impl<'t> Distinct<'t> {
+    /// The number of `key`'s text, numbering it if new.
+    #[inline]
+    fn id(&mut self, key: TextKey<'t>) -> u32 {
+        let next = self.keys.len() as u32;
+        let keys = &mut self.keys;
+        match key {
+            TextKey::Short(k) => *self.short.entry(k).or_insert_with(|| {
+                keys.push(TextKey::Short(k));
+                next
+            }),
+            TextKey::Long(s) => *self.long.entry(Cow::Borrowed(s)).or_insert_with(|| {
+                keys.push(TextKey::Long(s));
+                next
+            }),
+            TextKey::Owned(s) => match self.long.get(s.as_str()) {
+                Some(&id) => id,
+                None => {
+                    self.long.insert(Cow::Owned(s.clone()), next);
+                    keys.push(TextKey::Owned(s));
+                    next
+                }
+            },
+        }
+    }
+}
+
 /// The token texts of a chunk of documents, deduplicated by the worker thread that tokenized
 /// them: each distinct text once, and every token as an index into those. The GIL thread then
 /// looks up only the distinct texts (a fraction of the tokens, since words repeat) and, per
@@ -194,41 +232,40 @@ struct ChunkTexts<'t> {
     ids: Vec<u32>,
     /// Tokens per document, in order.
     lens: Vec<u32>,
+    /// With `spans`: each token's start and end as Python string indices in its text, and its
+    /// kind (the index of `TokenKind::ALL`); empty otherwise.
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    kinds: Vec<u8>,
 }
 
 impl<'t> ChunkTexts<'t> {
-    fn of(tok: &Tokenizer, chunk: &'t [Option<PyBackedStr>]) -> Self {
-        // Short texts (most tokens) are keyed by their packed bytes: no string hashing.
-        let mut short: FxHashMap<u128, u32> = FxHashMap::default();
-        let mut long: FxHashMap<std::borrow::Cow<'t, str>, u32> = FxHashMap::default();
+    fn of(tok: &Tokenizer, chunk: &'t [Option<PyBackedStr>], spans: bool) -> Self {
+        let mut distinct = Distinct::default();
         let mut out = ChunkTexts {
             distinct: Vec::new(),
             ids: Vec::new(),
             lens: Vec::with_capacity(chunk.len()),
+            starts: Vec::new(),
+            ends: Vec::new(),
+            kinds: Vec::new(),
         };
         for text in chunk {
             let before = out.ids.len();
-            for t in tok.tokens(text.as_deref().unwrap_or("")) {
-                let next = out.distinct.len() as u32;
-                let distinct = &mut out.distinct;
-                let id = match TextKey::of(t.text) {
-                    TextKey::Short(k) => *short.entry(k).or_insert_with(|| {
-                        distinct.push(TextKey::Short(k));
-                        next
-                    }),
-                    TextKey::Long(s) => *long.entry(s.into()).or_insert_with(|| {
-                        distinct.push(TextKey::Long(s));
-                        next
-                    }),
-                    TextKey::Owned(s) => *long.entry(s.into()).or_insert_with_key(|s| {
-                        distinct.push(TextKey::Owned(s.to_string()));
-                        next
-                    }),
-                };
-                out.ids.push(id);
+            let text = text.as_deref().unwrap_or("");
+            let mut conv = CharOffsets::new(text);
+            for t in tok.tokens(text) {
+                if spans {
+                    out.starts.push(conv.char_offset(t.start) as i64);
+                    out.ends.push(conv.char_offset(t.end) as i64);
+                    // Declaration order, which is the order of `TokenKind::ALL`.
+                    out.kinds.push(t.kind as u8);
+                }
+                out.ids.push(distinct.id(TextKey::of(t.text)));
             }
             out.lens.push((out.ids.len() - before) as u32);
         }
+        out.distinct = distinct.keys;
         out
     }
 }
@@ -243,16 +280,25 @@ enum TextKey<'t> {
 }
 
 impl<'t> TextKey<'t> {
-    fn of(text: std::borrow::Cow<'t, str>) -> Self {
+    /// The text of a key: the bytes of a packed key are copied into `buf`.
+    fn text<'a>(&'a self, buf: &'a mut [u8; 16]) -> &'a str {
+        match self {
+            TextKey::Short(k) => unpack(*k, buf),
+            TextKey::Long(s) => s,
+            TextKey::Owned(s) => s,
+        }
+    }
+
+    /// The key of a token text. Short texts are packed whether borrowed or rewritten, so that
+    /// equal texts always have equal keys.
+    #[inline]
+    fn of(text: Cow<'t, str>) -> Self {
+        if let Some(k) = pack(&text) {
+            return TextKey::Short(k);
+        }
         match text {
-            std::borrow::Cow::Borrowed(s) if s.len() < 16 => {
-                let mut key = [0u8; 16];
-                key[..s.len()].copy_from_slice(s.as_bytes());
-                key[15] = s.len() as u8;
-                TextKey::Short(u128::from_le_bytes(key))
-            }
-            std::borrow::Cow::Borrowed(s) => TextKey::Long(s),
-            std::borrow::Cow::Owned(s) => TextKey::Owned(s),
+            Cow::Borrowed(s) => TextKey::Long(s),
+            Cow::Owned(s) => TextKey::Owned(s),
         }
     }
 }
@@ -281,12 +327,7 @@ impl<'py, 't> StrCache<'py, 't> {
             TextKey::Short(k) => self
                 .short
                 .entry(*k)
-                .or_insert_with(|| {
-                    let bytes = k.to_le_bytes();
-                    let len = usize::from(bytes[15]).min(15);
-                    // The bytes were a whole `&str`; decoding cannot fail.
-                    PyString::new(py, std::str::from_utf8(&bytes[..len]).unwrap_or_default())
-                })
+                .or_insert_with(|| PyString::new(py, key.text(&mut [0; 16])))
                 .clone(),
             TextKey::Long(s) => self
                 .long
@@ -295,6 +336,139 @@ impl<'py, 't> StrCache<'py, 't> {
                 .clone(),
             TextKey::Owned(s) => PyString::new(py, s),
         }
+    }
+}
+
+/// The tokens of a whole batch as arrays: chunks tokenized in parallel, then their distinct
+/// texts merged into one vocabulary and their token ids renumbered, all without the GIL. Only the
+/// vocabulary becomes Python strings.
+#[derive(Default)]
+struct BatchArrays<'t> {
+    vocab: Distinct<'t>,
+    ids: Vec<u32>,
+    indptr: Vec<i64>,
+    starts: Vec<i64>,
+    ends: Vec<i64>,
+    kinds: Vec<u8>,
+}
+
+impl<'t> BatchArrays<'t> {
+    /// Appends a chunk (in input order); `indptr` must start with its 0.
+    fn push(&mut self, chunk: ChunkTexts<'t>) {
+        let global: Vec<u32> = chunk
+            .distinct
+            .into_iter()
+            .map(|key| self.vocab.id(key))
+            .collect();
+        self.ids
+            .extend(chunk.ids.iter().map(|&id| global[id as usize]));
+        let mut end = self.indptr.last().copied().unwrap_or(0);
+        for n in chunk.lens {
+            end += i64::from(n);
+            self.indptr.push(end);
+        }
+        self.starts.extend(chunk.starts);
+        self.ends.extend(chunk.ends);
+        self.kinds.extend(chunk.kinds);
+    }
+}
+
+/// The tokens of many texts in a few arrays instead of a list of lists: what
+/// :meth:`Tokenizer.tokenize_arrays` returns. Only the distinct token texts are Python strings;
+/// building it scales with the cores, since nearly all of it happens without the GIL.
+///
+/// The tokens of text ``i`` are ``ids[indptr[i]:indptr[i + 1]]`` (indices into ``vocab``), with
+/// spans ``starts``/``ends`` (Python string indices into that text) and ``kinds`` (indices into
+/// ``textsift.TOKEN_KINDS``). ``vocab`` lists the distinct token texts in order of first
+/// appearance. ``arrays[i]`` is text ``i``'s token texts; ``to_lists()`` is
+/// :meth:`Tokenizer.tokenize_batch`'s answer.
+///
+/// >>> from textsift import Tokenizer
+/// >>> a = Tokenizer().tokenize_arrays(["so good 😍", "good"])
+/// >>> a.vocab, a.ids.tolist(), a.indptr.tolist()
+/// (['so', 'good', '😍'], [0, 1, 2, 1], [0, 3, 4])
+/// >>> a[0], len(a), a.starts.tolist()
+/// (['so', 'good', '😍'], 2, [0, 3, 8, 0])
+#[pyclass(name = "TokenArrays", module = "textsift", frozen)]
+pub struct PyTokenArrays {
+    /// The distinct token texts, in order of first appearance.
+    #[pyo3(get)]
+    vocab: Py<PyList>,
+    /// Per token: its text's index in ``vocab`` (``uint32``).
+    #[pyo3(get)]
+    ids: Py<numpy::PyArray1<u32>>,
+    /// Text ``i``'s tokens are ``indptr[i]`` to ``indptr[i + 1]`` (``int64``, one more than texts).
+    #[pyo3(get)]
+    indptr: Py<numpy::PyArray1<i64>>,
+    /// Per token: its start in its text, a Python string index (``int64``).
+    #[pyo3(get)]
+    starts: Py<numpy::PyArray1<i64>>,
+    /// Per token: its end in its text, exclusive (``int64``).
+    #[pyo3(get)]
+    ends: Py<numpy::PyArray1<i64>>,
+    /// Per token: its kind, an index into ``textsift.TOKEN_KINDS`` (``uint8``).
+    #[pyo3(get)]
+    kinds: Py<numpy::PyArray1<u8>>,
+    /// Copies of `indptr` and `ids` for indexing without touching numpy.
+    doc_bounds: Vec<i64>,
+    token_ids: Vec<u32>,
+}
+
+impl PyTokenArrays {
+    fn doc<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyList>> {
+        let vocab = self.vocab.bind(py);
+        let (start, end) = (self.doc_bounds[i] as usize, self.doc_bounds[i + 1] as usize);
+        PyList::new(
+            py,
+            self.token_ids[start..end]
+                .iter()
+                .map(|&id| vocab.get_item(id as usize))
+                .collect::<PyResult<Vec<_>>>()?,
+        )
+    }
+}
+
+#[pymethods]
+impl PyTokenArrays {
+    /// The number of texts.
+    fn __len__(&self) -> usize {
+        self.doc_bounds.len().saturating_sub(1)
+    }
+
+    /// The token texts of text ``i`` (negative indices count from the end).
+    fn __getitem__<'py>(&self, py: Python<'py>, i: isize) -> PyResult<Bound<'py, PyList>> {
+        let n = self.__len__() as isize;
+        let k = if i < 0 { i + n } else { i };
+        if k < 0 || k >= n {
+            return Err(pyo3::exceptions::PyIndexError::new_err(format!(
+                "text index {i} is out of range for {n} texts"
+            )));
+        }
+        self.doc(py, k as usize)
+    }
+
+    /// The token texts of every text, as :meth:`Tokenizer.tokenize_batch` gives them.
+    fn to_lists<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for i in 0..self.__len__() {
+            out.append(self.doc(py, i)?)?;
+        }
+        Ok(out)
+    }
+
+    /// The number of tokens in all.
+    #[getter]
+    fn n_tokens(&self) -> usize {
+        self.token_ids.len()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        format!(
+            "TokenArrays({} texts, {} tokens, {} distinct)",
+            self.__len__(),
+            self.token_ids.len(),
+            self.vocab.bind(py).len()
+        )
     }
 }
 
@@ -415,7 +589,7 @@ impl PyTokenizer {
             py,
             &items,
             n_threads,
-            |chunk| ChunkTexts::of(&tok, chunk),
+            |chunk| ChunkTexts::of(&tok, chunk, false),
             |chunk| {
                 let strings: Vec<Bound<'_, PyString>> =
                     chunk.distinct.iter().map(|k| cache.get(k)).collect();
@@ -432,6 +606,57 @@ impl PyTokenizer {
             },
         )?;
         Ok(out)
+    }
+
+    /// The tokens of every text of an iterable as a :class:`TokenArrays`: token ids into one
+    /// vocabulary of distinct texts, with spans and kinds, in numpy arrays. Much less Python
+    /// work than :meth:`tokenize_batch` (one string per distinct token, not a list per text),
+    /// so it scales with the cores; ``to_lists()`` gives the same lists.
+    #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
+    fn tokenize_arrays(
+        &self,
+        py: Python<'_>,
+        texts: &Bound<'_, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<PyTokenArrays> {
+        let tok = self.inner;
+        let items = batch_texts(py, texts, on_missing)?;
+        let chunks: Vec<&[Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
+        let parts = run_rounds(
+            py,
+            &chunks,
+            n_threads,
+            |c| c.iter().map(|t| t.as_deref().map_or(0, str::len)).sum(),
+            |c| ChunkTexts::of(&tok, c, true),
+        )?;
+        let batch = detached(py, || {
+            let mut batch = BatchArrays::default();
+            batch.indptr.push(0);
+            for part in parts {
+                batch.push(part);
+            }
+            batch
+        })?;
+        crate::convert::ensure_numpy(py)?;
+        let vocab = PyList::new(
+            py,
+            batch
+                .vocab
+                .keys
+                .iter()
+                .map(|k| PyString::new(py, k.text(&mut [0; 16]))),
+        )?;
+        Ok(PyTokenArrays {
+            vocab: vocab.unbind(),
+            ids: numpy::PyArray1::from_slice(py, &batch.ids).unbind(),
+            indptr: numpy::PyArray1::from_slice(py, &batch.indptr).unbind(),
+            starts: numpy::PyArray1::from_vec(py, batch.starts).unbind(),
+            ends: numpy::PyArray1::from_vec(py, batch.ends).unbind(),
+            kinds: numpy::PyArray1::from_vec(py, batch.kinds).unbind(),
+            doc_bounds: batch.indptr,
+            token_ids: batch.ids,
+        })
     }
 
     /// The number of tokens of every text of an iterable, as a numpy ``int64`` array.
