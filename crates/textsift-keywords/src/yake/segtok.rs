@@ -519,26 +519,59 @@ fn tail_word(s: &str) -> &str {
 const ALNUM: &str = r"[\p{Ll}\p{Lm}\p{Lt}\p{Lu}\p{Nd}\p{Nl}]";
 const APOSTROPHES: &str = "'\u{b4}\u{2b9}\u{2bc}\u{2019}\u{2032}";
 
-static URL_OR_EMAIL: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
-    fancy(concat!(
-        r#"(?:^|(?<=[\s<"'(\[{]))("#,
-        r#"[A-z]+://(?:[^@]+@)?(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}]*)?(?:\?[^\#\s'">)\]}]+)?(?:\#[^\s'">)\]}]+)?"#,
-        r#"|[\w.#$%&'*+/=!?^`{|}~-]+@(?:[\w-]+\.)+\w+"#,
-        r#")(?=[\s>"')\]}]|\z)"#
+// segtok's URL-or-e-mail pattern is `(?:^|(?<=[\s<"'(\[{]))(URL|EMAIL)(?=[\s>"')\]}]|\z)`,
+// searched at every position of a sentence by a backtracking engine. A match can only start
+// where its first piece can: in the run of `[A-z]` right before a `://`, or in the run of
+// characters other than whitespace and `@` right before an `@`. `web_tokenizer` therefore tries
+// only those positions (where the look-behind holds), each with the pattern anchored there, and
+// takes the first match, as a left-to-right search would.
+const URL: &str = r#"[A-z]+://(?:[^@]+@)?(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}]*)?(?:\?[^\#\s'">)\]}]+)?(?:\#[^\s'">)\]}]+)?"#;
+const EMAIL: &str = r#"[\w.#$%&'*+/=!?^`{|}~-]+@(?:[\w-]+\.)+\w+"#;
+const URL_END: &str = r#"(?=[\s>"')\]}]|\z)"#;
+
+static URL_OR_EMAIL_HERE: LazyLock<fancy_regex::Regex> =
+    LazyLock::new(|| fancy(&format!("^(?:{URL}|{EMAIL}){URL_END}")));
+
+/// The same for sentences without `@`, where neither the URL's optional `user@` part nor an
+/// e-mail address can match; leaving them out avoids the backtracking engine scanning to the end
+/// of the sentence for an `@` from every URL start.
+static URL_HERE: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
+    fancy(&format!(
+        r#"^[A-z]+://(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}}]*)?(?:\?[^\#\s'">)\]}}]+)?(?:\#[^\s'">)\]}}]+)?{URL_END}"#
     ))
 });
 
-/// The same pattern for sentences without `@`, where neither the URL's optional `user@` part
-/// nor an e-mail address can match. Leaving them out changes no match, and avoids the
-/// backtracking regex scanning to the end of the sentence for an `@` from every URL start
-/// (quadratic on a sentence of many URLs; segtok itself is).
-static URL_WITHOUT_AT: LazyLock<fancy_regex::Regex> = LazyLock::new(|| {
-    fancy(concat!(
-        r#"(?:^|(?<=[\s<"'(\[{]))("#,
-        r#"[A-z]+://(?:[\w-]+\.)+\w+(?::\d+)?(?:/[^?\#\s'">)\]}]*)?(?:\?[^\#\s'">)\]}]+)?(?:\#[^\s'">)\]}]+)?"#,
-        r#")(?=[\s>"')\]}]|\z)"#
-    ))
-});
+/// Where a URL or e-mail address may start in `sentence`, in order: see [`URL_OR_EMAIL_HERE`].
+fn url_or_email_starts(sentence: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut push_run = |end: usize, in_run: &dyn Fn(char) -> bool| {
+        let mut p = end;
+        for (i, c) in sentence[..end].char_indices().rev() {
+            if !in_run(c) {
+                break;
+            }
+            p = i;
+        }
+        starts.extend(sentence[p..end].char_indices().map(|(i, _)| p + i));
+    };
+    for (at, _) in sentence.match_indices("://") {
+        push_run(at, &|c| ('A'..='z').contains(&c));
+    }
+    for (at, _) in sentence.match_indices('@') {
+        push_run(at, &|c| !c.is_whitespace() && c != '@');
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    // The look-behind: the start of the sentence, or after whitespace or an opening character.
+    starts.retain(|&p| {
+        p == 0
+            || sentence[..p]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_whitespace() || "<\"'([{".contains(c))
+    });
+    starts
+}
 
 static HYPHENATED_LINEBREAK: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -910,21 +943,26 @@ fn word_tokenizer(sentence: &str, out: &mut TokenBuf) {
 
 /// segtok's `web_tokenizer`, appending the tokens of `sentence` to `out`.
 pub(crate) fn web_tokenizer(sentence: &str, out: &mut TokenBuf) {
-    // Every URL has `://` and every e-mail address `@`: most sentences need no regex search.
+    // Every URL has `://` and every e-mail address `@`: most sentences need no regex at all.
     if !sentence.contains("://") && !sentence.contains('@') {
         return word_tokenizer(&unescape(sentence), out);
     }
-    let mut last = 0;
     let pattern = if sentence.contains('@') {
-        &*URL_OR_EMAIL
+        &*URL_OR_EMAIL_HERE
     } else {
-        &*URL_WITHOUT_AT
+        &*URL_HERE
     };
-    for m in pattern.captures_iter(sentence).flatten() {
-        let Some(g) = m.get(1) else { continue };
-        word_tokenizer(&unescape(&sentence[last..g.start()]), out);
-        out.push(g.as_str());
-        last = g.end();
+    let mut last = 0;
+    for p in url_or_email_starts(sentence) {
+        if p < last {
+            continue; // inside the previous match
+        }
+        let Ok(Some(m)) = pattern.find(&sentence[p..]) else {
+            continue;
+        };
+        word_tokenizer(&unescape(&sentence[last..p]), out);
+        out.push(m.as_str());
+        last = p + m.end();
     }
     word_tokenizer(&unescape(&sentence[last..]), out);
 }
@@ -957,6 +995,97 @@ pub(crate) fn split_contraction(token: &str) -> (&str, Option<&str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `web_tokenizer` as segtok runs it: the unanchored pattern searched left to right.
+    fn web_tokenizer_by_search(sentence: &str, out: &mut TokenBuf) {
+        let pattern = fancy(&format!(
+            r#"(?:^|(?<=[\s<"'(\[{{]))({URL}|{EMAIL}){URL_END}"#
+        ));
+        let mut last = 0;
+        for m in pattern.captures_iter(sentence).flatten() {
+            let Some(g) = m.get(1) else { continue };
+            word_tokenizer(&unescape(&sentence[last..g.start()]), out);
+            out.push(g.as_str());
+            last = g.end();
+        }
+        word_tokenizer(&unescape(&sentence[last..]), out);
+    }
+
+    /// Trying only the possible starts, anchored, finds what the search finds: sentences built
+    /// from URL and address pieces, user parts, brackets, quotes, the look-behind and look-ahead
+    /// characters, `[A-z]`'s punctuation and non-ASCII letters, in every order.
+    #[test]
+    fn urls_and_addresses_from_their_possible_starts_only() {
+        let pieces = [
+            "http://a.b",
+            "https://x.io/a?b=1#c",
+            "me@ex.com",
+            "a'b@c.d",
+            "@user",
+            "@",
+            "://",
+            "ftp://u:p@h.com:80/x",
+            "HTTP://",
+            "x",
+            "word",
+            " ",
+            "  ",
+            "\t",
+            "(",
+            ")",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "[",
+            "]",
+            "{",
+            "}",
+            "|",
+            "`",
+            "^",
+            "_",
+            "\\",
+            "é",
+            "ü@ß.de",
+            "日本",
+            "😀",
+            ".",
+            ",",
+            "-",
+            "a.b.c",
+            ":",
+            "/",
+            "?",
+            "#",
+            "=",
+            "~",
+            "1",
+            "mailto:x@y.z",
+            "&amp;",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..40_000 {
+            let n = 1 + next() % 9;
+            let sentence: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let (mut fast, mut slow) = (TokenBuf::default(), TokenBuf::default());
+            web_tokenizer(&sentence, &mut fast);
+            web_tokenizer_by_search(&sentence, &mut slow);
+            assert_eq!(
+                fast.iter().collect::<Vec<_>>(),
+                slow.iter().collect::<Vec<_>>(),
+                "{sentence:?}"
+            );
+        }
+    }
 
     /// The word pattern one `word_step` at a time, without the fast paths.
     fn word_match_by_steps(s: &str, at: usize) -> Option<usize> {
