@@ -605,12 +605,73 @@ impl Fitted {
 
 /// The counts of a corpus: features numbered by first appearance, and each document's
 /// `(feature, count)` pairs in feature order (scikit-learn's `_count_vocab`).
+#[derive(Debug, Clone)]
 struct Counts {
     terms: Interner,
     entries: Vec<(u32, u64)>,
     indptr: Vec<usize>,
     df: Vec<u64>,
     tf: Vec<u64>,
+}
+
+impl Counts {
+    fn empty() -> Counts {
+        Counts {
+            terms: Interner::default(),
+            entries: Vec::new(),
+            indptr: vec![0],
+            df: Vec::new(),
+            tf: Vec::new(),
+        }
+    }
+
+    fn check_not_empty(&self) -> Result<(), KeywordError> {
+        if self.terms.len() == 0 {
+            return Err(KeywordError::InvalidInput(
+                "empty vocabulary; perhaps the documents are empty or only contain stop words"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Appends the counts of the documents that follow: their terms take the next ids in their
+    /// own order of first appearance, and each document's entries are sorted by id again, so
+    /// that counting in parts gives what counting in one go gives.
+    fn append(&mut self, part: Counts) -> Result<(), KeywordError> {
+        let mut global = Vec::with_capacity(part.terms.len());
+        for id in 0..part.terms.len() as u32 {
+            let g = self.terms.intern(part.terms.term(id)).ok_or_else(|| {
+                KeywordError::InvalidInput("more than 2^32 distinct terms".into())
+            })?;
+            if g as usize == self.df.len() {
+                self.df.push(0);
+                self.tf.push(0);
+            }
+            self.df[g as usize] += part.df[id as usize];
+            self.tf[g as usize] += part.tf[id as usize];
+            global.push(g);
+        }
+        for w in part.indptr.windows(2) {
+            let start = self.entries.len();
+            let doc = part.entries.get(w[0]..w[1]).unwrap_or_default();
+            self.entries
+                .extend(doc.iter().map(|&(id, n)| (global[id as usize], n)));
+            self.entries[start..].sort_unstable_by_key(|&(id, _)| id);
+            self.indptr.push(self.entries.len());
+        }
+        Ok(())
+    }
+}
+
+/// The term counts of a run of consecutive documents: what [`TfidfVectorizer::count_texts_part`]
+/// and [`TfidfVectorizer::count_tokens_part`] return, so that a caller can count parts of a
+/// corpus on several threads and then [`fit_parts`](TfidfVectorizer::fit_parts) on all of them,
+/// in order, with the same result as fitting in one go.
+#[derive(Debug, Clone)]
+pub struct TermCounts {
+    counts: Counts,
+    n_docs: usize,
 }
 
 /// Scratch space for the tokens of one streamed document.
@@ -911,6 +972,17 @@ impl TfidfVectorizer {
     fn count(
         &self,
         n_docs: usize,
+        each_doc: impl FnMut(&mut dyn FnMut(&str)),
+    ) -> Result<Counts, KeywordError> {
+        let c = self.count_any(n_docs, each_doc)?;
+        c.check_not_empty()?;
+        Ok(c)
+    }
+
+    /// [`count`](Self::count), an empty vocabulary allowed (a part of a corpus may have none).
+    fn count_any(
+        &self,
+        n_docs: usize,
         mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
     ) -> Result<Counts, KeywordError> {
         let mut c = Counts {
@@ -963,12 +1035,6 @@ impl TfidfVectorizer {
                 }
             }
             c.indptr.push(c.entries.len());
-        }
-        if c.terms.len() == 0 {
-            return Err(KeywordError::InvalidInput(
-                "empty vocabulary; perhaps the documents are empty or only contain stop words"
-                    .into(),
-            ));
         }
         Ok(c)
     }
@@ -1101,8 +1167,8 @@ impl TfidfVectorizer {
         Ok(m)
     }
 
-    /// Counts token sequences.
-    fn count_tokens<D, T>(&self, docs: &[D]) -> Result<Counts, KeywordError>
+    /// Counts token sequences (an empty vocabulary allowed).
+    fn count_tokens_any<D, T>(&self, docs: &[D]) -> Result<Counts, KeywordError>
     where
         D: AsRef<[T]>,
         T: AsRef<str>,
@@ -1110,7 +1176,7 @@ impl TfidfVectorizer {
         let lower = self.config.lowercase;
         let mut buf = String::new();
         let mut next = docs.iter();
-        self.count(docs.len(), |emit| {
+        self.count_any(docs.len(), |emit| {
             if let Some(doc) = next.next() {
                 self.features(
                     doc.as_ref().iter().map(AsRef::as_ref),
@@ -1124,7 +1190,7 @@ impl TfidfVectorizer {
 
     /// Counts texts under the default token pattern, asking `go_on` after about every
     /// [`CHECK_BYTES`] of text whether to continue.
-    fn count_texts<S: AsRef<str>>(
+    fn count_texts_any<S: AsRef<str>>(
         &self,
         texts: &[S],
         mut go_on: impl FnMut() -> bool,
@@ -1133,7 +1199,7 @@ impl TfidfVectorizer {
         let mut next = texts.iter();
         let mut since_check = 0;
         let mut stopped = false;
-        let counts = self.count(texts.len(), |emit| {
+        let counts = self.count_any(texts.len(), |emit| {
             if stopped {
                 return;
             }
@@ -1159,7 +1225,8 @@ impl TfidfVectorizer {
         D: AsRef<[T]>,
         T: AsRef<str>,
     {
-        let counts = self.count_tokens(docs)?;
+        let counts = self.count_tokens_any(docs)?;
+        counts.check_not_empty()?;
         self.learn(&counts, docs.len()).map(|_| ())
     }
 
@@ -1171,7 +1238,8 @@ impl TfidfVectorizer {
         D: AsRef<[T]>,
         T: AsRef<str>,
     {
-        let counts = self.count_tokens(docs)?;
+        let counts = self.count_tokens_any(docs)?;
+        counts.check_not_empty()?;
         self.fit_counts(&counts, docs.len())
     }
 
@@ -1188,6 +1256,61 @@ impl TfidfVectorizer {
     ) -> Result<CsrMatrix, KeywordError> {
         self.fit_texts_until(texts, true, || true)?
             .ok_or_else(|| KeywordError::InvalidInput("no matrix".into()))
+    }
+
+    /// The term counts of `texts` (scikit-learn's default token pattern), one part of a
+    /// corpus: see [`TermCounts`].
+    pub fn count_texts_part<S: AsRef<str>>(&self, texts: &[S]) -> Result<TermCounts, KeywordError> {
+        Ok(TermCounts {
+            counts: self.count_texts_any(texts, || true)?,
+            n_docs: texts.len(),
+        })
+    }
+
+    /// The term counts of token sequences, one part of a corpus: see [`TermCounts`].
+    pub fn count_tokens_part<D, T>(&self, docs: &[D]) -> Result<TermCounts, KeywordError>
+    where
+        D: AsRef<[T]>,
+        T: AsRef<str>,
+    {
+        Ok(TermCounts {
+            counts: self.count_tokens_any(docs)?,
+            n_docs: docs.len(),
+        })
+    }
+
+    /// Fits on the parts of a corpus counted separately (by this vectorizer's configuration),
+    /// in corpus order; with `transform`, returns the corpus's matrix too. The same result as
+    /// [`fit`](Self::fit) or [`fit_transform`](Self::fit_transform) on the whole corpus.
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// let texts = ["good app", "bad ads", "good ads"];
+    /// let mut whole = TfidfVectorizer::new(TfidfConfig::default())?;
+    /// let expected = whole.fit_transform_texts(&texts)?;
+    /// let mut parts = TfidfVectorizer::new(TfidfConfig::default())?;
+    /// let counted = vec![parts.count_texts_part(&texts[..1])?, parts.count_texts_part(&texts[1..])?];
+    /// assert_eq!(parts.fit_parts(counted, true)?, Some(expected));
+    /// assert_eq!(parts.vocabulary(), whole.vocabulary());
+    /// # Ok::<(), textsift_keywords::KeywordError>(())
+    /// ```
+    pub fn fit_parts(
+        &mut self,
+        parts: impl IntoIterator<Item = TermCounts>,
+        transform: bool,
+    ) -> Result<Option<CsrMatrix>, KeywordError> {
+        let mut total = Counts::empty();
+        let mut n_docs = 0;
+        for part in parts {
+            n_docs += part.n_docs;
+            total.append(part.counts)?;
+        }
+        total.check_not_empty()?;
+        if transform {
+            self.fit_counts(&total, n_docs).map(Some)
+        } else {
+            self.learn(&total, n_docs).map(|_| None)
+        }
     }
 
     /// [`fit_texts`](Self::fit_texts), or with `transform` [`fit_transform_texts`](Self::fit_transform_texts),
@@ -1209,7 +1332,8 @@ impl TfidfVectorizer {
         transform: bool,
         go_on: impl FnMut() -> bool,
     ) -> Result<Option<CsrMatrix>, KeywordError> {
-        let counts = self.count_texts(texts, go_on)?;
+        let counts = self.count_texts_any(texts, go_on)?;
+        counts.check_not_empty()?;
         if transform {
             self.fit_counts(&counts, texts.len()).map(Some)
         } else {

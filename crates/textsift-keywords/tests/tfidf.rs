@@ -443,3 +443,89 @@ fn streamed_documents_give_the_same_results() {
         assert_eq!(c, a);
     }
 }
+
+/// Counting a corpus in parts (as the Python binding does on several threads) and fitting on
+/// the parts gives exactly the vocabulary, idf and matrix of fitting in one go: for generated
+/// corpora with repeated and new terms, parts of every size (empty ones and ones without any
+/// term included), raw texts and token lists, and configurations that prune and use n-grams.
+#[test]
+fn fitting_on_parts_equals_fitting_in_one_go() {
+    let words = [
+        "good", "bad", "app", "ads", "the", "café", "über", "x", "update", "phone", "a", "été",
+    ];
+    let mut state = 0x0123_4567_89AB_CDEF_u64;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    let configs = [
+        TfidfConfig::default(),
+        TfidfConfig::default()
+            .ngram_range(1, 2)
+            .min_df(DocFreq::Count(2)),
+        TfidfConfig::default()
+            .max_features(Some(5))
+            .sublinear_tf(true)
+            .stop_words(["the", "a"]),
+        TfidfConfig::default()
+            .max_df(DocFreq::Fraction(0.5))
+            .norm(Some(Norm::L1)),
+    ];
+    for round in 0..200 {
+        let n_docs = 1 + next(40) as usize;
+        let texts: Vec<String> = (0..n_docs)
+            .map(|_| {
+                let len = next(12);
+                let mut doc: Vec<String> = (0..len)
+                    .map(|_| words[next(words.len() as u64) as usize].to_owned())
+                    .collect();
+                // Some documents bring terms never seen before.
+                if next(4) == 0 {
+                    doc.push(format!("new{}", next(1000)));
+                }
+                doc.join(" ")
+            })
+            .collect();
+        let tokens: Vec<Vec<&str>> = texts.iter().map(|t| sklearn_tokens(t).collect()).collect();
+        let config = configs[round % configs.len()].clone();
+        // Cut points, empty parts allowed.
+        let mut cuts: Vec<usize> = (0..next(5))
+            .map(|_| next(n_docs as u64 + 1) as usize)
+            .collect();
+        cuts.extend([0, n_docs]);
+        cuts.sort_unstable();
+
+        let mut whole = TfidfVectorizer::new(config.clone()).unwrap();
+        let expected = whole.fit_transform_texts(&texts);
+        let mut parts = TfidfVectorizer::new(config.clone()).unwrap();
+        let counted: Vec<_> = cuts
+            .windows(2)
+            .map(|w| parts.count_texts_part(&texts[w[0]..w[1]]).unwrap())
+            .collect();
+        let got = parts.fit_parts(counted, true);
+        match (&expected, &got) {
+            (Ok(m), Ok(Some(g))) => assert_eq!(m, g, "round {round}"),
+            (Err(e), Err(g)) => assert_eq!(e.to_string(), g.to_string()),
+            _ => panic!("round {round}: {expected:?} vs {got:?}"),
+        }
+        if expected.is_err() {
+            continue;
+        }
+        assert_eq!(parts.vocabulary(), whole.vocabulary());
+        assert_eq!(parts.idf(), whole.idf());
+        assert_eq!(parts.document_frequency(), whole.document_frequency());
+
+        let mut lists = TfidfVectorizer::new(config.clone().lowercase(false)).unwrap();
+        let counted: Vec<_> = cuts
+            .windows(2)
+            .map(|w| lists.count_tokens_part(&tokens[w[0]..w[1]]).unwrap())
+            .collect();
+        lists.fit_parts(counted, false).unwrap();
+        let mut one = TfidfVectorizer::new(config.lowercase(false)).unwrap();
+        one.fit(&tokens).unwrap();
+        assert_eq!(lists.vocabulary(), one.vocabulary());
+        assert_eq!(lists.idf(), one.idf());
+    }
+}

@@ -152,11 +152,6 @@ impl Docs {
         self.0.get(i).and_then(|t| t.as_deref()).unwrap_or("")
     }
 
-    /// All documents, missing ones empty.
-    pub fn texts(&self) -> Vec<&str> {
-        (0..self.len()).map(|i| self.get(i)).collect()
-    }
-
     /// Drops missing documents (for `on_missing="skip"`).
     pub fn skip_missing(self) -> Docs {
         Docs(self.0.into_iter().filter(Option::is_some).collect())
@@ -246,26 +241,6 @@ pub fn emit_tokens(
 
 /// What one document weighs in a round of [`run_rounds`] when only its index is at hand.
 pub const DOC_WEIGHT: usize = 256;
-
-/// Runs `f` over `items` without the GIL, in parallel (units of `chunk` items), in input order,
-/// interruptible by Ctrl-C between rounds. A panic becomes `TextsiftInternalError`.
-pub fn par_map<T: Sync, R: Send>(
-    py: Python<'_>,
-    items: &[T],
-    chunk: usize,
-    n_threads: Option<i64>,
-    f: impl Fn(&T) -> R + Sync + Send,
-) -> PyResult<Vec<R>> {
-    let chunks: Vec<&[T]> = items.chunks(chunk.max(1)).collect();
-    let parts = run_rounds(
-        py,
-        &chunks,
-        n_threads,
-        |c| c.len() * DOC_WEIGHT,
-        |c| c.iter().map(&f).collect::<Vec<R>>(),
-    )?;
-    Ok(parts.into_iter().flatten().collect())
-}
 
 /// The term counts of the documents `which` of `docs`, counted in parallel.
 pub fn count_terms(

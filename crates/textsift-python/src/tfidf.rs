@@ -14,7 +14,7 @@ use textsift::parallel;
 
 use crate::convert::run_rounds;
 use crate::convert::{text_arg, threads_arg, OnMissing};
-use crate::corpus::{emit_tokens, par_map, token_docs, Docs, Source, DOC_WEIGHT};
+use crate::corpus::{emit_tokens, token_docs, Docs, Source, DOC_WEIGHT};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// A constructor argument whose default is set in Rust: anything Python passes is kept as it
@@ -338,19 +338,10 @@ impl PyTfidfVectorizer {
         })
     }
 
-    /// The analyzer's terms of every text, in parallel (borrowed from the texts where the
-    /// analyzer leaves them as they are).
-    fn analyzed<'d>(&self, py: Python<'_>, docs: &'d Docs) -> PyResult<Vec<Vec<Cow<'d, str>>>> {
-        let idx: Vec<usize> = (0..docs.len()).collect();
-        let source = &self.source;
-        let threads = parallel::effective_threads(threads_arg(py, self.n_threads)?);
-        let part = idx.len().div_ceil(8 * threads).clamp(16, 4096);
-        par_map(py, &idx, part, self.n_threads, |&i| {
-            source.terms(docs.get(i))
-        })
-    }
-
-    /// Fits on `docs`; returns their matrix if `matrix`. A failure leaves the object as it was.
+    /// Fits on `docs`; returns their matrix if `matrix`. The documents are counted in parts on
+    /// all cores without the GIL (tokenised there, by the analyzer or scikit-learn's pattern),
+    /// in rounds between which Ctrl-C is honoured; the parts are then merged in order, which
+    /// gives what counting in one go gives. A failure leaves the object as it was.
     fn fit_docs(
         &mut self,
         py: Python<'_>,
@@ -359,41 +350,34 @@ impl PyTfidfVectorizer {
     ) -> PyResult<Option<CsrMatrix>> {
         let mut fresh = TfidfVectorizer::new(self.inner.config().clone())
             .map_err(|e| value_error(py, e.to_string()))?;
-        let result = match &self.source {
-            Source::Word => {
-                // Counting is one pass over the corpus: between megabytes it briefly takes the
-                // GIL to see whether Ctrl-C was pressed.
-                let (result, interrupt) = detached(py, || {
-                    let texts = docs.texts();
-                    let mut interrupt: Option<PyErr> = None;
-                    let result = fresh.fit_texts_until(&texts, matrix, || {
-                        match Python::attach(|py| py.check_signals()) {
-                            Ok(()) => true,
-                            Err(e) => {
-                                interrupt = Some(e);
-                                false
-                            }
-                        }
-                    });
-                    (result, interrupt)
-                })?;
-                if let Some(e) = interrupt {
-                    return Err(e);
+        let idx: Vec<usize> = (0..docs.len()).collect();
+        let threads = parallel::effective_threads(threads_arg(py, self.n_threads)?);
+        // Several parts per thread, so that uneven documents still spread over the cores.
+        let part = idx.len().div_ceil(8 * threads).clamp(64, 8192);
+        let chunks: Vec<&[usize]> = idx.chunks(part).collect();
+        let (source, counter) = (&self.source, &fresh);
+        let parts = run_rounds(
+            py,
+            &chunks,
+            self.n_threads,
+            |c| c.iter().map(|&i| docs.get(i).len()).sum::<usize>() + c.len() * DOC_WEIGHT,
+            |chunk| match source {
+                Source::Word => {
+                    let texts: Vec<&str> = chunk.iter().map(|&i| docs.get(i)).collect();
+                    counter.count_texts_part(&texts)
                 }
-                result
-            }
-            _ => {
-                let terms = self.analyzed(py, docs)?;
-                detached(py, || {
-                    if matrix {
-                        fresh.fit_transform(&terms).map(Some)
-                    } else {
-                        fresh.fit(&terms).map(|_| None)
-                    }
-                })?
-            }
-        };
-        let m = result.map_err(|e| value_error(py, e.to_string()))?;
+                _ => {
+                    let terms: Vec<Vec<Cow<'_, str>>> =
+                        chunk.iter().map(|&i| source.terms(docs.get(i))).collect();
+                    counter.count_tokens_part(&terms)
+                }
+            },
+        )?
+        .into_iter()
+        .collect::<Result<Vec<_>, KeywordError>>()
+        .map_err(|e| value_error(py, e.to_string()))?;
+        let m = detached(py, || fresh.fit_parts(parts, matrix))?
+            .map_err(|e| value_error(py, e.to_string()))?;
         self.inner = fresh;
         Ok(m)
     }
