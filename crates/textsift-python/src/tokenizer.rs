@@ -240,7 +240,12 @@ struct ChunkTexts<'t> {
 }
 
 impl<'t> ChunkTexts<'t> {
-    fn of(tok: &Tokenizer, chunk: &'t [Option<PyBackedStr>], spans: bool) -> Self {
+    /// The tokens that `tokens` finds in each text of `chunk` (a tokenizer's or an analyzer's).
+    fn of<I: Iterator<Item = Token<'t>>>(
+        chunk: &'t [Option<PyBackedStr>],
+        spans: bool,
+        tokens: impl Fn(&'t str) -> I,
+    ) -> Self {
         let mut distinct = Distinct::default();
         let mut out = ChunkTexts {
             distinct: Vec::new(),
@@ -254,7 +259,7 @@ impl<'t> ChunkTexts<'t> {
             let before = out.ids.len();
             let text = text.as_deref().unwrap_or("");
             let mut conv = CharOffsets::new(text);
-            for t in tok.tokens(text) {
+            for t in tokens(text) {
                 if spans {
                     out.starts.push(conv.char_offset(t.start) as i64);
                     out.ends.push(conv.char_offset(t.end) as i64);
@@ -268,6 +273,40 @@ impl<'t> ChunkTexts<'t> {
         out.distinct = distinct.keys;
         out
     }
+}
+
+/// The token texts of every text as a list of lists: texts tokenized (by `tokens`) and token
+/// texts de-duplicated on the worker threads, while this thread turns finished chunks into
+/// lists that share one string object per distinct text.
+fn token_lists<'py, 't, I: Iterator<Item = Token<'t>>>(
+    py: Python<'py>,
+    items: &'t [Option<PyBackedStr>],
+    n_threads: Option<i64>,
+    tokens: impl Fn(&'t str) -> I + Sync + Send,
+) -> PyResult<Bound<'py, PyList>> {
+    let out = PyList::empty(py);
+    let mut cache = StrCache::new(py);
+    pipelined(
+        py,
+        items,
+        n_threads,
+        |chunk| ChunkTexts::of(chunk, false, &tokens),
+        |chunk| {
+            let strings: Vec<Bound<'_, PyString>> =
+                chunk.distinct.iter().map(|k| cache.get(k)).collect();
+            let mut ids = chunk.ids.as_slice();
+            for &n in &chunk.lens {
+                let (doc, rest) = ids.split_at(n as usize);
+                ids = rest;
+                out.append(PyList::new(
+                    py,
+                    doc.iter().map(|&id| strings[id as usize].clone()),
+                )?)?;
+            }
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }
 
 /// A token text prepared by a worker thread for [`StrCache`]: texts of up to 15 bytes (most
@@ -583,29 +622,7 @@ impl PyTokenizer {
     ) -> PyResult<Bound<'py, PyList>> {
         let tok = self.inner;
         let items = batch_texts(py, texts, on_missing)?;
-        let out = PyList::empty(py);
-        let mut cache = StrCache::new(py);
-        pipelined(
-            py,
-            &items,
-            n_threads,
-            |chunk| ChunkTexts::of(&tok, chunk, false),
-            |chunk| {
-                let strings: Vec<Bound<'_, PyString>> =
-                    chunk.distinct.iter().map(|k| cache.get(k)).collect();
-                let mut ids = chunk.ids.as_slice();
-                for &n in &chunk.lens {
-                    let (doc, rest) = ids.split_at(n as usize);
-                    ids = rest;
-                    out.append(PyList::new(
-                        py,
-                        doc.iter().map(|&id| strings[id as usize].clone()),
-                    )?)?;
-                }
-                Ok(())
-            },
-        )?;
-        Ok(out)
+        token_lists(py, &items, n_threads, |t| tok.tokens(t))
     }
 
     /// The tokens of every text of an iterable as a :class:`TokenArrays`: token ids into one
@@ -628,7 +645,7 @@ impl PyTokenizer {
             &chunks,
             n_threads,
             |c| c.iter().map(|t| t.as_deref().map_or(0, str::len)).sum(),
-            |c| ChunkTexts::of(&tok, c, true),
+            |c| ChunkTexts::of(c, true, |t| tok.tokens(t)),
         )?;
         let batch = detached(py, || {
             let mut batch = BatchArrays::default();
@@ -865,16 +882,16 @@ impl PyAnalyzer {
 
     /// :meth:`terms` for every text of an iterable, in parallel, in input order.
     #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
-    fn terms_batch(
+    fn terms_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         n_threads: Option<i64>,
         on_missing: &str,
-    ) -> PyResult<Vec<Vec<String>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let a = &self.inner;
         let items = batch_texts(py, texts, on_missing)?;
-        run_batch(py, &items, n_threads, |t| a.terms(t))
+        token_lists(py, &items, n_threads, |t| a.analyze(t))
     }
 
     fn __repr__(&self) -> String {
