@@ -999,18 +999,46 @@ impl PySentenceSplitter {
 
     /// :meth:`split` for every text of an iterable, in parallel, in input order.
     #[pyo3(signature = (texts, *, n_threads = None, on_missing = "raise"))]
-    fn split_batch(
+    fn split_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         n_threads: Option<i64>,
         on_missing: &str,
-    ) -> PyResult<Vec<Vec<String>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let s = &self.inner;
         let items = batch_texts(py, texts, on_missing)?;
-        run_batch(py, &items, n_threads, |t| {
-            s.split(t).into_iter().map(str::to_owned).collect()
-        })
+        let out = PyList::empty(py);
+        // Workers find the sentences' byte spans; this thread makes them strings meanwhile. A
+        // text that is one sentence (most posts) comes back as the same string object.
+        pipelined(
+            py,
+            &items,
+            n_threads,
+            |chunk| {
+                let spans: Vec<Vec<(usize, usize)>> = chunk
+                    .iter()
+                    .map(|t| s.spans(t.as_deref().unwrap_or("")))
+                    .collect();
+                (chunk, spans)
+            },
+            |(chunk, spans)| {
+                for (text, doc) in chunk.iter().zip(spans) {
+                    let list = match (text, doc.as_slice()) {
+                        (Some(t), &[(0, end)]) if end == t.len() => {
+                            PyList::new(py, [t.into_pyobject(py)?])?
+                        }
+                        _ => {
+                            let t = text.as_deref().unwrap_or("");
+                            PyList::new(py, doc.iter().map(|&(a, b)| PyString::new(py, &t[a..b])))?
+                        }
+                    };
+                    out.append(list)?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
     }
 
     fn __repr__(&self) -> String {
