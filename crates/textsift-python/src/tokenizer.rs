@@ -15,7 +15,7 @@ use textsift::{
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::convert::{batch_texts, run_batch, run_rounds, text_arg, threads_arg};
+use crate::convert::{batch_texts, run_batch, text_arg, threads_arg};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
@@ -639,22 +639,20 @@ impl PyTokenizer {
     ) -> PyResult<PyTokenArrays> {
         let tok = self.inner;
         let items = batch_texts(py, texts, on_missing)?;
-        let chunks: Vec<&[Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
-        let parts = run_rounds(
+        // Chunks are tokenized on the workers while this thread merges finished ones into the
+        // batch (no Python objects yet: only the vocabulary becomes strings, at the end).
+        let mut batch = BatchArrays::default();
+        batch.indptr.push(0);
+        pipelined(
             py,
-            &chunks,
+            &items,
             n_threads,
-            |c| c.iter().map(|t| t.as_deref().map_or(0, str::len)).sum(),
-            |c| ChunkTexts::of(c, true, |t| tok.tokens(t)),
+            |chunk| ChunkTexts::of(chunk, true, |t| tok.tokens(t)),
+            |chunk| {
+                batch.push(chunk);
+                Ok(())
+            },
         )?;
-        let batch = detached(py, || {
-            let mut batch = BatchArrays::default();
-            batch.indptr.push(0);
-            for part in parts {
-                batch.push(part);
-            }
-            batch
-        })?;
         crate::convert::ensure_numpy(py)?;
         let vocab = PyList::new(
             py,
