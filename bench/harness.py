@@ -327,6 +327,9 @@ class Harness:
     notes: dict[str, list[str]] = field(default_factory=dict)
     _built: set[tuple[str, str]] = field(default_factory=set)
     _last: float = field(default_factory=time.perf_counter)
+    load_at_start: float = field(
+        default_factory=lambda: os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    )
 
     def time(self, fn: Callable[[], object], repeats: int | None = None) -> tuple[float, float | None]:
         """Best time of ``fn`` in seconds and the peak memory of its first run in MB. Runs it
@@ -437,12 +440,15 @@ class Harness:
         alls = self.find(capability, input_name, name, all_threads())
         r = self.ratio(alls, one)
         if r is not None:
+            # Other processes on the same cores leave a second thread nothing to run on: say how
+            # busy the machine was.
+            load = f"; load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
             self.target(
                 order,
                 f"batch API on {CORES} cores >= 1.8x 1 thread: {name} ({input_name})",
                 f"{r:.2f}x",
                 r >= 1.8 if CORES >= 2 else None,
-                capability,
+                f"{capability}{load}",
             )
 
     # -- Rust examples ------------------------------------------------------------------------
@@ -555,7 +561,10 @@ def targets_table(h: Harness) -> list[str]:
 def header(h: Harness, inputs: Inputs, seconds: float | None) -> str:
     took = "" if seconds is None else f" The run took {seconds / 60:.1f} min."
     if hasattr(os, "getloadavg"):
-        took += f" Load average at the end: {os.getloadavg()[0]:.1f} (other processes share the cores)."
+        took += (
+            f" Load average at the start {h.load_at_start:.1f}, at the end {os.getloadavg()[0]:.1f} "
+            "(other processes share the cores)."
+        )
     return (
         f"Measured {time.strftime('%Y-%m-%d')} by `python bench/suite.py{' --quick' if h.quick else ''}` "
         f"on {CORES} cores (a shared machine), Python {platform.python_version()}, {platform.machine()}. "
