@@ -46,12 +46,7 @@ test: lint rust-test py-test docs
 
 bench: install-dev
 	$(BIN)/python -m pip install --quiet -e ".[bench]"
-	$(BIN)/python bench/bench_tokenize.py --readme
-	$(BIN)/python bench/bench_stem.py
-	$(BIN)/python bench/bench_sentiment.py
-	$(BIN)/python bench/bench_keywords.py
-	$(BIN)/python bench/bench_keywords_rake_textrank.py
-	$(BIN)/python bench/bench_tfidf.py
+	$(BIN)/python bench/suite.py --readme
 	$(BIN)/python bench/eval_keywords.py
 	$(BIN)/python bench/eval_vader_corrected.py
 

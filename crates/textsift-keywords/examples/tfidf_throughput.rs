@@ -1,4 +1,4 @@
-//! Throughput of the TF-IDF core on the lines of a file, for `bench/bench_tfidf.py`.
+//! Throughput of the TF-IDF core on the lines of a file, for `bench/suite.py`.
 //!
 //! ```text
 //! cargo run --release -p textsift-keywords --example tfidf_throughput -- FILE [REPEATS]

@@ -1,4 +1,4 @@
-//! YAKE on one document, for `bench/bench_keywords.py` and profiling.
+//! YAKE on one document, for `bench/suite.py` and profiling.
 //!
 //! Usage: `cargo run --release -p textsift-keywords --example yake_throughput -- TEXT STOPWORDS [REPEATS]`
 //! (TEXT: the document; STOPWORDS: one word a line). Prints JSON: seconds per extraction (best of

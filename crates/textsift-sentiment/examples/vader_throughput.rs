@@ -1,4 +1,4 @@
-//! VADER throughput on one core, for `bench/bench_sentiment.py`: textsift and the `vader-parity`
+//! VADER throughput on one core, for `bench/suite.py`: textsift and the `vader-parity`
 //! crate (another Rust port of vaderSentiment 3.3.2) on the same texts.
 //!
 //! Usage: `cargo run --release -p textsift-sentiment --example vader_throughput -- FILE [REPEATS]`

@@ -1,4 +1,4 @@
-//! Stemming throughput on one core, for `bench/bench_stem.py`.
+//! Stemming throughput on one core, for `bench/suite.py`.
 //!
 //! Usage: `cargo run --release -p textsift-stem --example stem_throughput -- FILE [REPEATS [LANG
 //! [FAMILY]]]` (FILE: one word a line; LANG defaults to `english`, FAMILY to `current`). Prints

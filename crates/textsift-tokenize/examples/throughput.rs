@@ -1,4 +1,4 @@
-//! Tokenizer throughput on one core, for the benchmark script (`bench/bench_tokenize.py`).
+//! Tokenizer throughput on one core, for the benchmark suite (`bench/suite.py`).
 //!
 //! Usage: `cargo run --release -p textsift-tokenize --example throughput -- FILE [REPEATS] [MODES]`
 //! (MODES: comma-separated mode names; all by default)
