@@ -85,6 +85,17 @@ def run(h: Harness, inputs: Inputs) -> None:
             h.measure(
                 CAP,
                 input_name,
+                "textsift social `tokenize_arrays`",
+                lambda nt=nt: social.tokenize_arrays(docs, n_threads=nt),
+                items=n,
+                unit="docs",
+                texts=docs,
+                threads=threads,
+            )
+        for threads, nt in (("1", 1), (all_threads(), None)):
+            h.measure(
+                CAP,
+                input_name,
                 "textsift social `count_batch`",
                 lambda nt=nt: social.count_batch(docs, n_threads=nt),
                 items=n,
@@ -198,7 +209,11 @@ def run(h: Harness, inputs: Inputs) -> None:
             all(v is not None and v >= 300 for _, v in rust),
             "`throughput` example, 1 core",
         )
-    for name in ("textsift social `tokenize_batch`", "textsift social `count_batch`"):
+    for name in (
+        "textsift social `tokenize_batch`",
+        "textsift social `tokenize_arrays`",
+        "textsift social `count_batch`",
+    ):
         h.scaling(20, CAP, inputs.social_name, name)
     sentences(h, inputs)
 
