@@ -182,7 +182,7 @@ def _zipf_vocabulary(posts: list[str], abstracts: list[str], rng: random.Random)
     """Words of the sample corpus and the abstracts, most frequent first, then generated
     English-looking words (stems with common suffixes) for a long tail."""
     counts: dict[str, int] = {}
-    words = ts.Analyzer("social", normalizers=["lowercase"], drop_kinds=_NOT_WORDS)
+    words = ts.Analyzer("social", normalizers=["lowercase"], drop_kinds=NOT_WORDS)
     for terms in words.terms_batch(posts + abstracts):
         for t in terms:
             counts[t] = counts.get(t, 0) + 1
@@ -214,18 +214,8 @@ def _zipf_vocabulary(posts: list[str], abstracts: list[str], rng: random.Random)
     return vocab
 
 
-_NOT_WORDS = [
-    "number",
-    "hashtag",
-    "mention",
-    "cashtag",
-    "url",
-    "email",
-    "emoji",
-    "emoticon",
-    "punctuation",
-    "symbol",
-]
+# Every token kind but words: what an analyzer drops to keep words only.
+NOT_WORDS = [kind for kind in ts.TOKEN_KINDS if kind != "word"]
 
 
 def build_inputs(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from harness import Harness, Inputs, Row, all_threads, mb, peer_available
+from harness import NOT_WORDS, Harness, Inputs, Row, all_threads, mb, peer_available
 
 import textsift as ts
 
@@ -15,18 +15,7 @@ CAP = "TF-IDF"
 WORDS = ts.Analyzer(
     "social",
     normalizers=["lowercase"],
-    drop_kinds=[
-        "number",
-        "hashtag",
-        "mention",
-        "cashtag",
-        "url",
-        "email",
-        "emoji",
-        "emoticon",
-        "punctuation",
-        "symbol",
-    ],
+    drop_kinds=NOT_WORDS,
 )
 ZIPF_DOC_WORDS = 50
 
