@@ -184,6 +184,71 @@ def test_pretokenized_parity_with_a_callable_analyzer() -> None:
     assert_same_matrix(again, theirs.transform(docs[:7]))
 
 
+def fresh(token: str) -> str:
+    """An equal string that is a new object (what ``str.split`` hands out for every token)."""
+    return "".join(list(token)) if len(token) > 1 else token
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"lowercase": False},
+        {"stop_words": ["the", "a"], "sublinear_tf": True},
+        {"ngram_range": (1, 2), "min_df": 2},
+    ],
+    ids=["defaults", "cased", "stop_words", "bigrams"],
+)
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.filterwarnings("ignore:Your stop_words may be inconsistent")
+def test_pretokenized_shared_and_fresh_token_objects(params: dict[str, Any], seed: int) -> None:
+    """Token lists whose words are shared objects (as ``terms_batch`` or ``random.choices`` give
+    them) are read into a table of distinct tokens; lists of new objects are streamed. Both give
+    scikit-learn's matrix, for generated corpora mixing the two, tuples, iterators and missing
+    documents."""
+    rng = random.Random(seed)
+    vocab = sorted(
+        {t for text in generated_texts()[:300] for t in analyzer_tokens(text)} | {"The", "A", "Été"}
+    )
+    weights = [1 / (r + 1) for r in range(len(vocab))]
+    shared = [rng.choices(vocab, weights, k=rng.randint(0, 40)) for _ in range(rng.randint(50, 400))]
+    docs_fresh = [[fresh(t) for t in d] for d in shared]
+    assert sum(map(len, shared)) > 0 and all(
+        a is not b for d, e in zip(shared, docs_fresh) for a, b in zip(d, e) if len(a) > 1
+    )
+    lower = params.get("lowercase", True)
+    sk_params = {**params, "lowercase": False, "token_pattern": None}
+    theirs = SkTfidf(tokenizer=(lambda d: [t.lower() for t in d]) if lower else (lambda d: d), **sk_params)
+    expected = theirs.fit_transform(shared)
+    sk_ok = ts.TfidfVectorizer(analyzer="pretokenized", **params)
+    for docs in (shared, docs_fresh, shared[: len(shared) // 2] + docs_fresh[len(shared) // 2 :]):
+        ours = ts.TfidfVectorizer(analyzer="pretokenized", **params)
+        assert_same_matrix(ours.fit_transform(docs), expected)
+        assert_same_fit(ours, theirs)
+        assert_same_matrix(ours.fit(docs).transform(docs), theirs.transform(shared))
+    mixed = [tuple(d) if k % 3 == 0 else iter(d) if k % 3 == 1 else d for k, d in enumerate(shared)]
+    assert_same_matrix(sk_ok.fit(shared).transform(mixed), theirs.transform(shared))
+    # Missing documents, skipped or empty, whichever way the tokens are read.
+    with_none = [None if k % 7 == 0 else d for k, d in enumerate(shared)]
+    kept = [d for d in with_none if d is not None]
+    skip = ts.TfidfVectorizer(analyzer="pretokenized", on_missing="skip", **params)
+    assert_same_matrix(
+        skip.fit_transform(with_none), SkTfidf(tokenizer=theirs.tokenizer, **sk_params).fit_transform(kept)
+    )
+    empty = ts.TfidfVectorizer(analyzer="pretokenized", on_missing="empty", **params).fit_transform(with_none)
+    assert empty.shape[0] == len(with_none) and all(empty[k].nnz == 0 for k in range(0, len(with_none), 7))
+    # A bad token is named by its document, whichever way the tokens are read.
+    for docs in (shared, docs_fresh):
+        bad = [list(d) for d in docs]
+        k = max(range(len(bad)), key=lambda i: len(bad[i]))
+        bad[k][-1] = 3
+        with pytest.raises(TextsiftTypeError, match=rf"documents\[{k}\]"):
+            ts.TfidfVectorizer(analyzer="pretokenized").fit(bad)
+        bad[k][-1] = "\ud800"
+        with pytest.raises((TextsiftTypeError, TextsiftValueError), match=rf"documents\[{k}\]"):
+            sk_ok.transform(bad)
+
+
 @pytest.mark.parametrize("params", [{}, {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True}])
 def test_inspec_parity(params: dict[str, Any]) -> None:
     texts = inspec_texts()

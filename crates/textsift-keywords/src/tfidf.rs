@@ -455,6 +455,75 @@ pub fn top_k(indices: &[u32], values: &[f64], k: usize) -> Vec<(u32, f64)> {
     pairs
 }
 
+/// Token documents given as numbers into a table of distinct token texts: document `i` is
+/// `ids[indptr[i]..indptr[i + 1]]`, each id an index into `table`. A caller that already knows
+/// which tokens are equal (a Python binding can tell by object identity, a tokenizer by its
+/// vocabulary) hands each distinct text over once; every operation then works out what a
+/// distinct token becomes once and counts the rest as numbers, without hashing strings.
+///
+/// ```
+/// use textsift_keywords::tfidf::{TfidfConfig, TfidfVectorizer, TokenIds};
+/// // ["b", "a", "b"] and ["a", "c"]
+/// let docs = TokenIds { table: &["b", "a", "c"], ids: &[0, 1, 0, 1, 2], indptr: &[0, 3, 5] };
+/// let mut v = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+/// let m = v.fit_transform_ids(&docs).unwrap();
+/// assert_eq!(v.vocabulary().unwrap(), ["a", "b", "c"]);
+/// assert_eq!(m, v.fit_transform(&[vec!["b", "a", "b"], vec!["a", "c"]]).unwrap());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct TokenIds<'a, S> {
+    /// The distinct token texts.
+    pub table: &'a [S],
+    /// Every token of every document, in order, as an index into `table`.
+    pub ids: &'a [u32],
+    /// Where each document's tokens start in `ids`, then the end: one more than documents.
+    pub indptr: &'a [usize],
+}
+
+impl<'a, S: AsRef<str>> TokenIds<'a, S> {
+    /// The number of documents.
+    pub fn len(&self) -> usize {
+        self.indptr.len().saturating_sub(1)
+    }
+
+    /// Whether there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Checks that `indptr` starts at 0, never decreases and ends at the number of ids, and that
+    /// every id is in the table.
+    fn check(&self) -> Result<(), KeywordError> {
+        let bad = |what: &str| Err(KeywordError::InvalidInput(format!("TokenIds: {what}")));
+        if self.indptr.first().is_some_and(|&s| s != 0)
+            || self.indptr.windows(2).any(|w| w[0] > w[1])
+            || self.indptr.last().copied().unwrap_or(0) != self.ids.len()
+        {
+            return bad("indptr must rise from 0 to the number of ids");
+        }
+        if self.ids.iter().any(|&id| id as usize >= self.table.len()) {
+            return bad("an id is outside the table");
+        }
+        Ok(())
+    }
+
+    /// The ids of document `i`.
+    fn doc(&self, i: usize) -> &'a [u32] {
+        let (a, b) = (self.indptr[i], self.indptr[i + 1]);
+        &self.ids[a..b]
+    }
+
+    /// The text of token `id`.
+    fn text(&self, id: u32) -> &'a str {
+        self.table[id as usize].as_ref()
+    }
+}
+
+/// What a distinct token of [`TokenIds`] becomes, worked out on its first occurrence.
+const UNSEEN: u32 = u32::MAX;
+/// A distinct token that adds no feature (a stop word, or a term outside the vocabulary).
+const DROPPED: u32 = u32::MAX - 1;
+
 /// Distinct terms numbered in order of first appearance, their text stored back to back in one
 /// string (no allocation per term). Terms of up to 15 bytes (nearly all of them) are found
 /// through their bytes packed with their length into one integer, so that a lookup hashes two
@@ -837,6 +906,18 @@ impl TfidfVectorizer {
         })
     }
 
+    /// What one token becomes before n-grams are formed: itself, lower-cased if `lower`, or
+    /// `None` for a stop word.
+    #[inline]
+    fn token_feature<'t>(&self, token: &'t str, lower: bool) -> Option<Cow<'t, str>> {
+        let t = if lower {
+            lowercase(token)
+        } else {
+            Cow::Borrowed(token)
+        };
+        (self.stop.is_empty() || !self.stop.contains(t.as_ref())).then_some(t)
+    }
+
     /// Calls `f` with each feature of a token sequence, in scikit-learn's order: stop words
     /// dropped, then every unigram, then every bigram, and so on. `lower` lower-cases each
     /// token first.
@@ -845,15 +926,7 @@ impl TfidfVectorizer {
         I: Iterator<Item = &'t str>,
     {
         let (min_n, max_n) = self.config.ngram_range;
-        let normalised = tokens
-            .map(|t| {
-                if lower {
-                    lowercase(t)
-                } else {
-                    Cow::Borrowed(t)
-                }
-            })
-            .filter(|t| self.stop.is_empty() || !self.stop.contains(t.as_ref()));
+        let normalised = tokens.filter_map(|t| self.token_feature(t, lower));
         if max_n == 1 {
             // Unigrams only: no need to keep the tokens.
             for t in normalised {
@@ -894,15 +967,9 @@ impl TfidfVectorizer {
         f: &mut dyn FnMut(&str),
     ) {
         let (min_n, max_n) = self.config.ngram_range;
-        let keep = |t: &str| self.stop.is_empty() || !self.stop.contains(t);
         if max_n == 1 {
             tokens(&mut |t: &str| {
-                let t = if lower {
-                    lowercase(t)
-                } else {
-                    Cow::Borrowed(t)
-                };
-                if keep(&t) {
+                if let Some(t) = self.token_feature(t, lower) {
                     f(&t);
                 }
             });
@@ -911,12 +978,7 @@ impl TfidfVectorizer {
         arena.text.clear();
         arena.spans.clear();
         tokens(&mut |t: &str| {
-            let t = if lower {
-                lowercase(t)
-            } else {
-                Cow::Borrowed(t)
-            };
-            if keep(&t) {
+            if let Some(t) = self.token_feature(t, lower) {
                 let start = arena.text.len();
                 arena.text.push_str(&t);
                 arena.spans.push((start, arena.text.len()));
@@ -985,9 +1047,24 @@ impl TfidfVectorizer {
         n_docs: usize,
         mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
     ) -> Result<Counts, KeywordError> {
+        self.count_by_id(n_docs, 0, |terms, emit| {
+            each_doc(&mut |feature: &str| emit(terms.intern(feature)))
+        })
+    }
+
+    /// Counts `n_docs` documents whose features `each_doc(terms, emit)` hands over as ids that
+    /// it interns in `terms` (`None`: more than 2^32 distinct terms), in order. `entries` is
+    /// room to reserve for the `(feature, count)` pairs (at most the number of tokens).
+    fn count_by_id(
+        &self,
+        n_docs: usize,
+        entries: usize,
+        mut each_doc: impl FnMut(&mut Interner, &mut dyn FnMut(Option<u32>)),
+    ) -> Result<Counts, KeywordError> {
+        let mut terms = Interner::default();
         let mut c = Counts {
             terms: Interner::default(),
-            entries: Vec::new(),
+            entries: Vec::with_capacity(entries),
             indptr: Vec::with_capacity(n_docs + 1),
             df: Vec::new(),
             tf: Vec::new(),
@@ -1000,8 +1077,8 @@ impl TfidfVectorizer {
         let mut overflow = false;
         for _ in 0..n_docs {
             doc_ids.clear();
-            each_doc(&mut |feature: &str| {
-                let Some(id) = c.terms.intern(feature) else {
+            each_doc(&mut terms, &mut |id: Option<u32>| {
+                let Some(id) = id else {
                     overflow = true;
                     return;
                 };
@@ -1036,6 +1113,7 @@ impl TfidfVectorizer {
             }
             c.indptr.push(c.entries.len());
         }
+        c.terms = terms;
         Ok(c)
     }
 
@@ -1405,6 +1483,105 @@ impl TfidfVectorizer {
         Ok(m)
     }
 
+    /// Counts token documents given as ids. Unigram settings map each distinct token to its
+    /// feature once (in order of first occurrence, so that features are numbered as counting
+    /// the texts numbers them); n-grams are formed from the texts as usual.
+    fn count_ids<S: AsRef<str>>(&self, docs: &TokenIds<'_, S>) -> Result<Counts, KeywordError> {
+        docs.check()?;
+        if self.config.ngram_range.1 > 1 {
+            return self.count_streamed(docs.len(), |i, emit| {
+                for &id in docs.doc(i) {
+                    emit(docs.text(id));
+                }
+            });
+        }
+        let lower = self.config.lowercase;
+        let mut feature = vec![UNSEEN; docs.table.len()];
+        let mut i = 0;
+        let counts = self.count_by_id(docs.len(), docs.ids.len(), |terms, emit| {
+            for &id in docs.doc(i) {
+                let f = &mut feature[id as usize];
+                if *f == UNSEEN {
+                    *f = match self.token_feature(docs.text(id), lower) {
+                        Some(t) => match terms.intern(&t) {
+                            Some(g) if g < DROPPED => g,
+                            _ => return emit(None),
+                        },
+                        None => DROPPED,
+                    };
+                }
+                if *f != DROPPED {
+                    emit(Some(*f));
+                }
+            }
+            i += 1;
+        })?;
+        counts.check_not_empty()?;
+        Ok(counts)
+    }
+
+    /// [`fit`](Self::fit) on token documents given as ids into a table of distinct texts (see
+    /// [`TokenIds`]).
+    pub fn fit_ids<S: AsRef<str>>(&mut self, docs: &TokenIds<'_, S>) -> Result<(), KeywordError> {
+        let counts = self.count_ids(docs)?;
+        self.learn(&counts, docs.len()).map(|_| ())
+    }
+
+    /// [`fit_transform`](Self::fit_transform) on token documents given as ids (see
+    /// [`TokenIds`]).
+    pub fn fit_transform_ids<S: AsRef<str>>(
+        &mut self,
+        docs: &TokenIds<'_, S>,
+    ) -> Result<CsrMatrix, KeywordError> {
+        let counts = self.count_ids(docs)?;
+        self.fit_counts(&counts, docs.len())
+    }
+
+    /// [`transform`](Self::transform) of token documents given as ids (see [`TokenIds`]).
+    pub fn transform_ids<S: AsRef<str>>(
+        &self,
+        docs: &TokenIds<'_, S>,
+    ) -> Result<CsrMatrix, KeywordError> {
+        docs.check()?;
+        let fitted = self.fitted()?;
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        let lower = self.config.lowercase;
+        if self.config.ngram_range.1 > 1 {
+            let mut arena = Arena::default();
+            for i in 0..docs.len() {
+                self.push_row(fitted, &mut m, |emit| {
+                    let each = |tok: &mut dyn FnMut(&str)| {
+                        docs.doc(i).iter().for_each(|&id| tok(docs.text(id)))
+                    };
+                    self.streamed_features(each, lower, &mut arena, emit)
+                });
+            }
+            return Ok(m);
+        }
+        // Rows never hold more entries than their documents hold tokens.
+        m.indptr.reserve(docs.len());
+        m.indices.reserve(docs.ids.len());
+        m.data.reserve(docs.ids.len());
+        let mut column = vec![UNSEEN; docs.table.len()];
+        for i in 0..docs.len() {
+            self.push_row_of_columns(fitted, &mut m, |emit| {
+                for &id in docs.doc(i) {
+                    let j = &mut column[id as usize];
+                    if *j == UNSEEN {
+                        *j = self
+                            .token_feature(docs.text(id), lower)
+                            .and_then(|t| fitted.index.get(&t))
+                            .unwrap_or(DROPPED);
+                    }
+                    if *j != DROPPED {
+                        emit(*j);
+                    }
+                }
+            });
+        }
+        Ok(m)
+    }
+
     /// Appends the weighed row of one document, given its features, to `out`. The row is built
     /// in `out`'s own arrays: no allocation per document.
     fn push_row(
@@ -1413,12 +1590,25 @@ impl TfidfVectorizer {
         out: &mut CsrMatrix,
         each: impl FnOnce(&mut dyn FnMut(&str)),
     ) {
-        let start = out.indices.len();
-        each(&mut |feature: &str| {
-            if let Some(j) = fitted.index.get(feature) {
-                out.indices.push(j);
-            }
+        self.push_row_of_columns(fitted, out, |column| {
+            each(&mut |feature: &str| {
+                if let Some(j) = fitted.index.get(feature) {
+                    column(j);
+                }
+            })
         });
+    }
+
+    /// [`push_row`](Self::push_row) for a document whose features `each` hands over as their
+    /// columns.
+    fn push_row_of_columns(
+        &self,
+        fitted: &Fitted,
+        out: &mut CsrMatrix,
+        each: impl FnOnce(&mut dyn FnMut(u32)),
+    ) {
+        let start = out.indices.len();
+        each(&mut |j: u32| out.indices.push(j));
         // Sort the columns and count repeats in place.
         let tail = &mut out.indices[start..];
         tail.sort_unstable();

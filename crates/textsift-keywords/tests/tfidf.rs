@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 use textsift_keywords::tfidf::{
-    sklearn_tokens, top_k, CsrMatrix, DocFreq, Norm, TfidfConfig, TfidfVectorizer,
+    sklearn_tokens, top_k, CsrMatrix, DocFreq, Norm, TfidfConfig, TfidfVectorizer, TokenIds,
 };
 use textsift_keywords::KeywordError;
 
@@ -527,5 +527,117 @@ fn fitting_on_parts_equals_fitting_in_one_go() {
         one.fit(&tokens).unwrap();
         assert_eq!(lists.vocabulary(), one.vocabulary());
         assert_eq!(lists.idf(), one.idf());
+    }
+}
+
+/// Documents given as ids into a table of distinct tokens give what the token lists give: for
+/// generated corpora whose table holds some texts twice (as a binding's table does when equal
+/// strings are different objects) and texts that no document uses, with lower-casing, stop
+/// words, n-grams and pruning; errors alike; bad tables refused.
+#[test]
+fn token_ids_give_what_token_lists_give() {
+    let words = [
+        "Good", "good", "bad", "App", "the", "café", "ÜBER", "über", "x", "a", "Été", "update",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    let configs = [
+        TfidfConfig::default(),
+        TfidfConfig::default().lowercase(false),
+        TfidfConfig::default()
+            .ngram_range(1, 3)
+            .min_df(DocFreq::Count(2)),
+        TfidfConfig::default()
+            .max_features(Some(4))
+            .sublinear_tf(true)
+            .stop_words(["the", "a"]),
+        TfidfConfig::default()
+            .ngram_range(2, 2)
+            .stop_words(["good"])
+            .max_df(DocFreq::Fraction(0.6))
+            .norm(Some(Norm::L1)),
+    ];
+    for round in 0..300 {
+        // The table: every word, some twice, in a shuffled order, and a word no one uses.
+        let mut table: Vec<&str> = words.to_vec();
+        table.extend((0..next(4)).map(|_| words[next(words.len() as u64) as usize]));
+        table.push("unused");
+        for k in (1..table.len()).rev() {
+            table.swap(k, next(k as u64 + 1) as usize);
+        }
+        let unused = table.iter().position(|&t| t == "unused").unwrap() as u32;
+        let n_docs = next(30) as usize;
+        let mut ids = Vec::new();
+        let mut indptr = vec![0];
+        for _ in 0..n_docs {
+            for _ in 0..next(10) {
+                let id = next(table.len() as u64) as u32;
+                if id != unused {
+                    ids.push(id);
+                }
+            }
+            indptr.push(ids.len());
+        }
+        let docs = TokenIds {
+            table: &table,
+            ids: &ids,
+            indptr: &indptr,
+        };
+        let lists: Vec<Vec<&str>> = (0..n_docs)
+            .map(|i| {
+                ids[indptr[i]..indptr[i + 1]]
+                    .iter()
+                    .map(|&id| table[id as usize])
+                    .collect()
+            })
+            .collect();
+        let config = configs[round % configs.len()].clone();
+        let mut by_list = TfidfVectorizer::new(config.clone()).unwrap();
+        let mut by_id = TfidfVectorizer::new(config.clone()).unwrap();
+        let expected = by_list.fit_transform(&lists);
+        match (&expected, &by_id.fit_transform_ids(&docs)) {
+            (Ok(m), Ok(g)) => assert_eq!(m, g, "round {round}"),
+            (Err(e), Err(g)) => {
+                assert_eq!(e.to_string(), g.to_string());
+                continue;
+            }
+            (e, g) => panic!("round {round}: {e:?} vs {g:?}"),
+        }
+        assert_eq!(by_id, by_list, "round {round}");
+        let mut fit_only = TfidfVectorizer::new(config).unwrap();
+        fit_only.fit_ids(&docs).unwrap();
+        assert_eq!(fit_only, by_list, "round {round}");
+        // Transform with a model fitted on half the documents: unseen terms are dropped alike.
+        let half = &lists[..n_docs / 2];
+        if by_list.fit(half).is_ok() {
+            by_id.fit(half).unwrap();
+            assert_eq!(
+                by_id.transform_ids(&docs).unwrap(),
+                by_list.transform(&lists).unwrap(),
+                "round {round}"
+            );
+        }
+    }
+    let mut v = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+    for (ids, indptr) in [
+        (&[0u32, 2][..], &[0usize, 2][..]),
+        (&[0, 1], &[0, 3]),
+        (&[0, 1], &[1, 2]),
+        (&[0, 1], &[0, 2, 1]),
+    ] {
+        let docs = TokenIds {
+            table: &["a", "b"],
+            ids,
+            indptr,
+        };
+        assert!(matches!(
+            v.fit_ids(&docs),
+            Err(KeywordError::InvalidInput(_))
+        ));
     }
 }

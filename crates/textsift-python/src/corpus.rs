@@ -10,16 +10,17 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyFloat, PyList, PyString};
+use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyTuple};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
-use textsift::keywords::tfidf::sklearn_tokens;
+use textsift::keywords::tfidf::{sklearn_tokens, TokenIds};
 use textsift::tokenize::normalize::lowercase;
 use textsift::{parallel, TextAnalyzer};
 
 use crate::convert::{run_rounds, text_arg, texts_arg, threads_arg, OnMissing};
 use crate::errors::{type_error, value_error};
-use crate::tokenizer::PyAnalyzer;
+use crate::tokenizer::{Distinct, PyAnalyzer};
 
 /// Where the terms of a document come from.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -202,30 +203,32 @@ pub fn token_docs<'py>(
     Ok(docs)
 }
 
-/// Calls `emit` with each token of the pre-tokenized document `doc` (number `index`, for
-/// errors), borrowing the text of each Python string.
-pub fn emit_tokens(
-    doc: &Bound<'_, PyAny>,
+/// The text of `token`, a token of pre-tokenized document number `index` (named in errors).
+fn token_text<'a>(token: &'a Bound<'_, PyAny>, index: usize) -> PyResult<&'a str> {
+    if let Some(text) = token.cast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
+        return Ok(text);
+    }
+    // The error path (not a str, or a lone surrogate), which names the document.
+    let what = format!("a token of documents[{index}]");
+    Err(text_arg(token, &what)
+        .err()
+        .unwrap_or_else(|| type_error(token.py(), format!("{what} must be str"))))
+}
+
+/// Calls `f` with each token of the pre-tokenized document `doc` (number `index`, for errors)
+/// and whether the document holds it (a list or tuple, so that the object lives, and its
+/// identity stands for its text, until the document goes) rather than an iterator making it.
+fn for_each_token<'py>(
+    doc: &Bound<'py, PyAny>,
     index: usize,
-    emit: &mut dyn FnMut(&str),
+    mut f: impl FnMut(&Bound<'py, PyAny>, bool) -> PyResult<()>,
 ) -> PyResult<()> {
     let py = doc.py();
-    let mut one = |token: Bound<'_, PyAny>| -> PyResult<()> {
-        if let Some(text) = token.cast::<PyString>().ok().and_then(|s| s.to_str().ok()) {
-            emit(text);
-            return Ok(());
-        }
-        // The error path (not a str, or a lone surrogate), which names the document.
-        let what = format!("a token of documents[{index}]");
-        Err(text_arg(&token, &what)
-            .err()
-            .unwrap_or_else(|| type_error(py, format!("{what} must be str"))))
-    };
     if let Ok(list) = doc.cast::<PyList>() {
-        for token in list.iter() {
-            one(token)?;
-        }
-        return Ok(());
+        return list.iter().try_for_each(|token| f(&token, true));
+    }
+    if let Ok(tuple) = doc.cast::<PyTuple>() {
+        return tuple.iter().try_for_each(|token| f(&token, true));
     }
     let tokens = doc.try_iter().map_err(|_| {
         type_error(
@@ -233,10 +236,134 @@ pub fn emit_tokens(
             format!("documents[{index}] must be an iterable of str tokens"),
         )
     })?;
-    for token in tokens {
-        one(token?)?;
+    tokens.into_iter().try_for_each(|token| f(&token?, false))
+}
+
+/// Calls `emit` with each token of the pre-tokenized document `doc` (number `index`, for
+/// errors), borrowing the text of each Python string.
+pub fn emit_tokens(
+    doc: &Bound<'_, PyAny>,
+    index: usize,
+    emit: &mut dyn FnMut(&str),
+) -> PyResult<()> {
+    for_each_token(doc, index, |token, _| {
+        emit(token_text(token, index)?);
+        Ok(())
+    })
+}
+
+/// Pre-tokenized documents as a table of their distinct token texts and every token as an
+/// index into it ([`TokenIds`]): what the vectoriser counts without the GIL and without hashing
+/// a string per token.
+pub struct TokenTable {
+    table: Vec<PyBackedStr>,
+    ids: Vec<u32>,
+    indptr: Vec<usize>,
+}
+
+/// How many string objects [`TokenTable::read`] remembers by identity: enough for the
+/// vocabulary of a large corpus, bounded for corpora whose every token is a new object.
+const OBJECTS_REMEMBERED: usize = 1 << 20;
+/// How many tokens [`TokenTable::pays`] looks at.
+const IDENTITY_TRIAL: usize = 1 << 12;
+
+impl TokenTable {
+    /// Whether reading `docs` into a table pays: whether, among the first tokens, at least one
+    /// in four is a string object seen before. Tokenizers return one object for every occurrence
+    /// of a word (textsift's `terms_batch` does, as do `random.choices` and lists of interned
+    /// words); `str.split` makes a new object for every token, and then a table would only add
+    /// a pass.
+    pub fn pays(docs: &[Option<Bound<'_, PyAny>>]) -> bool {
+        let mut seen = FxHashSet::default();
+        let mut tokens = 0;
+        // Only lists and tuples are looked at: they hold their tokens (an iterator would be
+        // used up, and its objects may be freed and their addresses reused).
+        for doc in docs.iter().flatten() {
+            let room = IDENTITY_TRIAL - tokens;
+            let addresses: Vec<usize> = if let Ok(list) = doc.cast::<PyList>() {
+                list.iter()
+                    .take(room)
+                    .map(|t| t.as_ptr() as usize)
+                    .collect()
+            } else if let Ok(tuple) = doc.cast::<PyTuple>() {
+                tuple
+                    .iter()
+                    .take(room)
+                    .map(|t| t.as_ptr() as usize)
+                    .collect()
+            } else {
+                continue;
+            };
+            tokens += addresses.len();
+            seen.extend(addresses);
+            if tokens >= IDENTITY_TRIAL {
+                break;
+            }
+        }
+        let repeats = tokens - seen.len();
+        repeats * 4 >= tokens && repeats > 0
     }
-    Ok(())
+
+    /// Reads `docs` (from [`token_docs`]; missing documents are empty) with the GIL held.
+    /// Tokenizers return the same string object for every occurrence of a word (textsift's
+    /// `terms_batch` does, as do `random.choices` and the lists of interned words), so a token
+    /// whose object was seen before is found by its address alone; other tokens are found by
+    /// their text, and each distinct text is kept once (with a reference to its string).
+    pub fn read(docs: &[Option<Bound<'_, PyAny>>]) -> PyResult<TokenTable> {
+        let mut out = TokenTable {
+            table: Vec::new(),
+            ids: Vec::new(),
+            indptr: Vec::with_capacity(docs.len() + 1),
+        };
+        out.indptr.push(0);
+        let lists = docs
+            .iter()
+            .flatten()
+            .filter_map(|d| d.cast::<PyList>().ok());
+        out.ids.reserve(lists.map(|l| l.len()).sum());
+        let mut by_object: FxHashMap<usize, u32> = FxHashMap::default();
+        let mut by_text = Distinct::default();
+        for (index, doc) in docs.iter().enumerate() {
+            if let Some(doc) = doc {
+                for_each_token(doc, index, |token, held| {
+                    let address = token.as_ptr() as usize;
+                    if held {
+                        if let Some(&id) = by_object.get(&address) {
+                            out.ids.push(id);
+                            return Ok(());
+                        }
+                    }
+                    let id = by_text.id_of(token_text(token, index)?);
+                    if id as usize == out.table.len() {
+                        if id == u32::MAX {
+                            return Err(value_error(
+                                token.py(),
+                                "more than 2^32 - 1 distinct tokens",
+                            ));
+                        }
+                        out.table
+                            .push(token.cast::<PyString>()?.clone().try_into()?);
+                    }
+                    if held && by_object.len() < OBJECTS_REMEMBERED {
+                        by_object.insert(address, id);
+                    }
+                    out.ids.push(id);
+                    Ok(())
+                })?;
+            }
+            out.indptr.push(out.ids.len());
+        }
+        Ok(out)
+    }
+
+    /// The documents as the vectoriser takes them.
+    pub fn ids(&self) -> TokenIds<'_, PyBackedStr> {
+        TokenIds {
+            table: &self.table,
+            ids: &self.ids,
+            indptr: &self.indptr,
+        }
+    }
 }
 
 /// What one document weighs in a round of [`run_rounds`] when only its index is at hand.

@@ -14,7 +14,7 @@ use textsift::parallel;
 
 use crate::convert::run_rounds;
 use crate::convert::{text_arg, threads_arg, OnMissing};
-use crate::corpus::{emit_tokens, token_docs, Docs, Source, DOC_WEIGHT};
+use crate::corpus::{emit_tokens, token_docs, Docs, Source, TokenTable, DOC_WEIGHT};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// A constructor argument whose default is set in Rust: anything Python passes is kept as it
@@ -382,9 +382,10 @@ impl PyTfidfVectorizer {
         Ok(m)
     }
 
-    /// Fits on `obj` (see [`fit_docs`](Self::fit_docs)). Pre-tokenized lists are read in one
-    /// pass while the GIL is held: copying their tokens out for other threads costs more than
-    /// the counting it would let run in parallel.
+    /// Fits on `obj` (see [`fit_docs`](Self::fit_docs)). Pre-tokenized documents are read with
+    /// the GIL held: where tokens repeat as objects, into a table of distinct tokens
+    /// ([`TokenTable`]) that is then counted without the GIL; otherwise in one streaming pass
+    /// (copying every token out for other threads would cost more than the counting).
     fn fit_obj(
         &mut self,
         py: Python<'_>,
@@ -398,31 +399,44 @@ impl PyTfidfVectorizer {
         let docs = token_docs(obj, self.on_missing)?;
         let mut fresh = TfidfVectorizer::new(self.inner.config().clone())
             .map_err(|e| value_error(py, e.to_string()))?;
-        let mut failure: Option<PyErr> = None;
-        let each = |i: usize, emit: &mut dyn FnMut(&str)| {
-            if failure.is_none() {
-                if let Some(Some(doc)) = docs.get(i) {
-                    failure = emit_tokens(doc, i, emit).err();
+        let result = if TokenTable::pays(&docs) {
+            let table = TokenTable::read(&docs)?;
+            detached(py, || {
+                let docs = table.ids();
+                if matrix {
+                    fresh.fit_transform_ids(&docs).map(Some)
+                } else {
+                    fresh.fit_ids(&docs).map(|_| None)
                 }
+            })?
+        } else {
+            let mut failure: Option<PyErr> = None;
+            let each = |i: usize, emit: &mut dyn FnMut(&str)| {
+                if failure.is_none() {
+                    if let Some(Some(doc)) = docs.get(i) {
+                        failure = emit_tokens(doc, i, emit).err();
+                    }
+                }
+            };
+            let result = no_panic(py, || {
+                if matrix {
+                    fresh.fit_transform_with(docs.len(), each).map(Some)
+                } else {
+                    fresh.fit_with(docs.len(), each).map(|_| None)
+                }
+            })?;
+            if let Some(e) = failure {
+                return Err(e);
             }
+            result
         };
-        let result = no_panic(py, || {
-            if matrix {
-                fresh.fit_transform_with(docs.len(), each).map(Some)
-            } else {
-                fresh.fit_with(docs.len(), each).map(|_| None)
-            }
-        })?;
-        if let Some(e) = failure {
-            return Err(e);
-        }
         let m = result.map_err(|e| value_error(py, e.to_string()))?;
         self.inner = fresh;
         Ok(m)
     }
 
-    /// Transforms `obj` (pre-tokenized lists in one pass with the GIL held, as in
-    /// [`fit_obj`](Self::fit_obj); texts in parallel without it).
+    /// Transforms `obj` (pre-tokenized documents read as in [`fit_obj`](Self::fit_obj); texts
+    /// in parallel without the GIL).
     fn transform_obj(&self, py: Python<'_>, obj: &Bound<'_, PyAny>) -> PyResult<CsrMatrix> {
         if self.source != Source::Pretokenized {
             let docs = self.docs(obj)?;
@@ -435,19 +449,25 @@ impl PyTfidfVectorizer {
             ));
         }
         let docs = token_docs(obj, self.on_missing)?;
-        let mut failure: Option<PyErr> = None;
-        let result = no_panic(py, || {
-            self.inner.transform_with(docs.len(), |i, emit| {
-                if failure.is_none() {
-                    if let Some(Some(doc)) = docs.get(i) {
-                        failure = emit_tokens(doc, i, emit).err();
+        let result = if TokenTable::pays(&docs) {
+            let table = TokenTable::read(&docs)?;
+            detached(py, || self.inner.transform_ids(&table.ids()))?
+        } else {
+            let mut failure: Option<PyErr> = None;
+            let result = no_panic(py, || {
+                self.inner.transform_with(docs.len(), |i, emit| {
+                    if failure.is_none() {
+                        if let Some(Some(doc)) = docs.get(i) {
+                            failure = emit_tokens(doc, i, emit).err();
+                        }
                     }
-                }
-            })
-        })?;
-        if let Some(e) = failure {
-            return Err(e);
-        }
+                })
+            })?;
+            if let Some(e) = failure {
+                return Err(e);
+            }
+            result
+        };
         result.map_err(|e| value_error(py, e.to_string()))
     }
 

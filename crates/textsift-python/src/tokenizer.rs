@@ -190,13 +190,25 @@ fn pipelined<'t, C: Send>(
 /// Distinct token texts numbered in order of first appearance. Short texts (most tokens) are
 /// keyed by their packed bytes, so that neither hashing nor comparing touches the string.
 #[derive(Default)]
-struct Distinct<'t> {
+pub(crate) struct Distinct<'t> {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Cow<'t, str>, u32>,
     keys: Vec<TextKey<'t>>,
 }
 
 impl<'t> Distinct<'t> {
+    /// The number of `text`, numbering it if new (copying it only then).
+    #[inline]
+    pub(crate) fn id_of(&mut self, text: &str) -> u32 {
+        match pack(text) {
+            Some(k) => self.id(TextKey::Short(k)),
+            None => match self.long.get(text) {
+                Some(&id) => id,
+                None => self.id(TextKey::Owned(text.to_owned())),
+            },
+        }
+    }
+
     /// The number of `key`'s text, numbering it if new.
     #[inline]
     fn id(&mut self, key: TextKey<'t>) -> u32 {
