@@ -17,7 +17,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use fancy_regex::Regex;
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::chars::{is_py_space, is_regex_word};
@@ -61,10 +61,86 @@ type ManualRule = fn(&str) -> Option<String>;
 /// look-around would otherwise need a backtracking engine at every position of the text.
 enum Action {
     /// A pattern the `regex` crate runs (linear time, however many matches).
-    Regex(regex::Regex, &'static str),
-    /// A pattern with look-around, for `fancy-regex`.
-    Fancy(Regex, &'static str),
+    Regex(Regex, &'static str),
+    /// A contraction rule: a pattern without look-around that the `regex` crate finds, each
+    /// match then kept only where the look-around holds (see [`Bounded`]).
+    Bounded(Bounded),
     Manual(ManualRule),
+}
+
+/// A substitution whose pattern is `core` between a look-behind and a look-ahead of one
+/// character: NLTK's contraction rules, `(?<!\w)(can)(not)(?!\w)` and its kind. A backtracking
+/// engine tries such a pattern at every position (seconds for a 1 MB document); here the
+/// `regex` crate finds the matches of `core` in linear time and only those are checked. After a
+/// match that fails its checks the search goes on one character later, as the backtracking
+/// engine's does, so the result is the same (`bounded_rules_equal_their_look_around_patterns`).
+struct Bounded {
+    core: Regex,
+    /// `(?<![\p{L}\p{N}_])` before the match.
+    no_word_before: bool,
+    /// What the character after the match must be.
+    after: After,
+    replacement: &'static str,
+    /// The pattern with look-around that this rule stands for (tests compare the two).
+    #[cfg_attr(not(test), allow(dead_code))]
+    look_around: String,
+}
+
+/// The look-ahead of a [`Bounded`] rule.
+#[derive(Clone, Copy)]
+enum After {
+    /// `(?![\p{L}\p{N}_])`.
+    NoWord,
+    /// `(?=[\s\x1c-\x1f])`.
+    Space,
+}
+
+/// `[\p{L}\p{N}_]`, the contraction rules' word character.
+fn is_contraction_word(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| compile(r"^[\p{L}\p{N}_]$"));
+    let mut buf = [0u8; 4];
+    WORD.is_match(c.encode_utf8(&mut buf))
+}
+
+/// The patterns here are constants covered by tests; failing to compile one is a build defect.
+fn compile(pattern: &str) -> Regex {
+    match Regex::new(pattern) {
+        Ok(re) => re,
+        Err(e) => panic!("treebank pattern {pattern:?} failed to compile: {e}"),
+    }
+}
+
+impl Bounded {
+    /// The text with every match replaced, or `None` if nothing matched.
+    fn replace_all(&self, text: &str) -> Option<String> {
+        let mut out = String::new();
+        let (mut copied, mut at) = (0, 0);
+        while let Some(caps) = self.core.captures_at(text, at) {
+            let Some(m) = caps.get(0) else { break };
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            let holds = !(self.no_word_before && before.is_some_and(is_contraction_word))
+                && match self.after {
+                    After::NoWord => !after.is_some_and(is_contraction_word),
+                    After::Space => {
+                        after.is_some_and(|c| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c))
+                    }
+                };
+            if holds {
+                out.push_str(&text[copied..m.start()]);
+                caps.expand(self.replacement, &mut out);
+                copied = m.end();
+                at = m.end();
+            } else {
+                at = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        if copied == 0 {
+            return None;
+        }
+        out.push_str(&text[copied..]);
+        Some(out)
+    }
 }
 
 struct Rule {
@@ -84,19 +160,38 @@ fn rule(pattern: &str, replacement: &'static str, needs: &'static [&'static str]
 }
 
 fn rule_gated(pattern: &str, replacement: &'static str, gate: Gate) -> Rule {
-    if let Ok(re) = regex::Regex::new(pattern) {
-        return Rule {
-            action: Action::Regex(re, replacement),
-            gate,
-        };
+    Rule {
+        action: Action::Regex(compile(pattern), replacement),
+        gate,
     }
-    match Regex::new(pattern) {
-        Ok(re) => Rule {
-            action: Action::Fancy(re, replacement),
-            gate,
-        },
-        // The patterns are constants covered by tests; failing here is a build defect.
-        Err(e) => panic!("treebank pattern {pattern:?} failed to compile: {e}"),
+}
+
+/// A contraction rule: `core` (case-insensitive) with the given look-around.
+fn bounded(
+    core: String,
+    no_word_before: bool,
+    after: After,
+    replacement: &'static str,
+    needle: &'static str,
+) -> Rule {
+    let behind = if no_word_before {
+        format!("(?<!{RE_WORD})")
+    } else {
+        String::new()
+    };
+    let ahead = match after {
+        After::NoWord => format!("(?!{RE_WORD})"),
+        After::Space => r"(?=[\s\x1c-\x1f])".to_owned(),
+    };
+    Rule {
+        action: Action::Bounded(Bounded {
+            core: compile(&format!("(?i){core}")),
+            no_word_before,
+            after,
+            replacement,
+            look_around: format!("(?i){behind}{core}{ahead}"),
+        }),
+        gate: Gate::Folded(needle),
     }
 }
 
@@ -128,17 +223,11 @@ static CONVERT_PARENS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 });
 static DOUBLE_DASHES: LazyLock<Rule> = LazyLock::new(|| rule("--", " -- ", &["--"]));
 static CONTRACTIONS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    let before = format!("(?<!{RE_WORD})");
-    let after = format!("(?!{RE_WORD})");
     let pair = |a: &str, b: &str, needle: &'static str| {
-        let pattern = format!(
-            "(?i){before}({})({}){after}",
-            re_ignorecase(a),
-            re_ignorecase(b)
-        );
-        rule_gated(&pattern, " ${1} ${2} ", Gate::Folded(needle))
+        let core = format!("({})({})", re_ignorecase(a), re_ignorecase(b));
+        bounded(core, true, After::NoWord, " ${1} ${2} ", needle)
     };
-    let mut rules = vec![
+    vec![
         pair("can", "not", "cannot"),
         pair("d", "'ye", "d'ye"),
         pair("gim", "me", "gimme"),
@@ -146,23 +235,28 @@ static CONTRACTIONS: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         pair("got", "ta", "gotta"),
         pair("lem", "me", "lemme"),
         pair("more", "'n", "more'n"),
-    ];
-    rules.push(rule_gated(
-        &format!(r"(?i){before}(wan)(na)(?=[\s\x1c-\x1f])"),
-        " ${1} ${2} ",
-        Gate::Folded("wanna"),
-    ));
-    rules.push(rule_gated(
-        &format!("(?i) ('t)({}){after}", re_ignorecase("is")),
-        " ${1} ${2} ",
-        Gate::Folded("'tis"),
-    ));
-    rules.push(rule_gated(
-        &format!("(?i) ('t)(was){after}"),
-        " ${1} ${2} ",
-        Gate::Folded("'twas"),
-    ));
-    rules
+        bounded(
+            "(wan)(na)".into(),
+            true,
+            After::Space,
+            " ${1} ${2} ",
+            "wanna",
+        ),
+        bounded(
+            format!(" ('t)({})", re_ignorecase("is")),
+            false,
+            After::NoWord,
+            " ${1} ${2} ",
+            "'tis",
+        ),
+        bounded(
+            " ('t)(was)".into(),
+            false,
+            After::NoWord,
+            " ${1} ${2} ",
+            "'twas",
+        ),
+    ]
 });
 
 /// A literal as Python's stdlib `re` matches it case-insensitively: there `i` also matches `İ`
@@ -256,17 +350,12 @@ fn apply(text: String, rule: &Rule, folded: Option<&str>) -> String {
     if !applies {
         return text;
     }
-    // `fancy_regex` reports backtrack-limit errors per match; the patterns here are linear, so an
-    // error can only mean a pathological input, for which the text is left as it is.
     match &rule.action {
         Action::Regex(re, replacement) => match re.replace_all(&text, *replacement) {
             Cow::Owned(s) => s,
             Cow::Borrowed(_) => text,
         },
-        Action::Fancy(re, replacement) => match re.try_replacen(&text, 0, *replacement) {
-            Ok(Cow::Owned(s)) => s,
-            _ => text,
-        },
+        Action::Bounded(b) => b.replace_all(&text).unwrap_or(text),
         Action::Manual(f) => f(&text).unwrap_or(text),
     }
 }
@@ -580,7 +669,7 @@ mod tests {
         ];
         let compiled: Vec<_> = cases
             .iter()
-            .map(|(f, p, r)| (*f, *p, Regex::new(p).unwrap(), *r))
+            .map(|(f, p, r)| (*f, *p, fancy_regex::Regex::new(p).unwrap(), *r))
             .collect();
         let mut state = 0x2545_F491_4F6C_DD1Du64;
         for _ in 0..20_000 {
@@ -599,6 +688,51 @@ mod tests {
                 assert_eq!(got, expected, "pattern {pattern} on {text:?}");
             }
         }
+    }
+
+    /// The contraction rules, run by the `regex` crate with their look-around checked by hand,
+    /// give exactly what their look-around patterns give in a backtracking engine, on generated
+    /// texts full of near misses: word characters of several scripts on either side, Python's
+    /// case-insensitive `i` (`İ`, `ı`), the Kelvin sign and long s, and overlapping candidates.
+    #[test]
+    fn bounded_rules_equal_their_look_around_patterns() {
+        let pieces = [
+            "can", "CAN", "not", "NoT", "cannot", "d", "D", "'ye", "'YE", "gim", "me", "gon", "na",
+            "got", "ta", "lem", "more", "'n", "wan", "WAN", "wanna", " ", "\t", "\u{1c}", "\n",
+            "x", "é", "1", "_", "'", " 't", " 'T", "is", "İs", "ıS", "was", "WAS", "é", "\u{212a}",
+            "ſ", "-", ".", "日本", "٣", "\u{300}", "gimme", "lemme", "gotta",
+        ];
+        let rules: Vec<(&Bounded, fancy_regex::Regex)> = CONTRACTIONS
+            .iter()
+            .filter_map(|r| match &r.action {
+                Action::Bounded(b) => Some((b, fancy_regex::Regex::new(&b.look_around).unwrap())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rules.len(), CONTRACTIONS.len());
+        let (mut replaced, mut near_misses) = (0, 0);
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..30_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = 1 + (state % 7) as usize;
+            let text: String = (0..n)
+                .map(|k| pieces[(state.rotate_left(9 * k as u32) % pieces.len() as u64) as usize])
+                .collect();
+            for (bounded, fancy) in &rules {
+                let expected = fancy.replace_all(&text, bounded.replacement).into_owned();
+                let got = bounded.replace_all(&text).unwrap_or_else(|| text.clone());
+                assert_eq!(got, expected, "{} on {text:?}", bounded.look_around);
+                replaced += usize::from(expected != text);
+                near_misses += usize::from(expected == text && bounded.core.is_match(&text));
+            }
+        }
+        // The generated texts test both outcomes many times.
+        assert!(
+            replaced > 1000 && near_misses > 1000,
+            "{replaced} {near_misses}"
+        );
     }
 
     #[test]
