@@ -7,6 +7,7 @@
 //! boundaries changes the scores; the rules are reproduced one by one, with Python `regex`
 //! semantics (`\s` is Unicode `White_Space`, `\w` and `\b` Unicode).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -320,28 +321,31 @@ fn capital_word_start_before(s: &str, at: usize, comma: bool) -> bool {
     n >= 2 && is_modifier_letter(chars[n - 1].1) && is_x(chars[n - 2].1) && check(n - 2)
 }
 
-/// `regex.split` with one capturing group: the text between matches and the matches, alternating.
-fn split_keep(re: &Regex, text: &str) -> Vec<String> {
+/// `regex.split` with one capturing group: the text between matches and the matches, alternating,
+/// as ranges of `text` (they cover it, in order).
+fn split_keep(re: &Regex, text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut last = 0;
     for m in re.find_iter(text) {
-        out.push(text[last..m.start()].to_owned());
-        out.push(m.as_str().to_owned());
+        out.push(last..m.start());
+        out.push(m.range());
         last = m.end();
     }
-    out.push(text[last..].to_owned());
+    out.push(last..text.len());
     out
 }
 
-fn abbreviation_joiner(spans: &[String]) -> Vec<String> {
+/// segtok's `_abbreviation_joiner` on the pieces of [`split_keep`]: the sentences as ranges of
+/// `text`. Joined pieces are neighbours, so a sentence is one range and nothing is copied.
+fn abbreviation_joiner(text: &str, spans: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut segment: Option<usize> = None;
     let total = spans.len();
     for pos in 0..total {
         if pos % 2 == 1 {
-            let prev = &spans[pos - 1];
-            let marker = &spans[pos];
-            let next = spans.get(pos + 1);
+            let prev = &text[spans[pos - 1].clone()];
+            let marker = &text[spans[pos].clone()];
+            let next = spans.get(pos + 1).map(|r| &text[r.clone()]);
             // A span that ends in a space, an abbreviation or initials before a dot, or a dot
             // followed by a lower-case word, a month after a day, or a name after an initial,
             // does not end a sentence.
@@ -358,7 +362,7 @@ fn abbreviation_joiner(spans: &[String]) -> Vec<String> {
                     }));
             if !joins {
                 let start = segment.unwrap_or(pos);
-                out.push(spans[start..=pos].concat());
+                out.push(spans[start].start..spans[pos].end);
                 segment = None;
             }
         } else if segment.is_none() {
@@ -366,7 +370,7 @@ fn abbreviation_joiner(spans: &[String]) -> Vec<String> {
         }
     }
     if let Some(start) = segment {
-        out.push(spans[start..].concat());
+        out.push(spans[start].start..spans[total - 1].end);
     }
     out
 }
@@ -387,57 +391,58 @@ fn is_py_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
 }
 
-fn strip_py(s: &str) -> String {
-    s.trim_matches(is_py_space).to_owned()
-}
-
-/// segtok's `split_multi(text)`: the sentences, each stripped of surrounding whitespace.
-pub(crate) fn split_multi(text: &str) -> Vec<String> {
+/// segtok's `split_multi(text)`: the sentences, each stripped of surrounding whitespace (slices
+/// of `text`).
+pub(crate) fn split_multi(text: &str) -> Vec<&str> {
     const SHORT: usize = 55;
     let spans = split_keep(&SEGMENTER, text);
     let mut out = Vec::new();
-    // The sentence being built, and its bracket counts, kept up to date as spans join it: a
-    // long run of joined spans must not be rescanned at every step (that is quadratic).
-    let mut last: Option<(String, Brackets, Brackets)> = None;
-    for current in abbreviation_joiner(&spans) {
-        let Some((mut prev, mut round, mut square)) = last.take() else {
+    // The sentence being built (a range of `text`: the sentences that join it are its
+    // neighbours), and its bracket counts, kept up to date as spans join it: a long run of
+    // joined spans must not be rescanned at every step (that is quadratic).
+    let mut last: Option<(Range<usize>, Brackets, Brackets)> = None;
+    let strip = |r: Range<usize>| text[r].trim_matches(is_py_space);
+    for range in abbreviation_joiner(text, &spans) {
+        let current = &text[range.clone()];
+        let Some((mut prev_range, mut round, mut square)) = last.take() else {
             let (r, q) = (
-                Brackets::of(&current, '(', ')'),
-                Brackets::of(&current, '[', ']'),
+                Brackets::of(current, '(', ')'),
+                Brackets::of(current, '[', ']'),
             );
-            last = Some((current, r, q));
+            last = Some((range, r, q));
             continue;
         };
+        let prev = &text[prev_range.clone()];
         let short =
             current.chars().nth(SHORT - 1).is_none() || prev.chars().nth(SHORT - 1).is_none();
         let bracket_join = |open: bool, o: char, c: char| {
             short
                 && open
-                && (is_not_opened(&current, o, c)
+                && (is_not_opened(current, o, c)
                     || prev.ends_with(" et al. ")
-                    || (UPPER_CASE_END.is_match(tail_word(&prev))
-                        && UPPER_CASE_START.is_match(&current)))
+                    || (UPPER_CASE_END.is_match(tail_word(prev))
+                        && UPPER_CASE_START.is_match(current)))
         };
         let (cur_round, cur_square) = (
-            Brackets::of(&current, '(', ')'),
-            Brackets::of(&current, '[', ']'),
+            Brackets::of(current, '(', ')'),
+            Brackets::of(current, '[', ']'),
         );
-        if (BEFORE_LOWER_END.is_match(tail(&prev)) && LOWER_WORD.is_match(&current))
+        if (BEFORE_LOWER_END.is_match(tail(prev)) && LOWER_WORD.is_match(current))
             || bracket_join(round.is_open(), '(', ')')
             || bracket_join(square.is_open(), '[', ']')
-            || CONTINUATIONS.is_match(&current)
+            || CONTINUATIONS.is_match(current)
         {
-            prev.push_str(&current);
+            prev_range.end = range.end;
             round = round.then(cur_round);
             square = square.then(cur_square);
-            last = Some((prev, round, square));
+            last = Some((prev_range, round, square));
         } else {
-            out.push(strip_py(&prev));
-            last = Some((current, cur_round, cur_square));
+            out.push(strip(prev_range));
+            last = Some((range, cur_round, cur_square));
         }
     }
-    if let Some((prev, _, _)) = last {
-        out.push(strip_py(&prev));
+    if let Some((prev_range, _, _)) = last {
+        out.push(strip(prev_range));
     }
     out
 }
@@ -624,24 +629,36 @@ fn is_apostrophe(c: char) -> bool {
 /// The length in bytes of the first alternative of segtok's word pattern that matches at `at`.
 fn word_step(s: &str, at: usize) -> Option<usize> {
     let bytes = s.as_bytes();
-    // Fast path, the bulk of text: an ASCII alphanumeric inside a word, followed by another one
-    // or by the end. No alternative before the last can match (they need punctuation next, or
-    // a word boundary here), so it is one alphanumeric.
+    // Fast path, the bulk of text: an ASCII alphanumeric inside a word (after a word
+    // character), followed by the end, another ASCII alphanumeric, or ASCII that none of the
+    // joining alternatives takes (`.` `,` `:` `-` `'`): every alternative before the last needs
+    // one of those next, and the unit and formula alternatives need a word boundary here. So it
+    // is one alphanumeric.
     if let Some(&b0) = bytes.get(at) {
-        let next_ok = bytes.get(at + 1).is_none_or(|b| b.is_ascii_alphanumeric());
         let prev_word = at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let next_ok = bytes.get(at + 1).is_none_or(|&b| {
+            b.is_ascii_alphanumeric()
+                || (b.is_ascii() && !matches!(b, b'.' | b',' | b':' | b'-' | b'\''))
+        });
         if b0.is_ascii_alphanumeric() && next_ok && prev_word {
             return Some(1);
         }
     }
     let mut it = s[at..].chars();
     let c0 = it.next()?;
+    // Every alternative starts with an alphanumeric, except the lone apostrophe and the chemical
+    // formula (which may start with a closing bracket): other characters (spaces, symbols,
+    // emoji, most punctuation) end the search at once, without the costlier tests below.
+    let alnum0 = is_alnum(c0);
+    if !alnum0 && !is_apostrophe(c0) && !matches!(c0, ')' | ']') {
+        return None;
+    }
     let c1 = it.next();
     let c2 = it.next();
     let c3 = it.next();
     let l0 = c0.len_utf8();
     let len = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
-    if is_alnum(c0) {
+    if alnum0 {
         // alnum `.` not followed by `..`
         if c1 == Some('.') && !(c2 == Some('.') && c3 == Some('.')) {
             return Some(l0 + 1);
@@ -652,10 +669,10 @@ fn word_step(s: &str, at: usize) -> Option<usize> {
         }
     }
     // number `:` before a number
-    if is_number(c0) && c1 == Some(':') && c2.is_some_and(is_number) {
+    if alnum0 && c1 == Some(':') && is_number(c0) && c2.is_some_and(is_number) {
         return Some(l0 + 1);
     }
-    if is_alnum(c0) {
+    if alnum0 {
         // alnum, optional apostrophe, hyphen, before an alnum
         if let (Some(a), Some(h)) = (c1, c2) {
             if is_apostrophe(a) && is_hyphen(h) && c3.is_some_and(is_alnum) {
@@ -673,7 +690,7 @@ fn word_step(s: &str, at: usize) -> Option<usize> {
         return Some(l0);
     }
     // alnum `'` before an alnum
-    if is_alnum(c0) && c1 == Some('\'') && c2.is_some_and(is_alnum) {
+    if alnum0 && c1 == Some('\'') && c2.is_some_and(is_alnum) {
         return Some(l0 + 1);
     }
     // a final `s'`
@@ -689,7 +706,7 @@ fn word_step(s: &str, at: usize) -> Option<usize> {
             return Some(n);
         }
     }
-    is_alnum(c0).then_some(l0)
+    alnum0.then_some(l0)
 }
 
 /// `[yzafpnµmcdhkMGTPEZY]? letter{1,3} power $`, where power is `⁻? [¹²³]`.
