@@ -1,12 +1,15 @@
 //! Python values in: one text, or an iterable of texts with a policy for missing values.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyFloat, PyString, PyType};
+use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyType};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use textsift::parallel;
 
 use crate::errors::{detached, no_panic, type_error, value_error};
@@ -254,6 +257,123 @@ pub fn run_batch<'t, R: Send>(
         |t| t.as_deref().map_or(0, str::len),
         |t| f(t.as_deref().unwrap_or("")),
     )
+}
+
+/// Documents per unit of pipelined work: small enough that conversion starts early, large enough
+/// that sending results between threads costs nothing noticeable and that repeated token texts
+/// within a chunk are many (the tokenizer batches deduplicate token texts per chunk).
+pub const PIPELINE_CHUNK: usize = 256;
+
+/// A batch whose results become Python objects: worker threads process chunks of the texts
+/// without the GIL while this thread, holding the GIL, turns finished chunks into Python objects
+/// in input order. Building Python objects can only happen on one thread, so overlapping it with
+/// the parallel work is what lets a batch use more than one core; `work` should therefore do
+/// every piece of preparation that does not need the GIL.
+pub fn pipelined<'t, C: Send>(
+    py: Python<'_>,
+    items: &'t [Option<PyBackedStr>],
+    n_threads: Option<i64>,
+    work: impl Fn(&'t [Option<PyBackedStr>]) -> C + Sync + Send,
+    mut consume: impl FnMut(C) -> PyResult<()>,
+) -> PyResult<()> {
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
+    if threads <= 1 || chunks.len() < 2 {
+        // One chunk at a time without the GIL, checking for Ctrl-C between chunks.
+        for (k, chunk) in chunks.iter().enumerate() {
+            let result = detached(py, || work(chunk))?;
+            consume(result)?;
+            if k + 1 < chunks.len() {
+                py.check_signals()?;
+            }
+        }
+        return Ok(());
+    }
+    type Message<C> = (usize, std::thread::Result<C>);
+    let (tx, rx) = std::sync::mpsc::channel::<Message<C>>();
+    let rx = std::sync::Mutex::new(rx);
+    // Set when this thread stops early (Ctrl-C, a failed conversion, a panic): the workers then
+    // skip the chunks left, so that the scope below ends at once instead of after the batch.
+    let stop = AtomicBool::new(false);
+    let work = &work;
+    let chunk_list = &chunks;
+    let stop_ref = &stop;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let _ = parallel::install(Some(threads), move || {
+                chunk_list
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (k, chunk)| {
+                        if stop_ref.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let result =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunk)));
+                        // The receiver is gone only if conversion failed; nothing is left to do then.
+                        let _ = tx.send((k, result));
+                    })
+            });
+        });
+        let outcome = || {
+            let mut pending: FxHashMap<usize, C> = FxHashMap::default();
+            for next in 0..chunk_list.len() {
+                let ready = loop {
+                    if let Some(r) = pending.remove(&next) {
+                        break r;
+                    }
+                    let message = detached(py, || {
+                        rx.lock()
+                            .map_err(|_| ())
+                            .and_then(|r| r.recv().map_err(|_| ()))
+                    })?;
+                    match message {
+                        Ok((k, Ok(r))) => {
+                            pending.insert(k, r);
+                        }
+                        Ok((_, Err(payload))) => std::panic::resume_unwind(payload),
+                        Err(()) => panic!("the batch workers stopped early"),
+                    }
+                };
+                consume(ready)?;
+                py.check_signals()?;
+            }
+            Ok(())
+        };
+        let result = no_panic(py, outcome).and_then(|r| r);
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        result
+    })
+}
+
+/// Runs `f` on every text of a batch and returns the results as a Python list, in input order:
+/// worker threads run `f` without the GIL while this thread converts finished chunks (see
+/// [`pipelined`]), so that the conversion overlaps the work instead of following it.
+pub fn pipelined_list<'py, R>(
+    py: Python<'py>,
+    items: &[Option<PyBackedStr>],
+    n_threads: Option<i64>,
+    f: impl Fn(&str) -> R + Sync + Send,
+) -> PyResult<Bound<'py, PyList>>
+where
+    R: Send + IntoPyObject<'py>,
+{
+    let out = PyList::empty(py);
+    pipelined(
+        py,
+        items,
+        n_threads,
+        |chunk| {
+            chunk
+                .iter()
+                .map(|t| f(t.as_deref().unwrap_or("")))
+                .collect::<Vec<R>>()
+        },
+        |results| results.into_iter().try_for_each(|r| out.append(r)),
+    )?;
+    Ok(out)
 }
 
 /// Texts longer than this are processed without the GIL; shorter ones are not worth the switch.

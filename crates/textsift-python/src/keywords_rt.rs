@@ -10,7 +10,7 @@ use textsift::keywords::textrank::{
 use textsift::Stopwords;
 
 use crate::convert::{
-    batch_texts, keyphrases, run_batch, run_one, str_items, text_arg, type_name, DETACH_BYTES,
+    batch_texts, keyphrases, pipelined_list, run_one, str_items, text_arg, type_name, DETACH_BYTES,
 };
 use crate::errors::{detached, no_panic, type_error, value_error};
 
@@ -269,18 +269,18 @@ impl PyRake {
         signature = (texts, top = Some(10), *, n_threads = None, on_missing = "raise"),
         text_signature = "(self, /, texts, top=10, *, n_threads=None, on_missing='raise')"
     )]
-    fn extract_batch(
+    fn extract_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         top: Option<i64>,
         n_threads: Option<i64>,
         on_missing: &str,
-    ) -> PyResult<Vec<Vec<(String, f64)>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let top = top_arg(py, top)?;
         let items = batch_texts(py, texts, on_missing)?;
         let rake = &self.inner;
-        run_batch(py, &items, n_threads, |t| rake.extract(t, top))
+        pipelined_list(py, &items, n_threads, |t| rake.extract(t, top))
     }
 
     /// rake-nltk's full results for ``text``, as a :class:`RakeRanking`.
@@ -526,18 +526,18 @@ impl PyTextRank {
         signature = (texts, top = Some(10), *, n_threads = None, on_missing = "raise"),
         text_signature = "(self, /, texts, top=10, *, n_threads=None, on_missing='raise')"
     )]
-    fn extract_batch(
+    fn extract_batch<'py>(
         &self,
-        py: Python<'_>,
-        texts: &Bound<'_, PyAny>,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
         top: Option<i64>,
         n_threads: Option<i64>,
         on_missing: &str,
-    ) -> PyResult<Vec<Vec<(String, f64)>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let top = top_arg(py, top)?;
         let items = batch_texts(py, texts, on_missing)?;
         let tr = &self.inner;
-        run_batch(py, &items, n_threads, |t| tr.extract(t, top))
+        pipelined_list(py, &items, n_threads, |t| tr.extract(t, top))
     }
 
     /// Every candidate word with its PageRank score, best first.

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 use textsift::keywords::yake::{Dedup, Yake};
 
-use crate::convert::{batch_texts, keyphrases, run_batch, run_one, text_arg};
+use crate::convert::{batch_texts, keyphrases, pipelined_list, run_one, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// YAKE keyphrases (see the Python documentation of ``textsift.Yake``).
@@ -97,8 +97,7 @@ impl PyYake {
     ) -> PyResult<Bound<'py, PyList>> {
         let items = batch_texts(py, texts, on_missing)?;
         let yake = &self.inner;
-        let results = run_batch(py, &items, n_threads, |t| yake.extract(t))?;
-        PyList::new(py, results)
+        pipelined_list(py, &items, n_threads, |t| yake.extract(t))
     }
 
     /// The sentences and tokens YAKE reads from ``text`` (segtok's segmentation).
