@@ -131,11 +131,11 @@ fn tokenize(text: &str) -> Tokens {
     let mut sentence_ends = Vec::new();
     let mut sentence_tokens = TokenBuf::default();
     for sentence in segtok::split_multi(text) {
-        if pystr::strip(&sentence).is_empty() {
+        if pystr::strip(sentence).is_empty() {
             continue;
         }
         sentence_tokens.clear();
-        segtok::web_tokenizer(&sentence, &mut sentence_tokens);
+        segtok::web_tokenizer(sentence, &mut sentence_tokens);
         for token in sentence_tokens.iter() {
             let (head, tail) = segtok::split_contraction(token);
             for piece in std::iter::once(head).chain(tail) {
