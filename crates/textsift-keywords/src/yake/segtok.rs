@@ -75,6 +75,8 @@ fn is_word(c: char) -> bool {
 
 /// A sentence ends at a terminal (with an optional closing quote and brackets) followed by
 /// spaces, or at two or more newlines.
+/// segtok's sentence-end pattern, which [`sentence_ends`] finds by hand (tests compare them).
+#[cfg(test)]
 static SEGMENTER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r#"([{TERMINALS}]['\u{{2019}}"\u{{201d}}]?[\]\)]*\s+|\n{{2,}})"#
@@ -321,15 +323,69 @@ fn capital_word_start_before(s: &str, at: usize, comma: bool) -> bool {
     n >= 2 && is_modifier_letter(chars[n - 1].1) && is_x(chars[n - 2].1) && check(n - 2)
 }
 
-/// `regex.split` with one capturing group: the text between matches and the matches, alternating,
-/// as ranges of `text` (they cover it, in order).
-fn split_keep(re: &Regex, text: &str) -> Vec<Range<usize>> {
+/// The matches of segtok's sentence-end pattern `([TERMINALS]['’"”]?[\])]*\s+|\n{2,})` in
+/// `text`, left to right. A regex search tried every position of the text; a terminal or a line
+/// break must start a match, so only those positions are looked at, and neither alternative
+/// ever needs to backtrack (a quote taken by `?` is never needed by what follows).
+fn sentence_ends(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Terminals are ASCII or start with one of these bytes; so does nothing else we skip.
+        if !matches!(bytes[i], b'.' | b'!' | b'?' | b'\n' | 0xE2 | 0xE3 | 0xEF) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let end = if c == '\n' {
+            let run = bytes[i..].iter().take_while(|&&b| b == b'\n').count();
+            (run >= 2).then_some(i + run)
+        } else if TERMINALS.contains(c) {
+            let mut j = i + c.len_utf8();
+            if let Some(q) = text[j..]
+                .chars()
+                .next()
+                .filter(|q| matches!(q, '\'' | '\u{2019}' | '"' | '\u{201d}'))
+            {
+                j += q.len_utf8();
+            }
+            j += bytes[j..]
+                .iter()
+                .take_while(|&&b| b == b']' || b == b')')
+                .count();
+            let spaces: usize = text[j..]
+                .chars()
+                .take_while(|c| c.is_whitespace())
+                .map(char::len_utf8)
+                .sum();
+            (spaces > 0).then_some(j + spaces)
+        } else {
+            None
+        };
+        match end {
+            Some(end) => {
+                out.push(i..end);
+                i = end;
+            }
+            None => i += c.len_utf8(),
+        }
+    }
+    out
+}
+
+/// `regex.split` with one capturing group around the whole pattern, given the pattern's
+/// matches: the text between matches and the matches, alternating, as ranges of `text` (they
+/// cover it, in order).
+fn split_keep(text: &str, matches: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(2 * matches.len() + 1);
     let mut last = 0;
-    for m in re.find_iter(text) {
-        out.push(last..m.start());
-        out.push(m.range());
-        last = m.end();
+    for m in matches {
+        out.push(last..m.start);
+        out.push(m.clone());
+        last = m.end;
     }
     out.push(last..text.len());
     out
@@ -395,7 +451,7 @@ fn is_py_space(c: char) -> bool {
 /// of `text`).
 pub(crate) fn split_multi(text: &str) -> Vec<&str> {
     const SHORT: usize = 55;
-    let spans = split_keep(&SEGMENTER, text);
+    let spans = split_keep(text, &sentence_ends(text));
     let mut out = Vec::new();
     // The sentence being built (a range of `text`: the sentences that join it are its
     // neighbours), and its bracket counts, kept up to date as spans join it: a long run of
@@ -405,10 +461,7 @@ pub(crate) fn split_multi(text: &str) -> Vec<&str> {
     for range in abbreviation_joiner(text, &spans) {
         let current = &text[range.clone()];
         let Some((mut prev_range, mut round, mut square)) = last.take() else {
-            let (r, q) = (
-                Brackets::of(current, '(', ')'),
-                Brackets::of(current, '[', ']'),
-            );
+            let (r, q) = Brackets::of(current);
             last = Some((range, r, q));
             continue;
         };
@@ -423,10 +476,7 @@ pub(crate) fn split_multi(text: &str) -> Vec<&str> {
                     || (UPPER_CASE_END.is_match(tail_word(prev))
                         && UPPER_CASE_START.is_match(current)))
         };
-        let (cur_round, cur_square) = (
-            Brackets::of(current, '(', ')'),
-            Brackets::of(current, '[', ']'),
-        );
+        let (cur_round, cur_square) = Brackets::of(current);
         if (BEFORE_LOWER_END.is_match(tail(prev)) && LOWER_WORD.is_match(current))
             || bracket_join(round.is_open(), '(', ')')
             || bracket_join(square.is_open(), '[', ']')
@@ -457,15 +507,33 @@ struct Brackets {
 }
 
 impl Brackets {
-    fn of(s: &str, open: char, close: char) -> Brackets {
-        let opens = s.matches(open).count();
-        let closes = s.matches(close).count();
-        let closes_after_first_open = s.find(open).map_or(0, |at| s[at..].matches(close).count());
-        Brackets {
-            opens,
-            closes_after_first_open,
-            closes,
+    /// The round and the square bracket counts of `s`, in one pass over its bytes (brackets are
+    /// ASCII, and UTF-8 never hides an ASCII byte inside another character).
+    fn of(s: &str) -> (Brackets, Brackets) {
+        let mut counts = [Brackets {
+            opens: 0,
+            closes_after_first_open: 0,
+            closes: 0,
+        }; 2];
+        for &b in s.as_bytes() {
+            let (kind, opening) = match b {
+                b'(' => (0, true),
+                b')' => (0, false),
+                b'[' => (1, true),
+                b']' => (1, false),
+                _ => continue,
+            };
+            let c = &mut counts[kind];
+            if opening {
+                c.opens += 1;
+            } else {
+                c.closes += 1;
+                if c.opens > 0 {
+                    c.closes_after_first_open += 1;
+                }
+            }
         }
+        (counts[0], counts[1])
     }
 
     fn is_open(self) -> bool {
@@ -989,16 +1057,14 @@ pub(crate) fn web_tokenizer(sentence: &str, out: &mut TokenBuf) {
 pub(crate) fn split_contraction(token: &str) -> (&str, Option<&str>) {
     // Most tokens are ASCII without `'`: no apostrophe of any kind, nothing to search.
     let maybe = token.bytes().any(|b| b == b'\'' || b >= 0x80);
-    if !maybe
-        || !token.contains(|c: char| APOSTROPHES.contains(c))
-        || !IS_CONTRACTION.is_match(token)
-    {
+    let is_any_apostrophe = |c: char| c == '\'' || is_apostrophe(c);
+    if !maybe || !token.contains(is_any_apostrophe) || !IS_CONTRACTION.is_match(token) {
         return (token, None);
     }
     let Some((mut cut, apostrophe)) = token
         .char_indices()
         .rev()
-        .find(|&(_, c)| APOSTROPHES.contains(c))
+        .find(|&(_, c)| is_any_apostrophe(c))
     else {
         return (token, None);
     };
@@ -1141,6 +1207,34 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The hand-written sentence-end search finds what segtok's pattern finds, on generated
+    /// texts of terminals (ASCII and not), quotes, brackets, spaces of several kinds and runs
+    /// of line breaks.
+    #[test]
+    fn sentence_ends_equal_the_segmenter_pattern() {
+        let pieces = [
+            "a", "Word", ".", "!", "?", "\u{203c}", "\u{3002}", "\u{ff01}", "\u{ff61}", "'",
+            "\u{2019}", "\"", "\u{201d}", ")", "]", "(", " ", "  ", "\t", "\n", "\n\n", "\u{a0}",
+            "\u{3000}", "é", "\u{2026}", "\u{2e}", "x.y", "\u{fe52}",
+        ];
+        let mut state = 0x1234_5678_9ABC_DEF1_u64;
+        let mut found = 0;
+        for _ in 0..50_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let n = (state % 10) as usize;
+            let text: String = (0..n)
+                .map(|k| pieces[(state.rotate_left(7 * k as u32) % pieces.len() as u64) as usize])
+                .collect();
+            let expected: Vec<Range<usize>> =
+                SEGMENTER.find_iter(&text).map(|m| m.range()).collect();
+            found += expected.len();
+            assert_eq!(sentence_ends(&text), expected, "{text:?}");
+        }
+        assert!(found > 10_000, "{found}");
     }
 
     #[test]
