@@ -453,19 +453,22 @@ def test_ctrl_c_stops_a_long_batch(
     # batch's time rather than ten tenths: reading and releasing two million strings costs a
     # fixed few tens of milliseconds that a fast call's tenth does not cover on a loaded machine.)
     call(texts[:10])  # one-time costs (imports, thread pools) out of the timings
-    t0 = time.perf_counter()
-    call(texts[:200_000])
-    tenth = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    call(texts)
-    whole = time.perf_counter() - t0
-    # No garbage collection meanwhile: a collection that runs a finalizer (left by earlier tests)
-    # while the signal is pending lets CPython raise the KeyboardInterrupt inside the finalizer,
-    # where it is printed and dropped, whatever the library does.
+    # No garbage collection while timing: a full collection among the objects earlier tests left
+    # can take seconds, and a tenth timed with one in it scheduled the interrupt after the whole
+    # batch had ended. Nor while the signal is pending: a collection that runs a finalizer lets
+    # CPython raise the KeyboardInterrupt inside the finalizer, where it is printed and dropped,
+    # whatever the library does.
     gc.collect()
     gc.disable()
     try:
-        interrupt_after(tenth / 2)
+        t0 = time.perf_counter()
+        call(texts[:200_000])
+        tenth = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        call(texts)
+        whole = time.perf_counter() - t0
+        # A tenth timed in a slow moment must not push the interrupt past the batch either.
+        interrupt_after(min(tenth, whole / 10) / 2)
         t0 = time.perf_counter()
         with pytest.raises(KeyboardInterrupt):
             call(texts)

@@ -444,6 +444,16 @@ fn streamed_documents_give_the_same_results() {
     }
 }
 
+/// A seeded xorshift generator: `next(n)` is a number below `n`.
+fn xorshift(mut state: u64) -> impl FnMut(u64) -> u64 {
+    move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    }
+}
+
 /// Counting a corpus in parts (as the Python binding does on several threads) and fitting on
 /// the parts gives exactly the vocabulary, idf and matrix of fitting in one go: for generated
 /// corpora with repeated and new terms, parts of every size (empty ones and ones without any
@@ -453,13 +463,7 @@ fn fitting_on_parts_equals_fitting_in_one_go() {
     let words = [
         "good", "bad", "app", "ads", "the", "café", "über", "x", "update", "phone", "a", "été",
     ];
-    let mut state = 0x0123_4567_89AB_CDEF_u64;
-    let mut next = move |n: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % n
-    };
+    let mut next = xorshift(0x0123_4567_89AB_CDEF);
     let configs = [
         TfidfConfig::default(),
         TfidfConfig::default()
@@ -539,13 +543,7 @@ fn token_ids_give_what_token_lists_give() {
     let words = [
         "Good", "good", "bad", "App", "the", "café", "ÜBER", "über", "x", "a", "Été", "update",
     ];
-    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
-    let mut next = move |n: u64| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state % n
-    };
+    let mut next = xorshift(0x9E37_79B9_7F4A_7C15);
     let configs = [
         TfidfConfig::default(),
         TfidfConfig::default().lowercase(false),
