@@ -1047,24 +1047,22 @@ impl TfidfVectorizer {
         n_docs: usize,
         mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
     ) -> Result<Counts, KeywordError> {
-        self.count_by_id(n_docs, 0, |terms, emit| {
+        self.count_by_id(n_docs, |terms, emit| {
             each_doc(&mut |feature: &str| emit(terms.intern(feature)))
         })
     }
 
     /// Counts `n_docs` documents whose features `each_doc(terms, emit)` hands over as ids that
-    /// it interns in `terms` (`None`: more than 2^32 distinct terms), in order. `entries` is
-    /// room to reserve for the `(feature, count)` pairs (at most the number of tokens).
+    /// it interns in `terms` (`None`: more than 2^32 distinct terms), in order.
     fn count_by_id(
         &self,
         n_docs: usize,
-        entries: usize,
         mut each_doc: impl FnMut(&mut Interner, &mut dyn FnMut(Option<u32>)),
     ) -> Result<Counts, KeywordError> {
         let mut terms = Interner::default();
         let mut c = Counts {
             terms: Interner::default(),
-            entries: Vec::with_capacity(entries),
+            entries: Vec::new(),
             indptr: Vec::with_capacity(n_docs + 1),
             df: Vec::new(),
             tf: Vec::new(),
@@ -1498,7 +1496,7 @@ impl TfidfVectorizer {
         let lower = self.config.lowercase;
         let mut feature = vec![UNSEEN; docs.table.len()];
         let mut i = 0;
-        let counts = self.count_by_id(docs.len(), docs.ids.len(), |terms, emit| {
+        let counts = self.count_by_id(docs.len(), |terms, emit| {
             for &id in docs.doc(i) {
                 let f = &mut feature[id as usize];
                 if *f == UNSEEN {
@@ -1543,25 +1541,14 @@ impl TfidfVectorizer {
         docs: &TokenIds<'_, S>,
     ) -> Result<CsrMatrix, KeywordError> {
         docs.check()?;
+        if self.config.ngram_range.1 > 1 {
+            return self.transform_with(docs.len(), |i, emit| {
+                docs.doc(i).iter().for_each(|&id| emit(docs.text(id)))
+            });
+        }
         let fitted = self.fitted()?;
         let mut m = CsrMatrix::empty(fitted.vocabulary.len());
         let lower = self.config.lowercase;
-        if self.config.ngram_range.1 > 1 {
-            let mut arena = Arena::default();
-            for i in 0..docs.len() {
-                self.push_row(fitted, &mut m, |emit| {
-                    let each = |tok: &mut dyn FnMut(&str)| {
-                        docs.doc(i).iter().for_each(|&id| tok(docs.text(id)))
-                    };
-                    self.streamed_features(each, lower, &mut arena, emit)
-                });
-            }
-            return Ok(m);
-        }
-        // Rows never hold more entries than their documents hold tokens.
-        m.indptr.reserve(docs.len());
-        m.indices.reserve(docs.ids.len());
-        m.data.reserve(docs.ids.len());
         let mut column = vec![UNSEEN; docs.table.len()];
         for i in 0..docs.len() {
             self.push_row_of_columns(fitted, &mut m, |emit| {

@@ -304,11 +304,10 @@ impl TokenTable {
         repeats * 4 >= tokens && repeats > 0
     }
 
-    /// Reads `docs` (from [`token_docs`]; missing documents are empty) with the GIL held.
-    /// Tokenizers return the same string object for every occurrence of a word (textsift's
-    /// `terms_batch` does, as do `random.choices` and the lists of interned words), so a token
-    /// whose object was seen before is found by its address alone; other tokens are found by
-    /// their text, and each distinct text is kept once (with a reference to its string).
+    /// Reads `docs` (from [`token_docs`]; missing documents are empty) with the GIL held. A
+    /// token whose object was seen before (see [`pays`](Self::pays)) is found by its address
+    /// alone; other tokens by their text, and each distinct text is kept once (with a reference
+    /// to its string).
     pub fn read(docs: &[Option<Bound<'_, PyAny>>]) -> PyResult<TokenTable> {
         let mut out = TokenTable {
             table: Vec::new(),
