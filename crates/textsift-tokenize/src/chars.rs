@@ -4,7 +4,15 @@
 //! module (whose `\s` is Unicode `White_Space`) and splits with `str.split()` (whose whitespace also
 //! includes the ASCII separators U+001C..U+001F). Parity needs both definitions.
 
-use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCategory};
+include!("char_flags.rs");
+include!(concat!(env!("OUT_DIR"), "/char_classes.rs"));
+
+/// The class flags of `c` (`LETTER`, `MARK`, ...): two loads from the table `build.rs` made.
+#[inline]
+fn flags(c: char) -> u8 {
+    let cp = c as usize;
+    CHUNKS[CHUNK_INDEX[cp >> CHUNK_BITS] as usize][cp & ((1 << CHUNK_BITS) - 1)]
+}
 
 /// Python's `str.isspace()`: Unicode `White_Space` plus U+001C..U+001F.
 #[inline]
@@ -18,11 +26,7 @@ pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    let cp = c as u32;
-    if (0xC0..=0x24F).contains(&cp) {
-        return cp != 0xD7 && cp != 0xF7;
-    }
-    c.general_category_group() == GeneralCategoryGroup::Letter
+    flags(c) & LETTER != 0
 }
 
 /// A number (`\p{N}`): `Nd`, `Nl` or `No`.
@@ -31,19 +35,14 @@ pub fn is_number(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    c.is_numeric()
+    flags(c) & NUMERIC != 0
 }
 
 /// A combining mark (`\p{M}`).
 #[inline]
 pub fn is_mark(c: char) -> bool {
-    let cp = c as u32;
-    // No marks among ASCII, nor from the emoji planes up to the variation selectors supplement:
-    // the common cases (text, then emoji after emoji) need no table search.
-    if cp < 0x300 || (0x1F000..0xE0100).contains(&cp) {
-        return false;
-    }
-    c.general_category_group() == GeneralCategoryGroup::Mark
+    // The first mark is U+0300: Latin-1 and Latin Extended text needs no table.
+    (c as u32) >= 0x300 && flags(c) & MARK != 0
 }
 
 /// A word character for textsift's own tokenizers: letters, numbers, marks, `_` and the joiners
@@ -53,19 +52,7 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    let cp = c as u32;
-    // Latin-1 and Latin Extended letters, Han ideographs and Hangul syllables are the bulk of
-    // non-ASCII text: answer them without a table search.
-    if (0xC0..=0x24F).contains(&cp) {
-        return cp != 0xD7 && cp != 0xF7;
-    }
-    if (0x4E00..=0x9FFF).contains(&cp) || (0xAC00..=0xD7A3).contains(&cp) {
-        return true;
-    }
-    matches!(
-        c.general_category_group(),
-        GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number | GeneralCategoryGroup::Mark
-    )
+    flags(c) & (LETTER | NUMBER | MARK) != 0
 }
 
 /// Punctuation (`\p{P}`).
@@ -75,7 +62,7 @@ pub fn is_punctuation(c: char) -> bool {
         return c.is_ascii_punctuation()
             && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
     }
-    c.general_category_group() == GeneralCategoryGroup::Punctuation
+    flags(c) & PUNCTUATION != 0
 }
 
 /// A character that starts an emoji: a non-ASCII `Emoji` character, a regional indicator or a
@@ -96,7 +83,16 @@ pub fn is_emoji_start(c: char) -> bool {
     if matches!(cp, 0x1F300..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF | 0x1FA70..=0x1FAFF) {
         return true;
     }
-    c.is_emoji_char()
+    flags(c) & EMOJI != 0
+}
+
+/// `char::is_alphabetic` (the `Alphabetic` property), without its table search.
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    flags(c) & ALPHABETIC != 0
 }
 
 /// Whether `s` contains any emoji character (non-ASCII `Emoji=Yes`) or a keycap mark.
@@ -118,4 +114,33 @@ pub fn is_regex_word(c: char) -> bool {
     }
     let mut buf = [0u8; 4];
     WORD.is_match(c.encode_utf8(&mut buf))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCategory};
+
+    /// Every code point: each table-backed class answers as the function it replaces.
+    #[test]
+    fn classes_match_their_definitions_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let group = c.general_category_group();
+            assert_eq!(is_letter(c), group == GeneralCategoryGroup::Letter, "{c:?}");
+            assert_eq!(is_mark(c), group == GeneralCategoryGroup::Mark, "{c:?}");
+            assert_eq!(is_number(c), c.is_numeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            let word = c == '_'
+                || matches!(
+                    group,
+                    GeneralCategoryGroup::Letter
+                        | GeneralCategoryGroup::Number
+                        | GeneralCategoryGroup::Mark
+                );
+            assert_eq!(is_word_char(c), word, "{c:?}");
+            let punct = group == GeneralCategoryGroup::Punctuation;
+            assert_eq!(is_punctuation(c), punct, "{c:?}");
+            assert_eq!(flags(c) & EMOJI != 0, c.is_emoji_char(), "{c:?}");
+        }
+    }
 }

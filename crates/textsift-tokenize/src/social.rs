@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::chars::{is_emoji_start, is_letter, is_punctuation, is_word_char};
+use crate::chars::{is_alphabetic, is_emoji_start, is_letter, is_punctuation, is_word_char};
 use crate::{Token, TokenKind};
 
 /// Iterator over the tokens of the `social` mode. Tokens borrow from the text.
@@ -644,17 +644,6 @@ fn is_dotted_abbreviation(word: &str) -> bool {
         })
 }
 
-/// `char::is_alphabetic`, answering Latin-1 and Latin Extended-A/B letters (the bulk of
-/// non-ASCII words in social text) without the table search.
-#[inline]
-fn is_alphabetic(c: char) -> bool {
-    let cp = c as u32;
-    if (0xC0..=0x24F).contains(&cp) {
-        return cp != 0xD7 && cp != 0xF7;
-    }
-    c.is_alphabetic()
-}
-
 fn looks_like_domain(word: &str) -> bool {
     match word.rsplit_once('.') {
         Some((host, tld)) => {
@@ -859,13 +848,6 @@ mod tests {
         let text = b"hello_World42 next";
         assert_eq!(ascii_word_run_end(text, 0), 13);
         assert_eq!(ascii_word_run_end(text, 14), text.len());
-    }
-
-    #[test]
-    fn latin_fast_path_is_std_alphabetic() {
-        for c in '\0'..='\u{3000}' {
-            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
-        }
     }
 
     #[test]
