@@ -322,33 +322,47 @@ class Harness:
     )
 
     def time(self, fn: Callable[[], object], repeats: int | None = None) -> tuple[float, float | None]:
-        """Best time of ``fn`` in seconds and the peak memory of its first run in MB. Runs it
-        once, then again while the runs fit in the budget (at most ``repeats`` or
-        ``max_repeats`` runs): slow peers run once or twice, fast calls up to the maximum. The
-        garbage collector is off during runs, as in ``timeit``."""
+        """Best time of ``fn`` in seconds and the peak memory of its first run in MB (see
+        ``time_interleaved``)."""
+        return self.time_interleaved([fn], repeats)[0]
+
+    def time_interleaved(
+        self, fns: Sequence[Callable[[], object]], repeats: int | None = None
+    ) -> list[tuple[float, float | None]]:
+        """Best time in seconds and peak memory of the first run in MB of each of ``fns``. Runs
+        each once, then all of them in turn again while the rounds fit in the budget (at most
+        ``repeats`` or ``max_repeats`` runs each): slow peers run once or twice, fast calls up to
+        the maximum. Taking turns matters when runs are compared with each other (one thread
+        against all cores): a shared machine that slows down for a few seconds then slows every
+        contender alike, instead of only the one measured at that moment. The garbage collector
+        is off during runs, as in ``timeit``."""
         limit = repeats or self.max_repeats
         was = gc.isenabled()
         # The young generations hold what earlier runs left; a full collection costs 0.1 s once
         # spaCy and scikit-learn are imported, and finds nothing more.
         gc.collect(1)
         gc.disable()
+        best: list[float] = []
+        peaks: list[float | None] = []
         try:
-            with PeakMemory() as mem:
-                t0 = time.perf_counter()
-                result = fn()
-                best = time.perf_counter() - t0
-            del result
-            extra = min(limit - 1, int(self.budget / max(best, 1e-6)))
-            for _ in range(extra):
-                t0 = time.perf_counter()
-                result = fn()
-                best = min(best, time.perf_counter() - t0)
+            for fn in fns:
+                with PeakMemory() as mem:
+                    t0 = time.perf_counter()
+                    result = fn()
+                    best.append(time.perf_counter() - t0)
                 del result
+                peaks.append(None if mem.peak is None else mem.peak / 1e6)
+            extra = min(limit - 1, int(self.budget * len(fns) / max(sum(best), 1e-6)))
+            for _ in range(extra):
+                for k, fn in enumerate(fns):
+                    t0 = time.perf_counter()
+                    result = fn()
+                    best[k] = min(best[k], time.perf_counter() - t0)
+                    del result
         finally:
             if was:
                 gc.enable()
-        peak = None if mem.peak is None else mem.peak / 1e6
-        return best, peak
+        return list(zip(best, peaks))
 
     def measure(
         self,
@@ -370,22 +384,92 @@ class Harness:
         """Time ``fn`` (which processes ``items`` items, of ``texts`` or ``n_bytes`` bytes) and
         add a row."""
         seconds, peak = self.time(fn, repeats)
-        if n_bytes is None and texts is not None:
-            n_bytes = int(mb(texts) * 1e6)
         return self.add(
-            Row(
+            self._row(
                 capability,
                 input_name,
                 name,
-                items / seconds,
-                unit,
-                None if n_bytes is None else n_bytes / 1e6 / seconds,
+                seconds,
                 peak,
+                items,
+                unit,
+                texts,
+                n_bytes,
                 threads,
                 peer,
-                None if vs is None else tuple(vs),
+                vs,
                 note,
             )
+        )
+
+    def measure_threads(
+        self,
+        capability: str,
+        input_name: str,
+        name: str,
+        run: Callable[[int | None], object],
+        *,
+        items: int,
+        unit: str,
+        texts: Sequence[str] | None = None,
+        n_bytes: int | None = None,
+        vs: Sequence[str] | None = None,
+    ) -> tuple[Row, Row]:
+        """A batch API on one thread (``run(1)``) and on all cores (``run(None)``), their runs
+        taking turns (see ``time_interleaved``): the scaling target compares the two rows."""
+        timed = self.time_interleaved([lambda: run(1), lambda: run(None)])
+        rows = [
+            self.add(
+                self._row(
+                    capability,
+                    input_name,
+                    name,
+                    seconds,
+                    peak,
+                    items,
+                    unit,
+                    texts,
+                    n_bytes,
+                    threads,
+                    False,
+                    vs,
+                    "",
+                )
+            )
+            for (seconds, peak), threads in zip(timed, ("1", all_threads()))
+        ]
+        return rows[0], rows[1]
+
+    @staticmethod
+    def _row(
+        capability: str,
+        input_name: str,
+        name: str,
+        seconds: float,
+        peak: float | None,
+        items: int,
+        unit: str,
+        texts: Sequence[str] | None,
+        n_bytes: int | None,
+        threads: str,
+        peer: bool,
+        vs: Sequence[str] | None,
+        note: str,
+    ) -> Row:
+        if n_bytes is None and texts is not None:
+            n_bytes = int(mb(texts) * 1e6)
+        return Row(
+            capability,
+            input_name,
+            name,
+            items / seconds,
+            unit,
+            None if n_bytes is None else n_bytes / 1e6 / seconds,
+            peak,
+            threads,
+            peer,
+            None if vs is None else tuple(vs),
+            note,
         )
 
     def add(self, row: Row) -> Row:

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from harness import Harness, Inputs, Row, all_threads, mb, peer_available
+from harness import Harness, Inputs, Row, mb, peer_available
 
 import textsift as ts
 
@@ -79,17 +79,15 @@ def yake_case(h: Harness, inputs: Inputs) -> None:
         unit="docs",
         texts=docs,
     )
-    for threads, nt in (("1", 1), (all_threads(), None)):
-        h.measure(
-            YAKE,
-            docs_name,
-            "textsift `Yake.extract_batch`",
-            lambda nt=nt: ours.extract_batch(docs, n_threads=nt),
-            items=len(docs),
-            unit="docs",
-            texts=docs,
-            threads=threads,
-        )
+    h.measure_threads(
+        YAKE,
+        docs_name,
+        "textsift `Yake.extract_batch`",
+        lambda nt: ours.extract_batch(docs, n_threads=nt),
+        items=len(docs),
+        unit="docs",
+        texts=docs,
+    )
     del n_words
     long_name, doc = inputs.long_small_name, inputs.long_small
     words = _words(doc)
@@ -237,17 +235,15 @@ def rake_case(h: Harness, inputs: Inputs) -> None:
         unit="words",
         texts=docs,
     )
-    for threads, nt in (("1", 1), (all_threads(), None)):
-        h.measure(
-            RAKE,
-            docs_name,
-            "textsift `Rake.extract_batch`",
-            lambda nt=nt: ours.extract_batch(docs, n_threads=nt),
-            items=n_words,
-            unit="words",
-            texts=docs,
-            threads=threads,
-        )
+    h.measure_threads(
+        RAKE,
+        docs_name,
+        "textsift `Rake.extract_batch`",
+        lambda nt: ours.extract_batch(docs, n_threads=nt),
+        items=n_words,
+        unit="words",
+        texts=docs,
+    )
     for input_name, doc in (
         (inputs.long_small_name, inputs.long_small),
         (inputs.long_big_name, inputs.long_big),
@@ -314,17 +310,15 @@ def textrank_case(h: Harness, inputs: Inputs) -> None:
             repeats=1,
             note=f"on the first {len(sl)} documents",
         )
-    for threads, nt in (("1", 1), (all_threads(), None)):
-        h.measure(
-            TEXTRANK,
-            docs_name,
-            "textsift `TextRank.extract_batch`",
-            lambda nt=nt: ours.extract_batch(docs, n_threads=nt),
-            items=n_words,
-            unit="words",
-            texts=docs,
-            threads=threads,
-        )
+    h.measure_threads(
+        TEXTRANK,
+        docs_name,
+        "textsift `TextRank.extract_batch`",
+        lambda nt: ours.extract_batch(docs, n_threads=nt),
+        items=n_words,
+        unit="words",
+        texts=docs,
+    )
     all_words = inputs.long_small.split()
     n_short = SUMMA_WORDS_QUICK if h.quick else SUMMA_WORDS
     short = " ".join(all_words[:n_short])

@@ -3,7 +3,7 @@ crate in Rust (the ``vader_throughput`` example times both)."""
 
 from __future__ import annotations
 
-from harness import Harness, Inputs, Row, all_threads, peer_available
+from harness import Harness, Inputs, Row, peer_available
 
 import textsift as ts
 
@@ -58,17 +58,15 @@ def run(h: Harness, inputs: Inputs) -> None:
             texts=texts,
             repeats=3,
         )
-        for threads, nt in (("1", 1), (all_threads(), None)):
-            h.measure(
-                CAP,
-                input_name,
-                "textsift `Vader.score_batch`",
-                lambda t=texts, nt=nt: ours.score_batch(t, n_threads=nt),
-                items=n,
-                unit="texts",
-                texts=texts,
-                threads=threads,
-            )
+        h.measure_threads(
+            CAP,
+            input_name,
+            "textsift `Vader.score_batch`",
+            lambda nt, t=texts: ours.score_batch(t, n_threads=nt),
+            items=n,
+            unit="texts",
+            texts=texts,
+        )
         if h.rust:
             out, peak = h.rust_on_lines(
                 "textsift-sentiment", "vader_throughput", texts, "3" if texts is inputs.posts_x else "2"

@@ -4,7 +4,7 @@ unique words."""
 
 from __future__ import annotations
 
-from harness import Harness, Inputs, Row, all_threads, peer_available
+from harness import Harness, Inputs, Row, peer_available
 
 import textsift as ts
 
@@ -56,17 +56,15 @@ def run(h: Harness, inputs: Inputs) -> None:
                 repeats=3,
                 note=f"on the first {len(sl):,} words" if len(sl) < n else "",
             )
-        for threads, nt in (("1", 1), (all_threads(), None)):
-            h.measure(
-                CAP,
-                input_name,
-                "textsift `Stemmer.stem_words`",
-                lambda w=words, nt=nt: ours.stem_words(w, n_threads=nt),
-                items=n,
-                unit="words",
-                n_bytes=n_bytes,
-                threads=threads,
-            )
+        h.measure_threads(
+            CAP,
+            input_name,
+            "textsift `Stemmer.stem_words`",
+            lambda nt, w=words: ours.stem_words(w, n_threads=nt),
+            items=n,
+            unit="words",
+            n_bytes=n_bytes,
+        )
         if h.rust:
             out, peak = h.rust_on_lines("textsift-stem", "stem_throughput", words, "5")
             for label, key in (

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from harness import NOT_WORDS, Harness, Inputs, Row, all_threads, mb, peer_available
+from harness import NOT_WORDS, Harness, Inputs, Row, mb, peer_available
 
 import textsift as ts
 
@@ -91,17 +91,15 @@ def run(h: Harness, inputs: Inputs) -> None:
                 peer=True,
                 repeats=3,
             )
-            for threads, nt in (("1", 1), (all_threads(), None)):
-                h.measure(
-                    CAP,
-                    name,
-                    "textsift `TfidfVectorizer` fit+transform",
-                    lambda d=docs, f=ours, nt=nt: fit_transform(f(nt), d),
-                    items=len(docs),
-                    unit="docs",
-                    n_bytes=n_bytes,
-                    threads=threads,
-                )
+            h.measure_threads(
+                CAP,
+                name,
+                "textsift `TfidfVectorizer` fit+transform",
+                lambda nt, d=docs, f=ours: fit_transform(f(nt), d),
+                items=len(docs),
+                unit="docs",
+                n_bytes=n_bytes,
+            )
         del n_tokens
         if h.rust and texts is not None:
             out, peak = h.rust_on_lines("textsift-keywords", "tfidf_throughput", texts, "5")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from harness import Harness, Inputs, all_threads, mb, peer_available
+from harness import Harness, Inputs, mb, peer_available
 
 import textsift as ts
 
@@ -68,41 +68,35 @@ def run(h: Harness, inputs: Inputs) -> None:
             tok = ts.Tokenizer(mode)
             tok.tokenize(docs[0])
             vs = None if mode == "social" else [FAITHFUL[mode]]
-            for threads, nt in (("1", 1), (all_threads(), None)):
-                h.measure(
-                    CAP,
-                    input_name,
-                    f"textsift {mode} `tokenize_batch`",
-                    lambda tok=tok, nt=nt: tok.tokenize_batch(docs, n_threads=nt),
-                    items=n,
-                    unit="docs",
-                    texts=docs,
-                    threads=threads,
-                    vs=vs,
-                )
+            h.measure_threads(
+                CAP,
+                input_name,
+                f"textsift {mode} `tokenize_batch`",
+                lambda nt, tok=tok: tok.tokenize_batch(docs, n_threads=nt),
+                items=n,
+                unit="docs",
+                texts=docs,
+                vs=vs,
+            )
         social = ts.Tokenizer("social")
-        for threads, nt in (("1", 1), (all_threads(), None)):
-            h.measure(
-                CAP,
-                input_name,
-                "textsift social `tokenize_arrays`",
-                lambda nt=nt: social.tokenize_arrays(docs, n_threads=nt),
-                items=n,
-                unit="docs",
-                texts=docs,
-                threads=threads,
-            )
-        for threads, nt in (("1", 1), (all_threads(), None)):
-            h.measure(
-                CAP,
-                input_name,
-                "textsift social `count_batch`",
-                lambda nt=nt: social.count_batch(docs, n_threads=nt),
-                items=n,
-                unit="docs",
-                texts=docs,
-                threads=threads,
-            )
+        h.measure_threads(
+            CAP,
+            input_name,
+            "textsift social `tokenize_arrays`",
+            lambda nt: social.tokenize_arrays(docs, n_threads=nt),
+            items=n,
+            unit="docs",
+            texts=docs,
+        )
+        h.measure_threads(
+            CAP,
+            input_name,
+            "textsift social `count_batch`",
+            lambda nt: social.count_batch(docs, n_threads=nt),
+            items=n,
+            unit="docs",
+            texts=docs,
+        )
         h.measure(
             CAP,
             input_name,
@@ -247,17 +241,15 @@ def sentences(h: Harness, inputs: Inputs) -> None:
         except LookupError:
             h.note(SENT, "NLTK's Punkt data (`punkt_tab`) is not installed here: `sent_tokenize` not timed.")
     for input_name, docs in ((inputs.posts_x_name, inputs.posts_x), (inputs.social_name, inputs.social)):
-        for threads, nt in (("1", 1), (all_threads(), None)):
-            h.measure(
-                SENT,
-                input_name,
-                "textsift `SentenceSplitter.split_batch`",
-                lambda nt=nt: splitter.split_batch(docs, n_threads=nt),
-                items=len(docs),
-                unit="docs",
-                texts=docs,
-                threads=threads,
-            )
+        h.measure_threads(
+            SENT,
+            input_name,
+            "textsift `SentenceSplitter.split_batch`",
+            lambda nt: splitter.split_batch(docs, n_threads=nt),
+            items=len(docs),
+            unit="docs",
+            texts=docs,
+        )
         if punkt is not None:
             sl = docs if mb(docs) <= h.peer_slice_mb * 1.5 else _slice(docs, h.peer_slice_mb)
             fn = punkt
