@@ -1,6 +1,6 @@
 //! Python values in: one text, or an iterable of texts with a policy for missing values.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
@@ -259,16 +259,29 @@ pub fn run_batch<'t, R: Send>(
     )
 }
 
-/// Documents per unit of pipelined work: small enough that conversion starts early, large enough
-/// that sending results between threads costs nothing noticeable and that repeated token texts
-/// within a chunk are many (the tokenizer batches deduplicate token texts per chunk).
+/// Documents per unit of pipelined work, at most: small enough that conversion starts early,
+/// large enough that sending results between threads costs nothing noticeable and that repeated
+/// token texts within a chunk are many (the tokenizer batches deduplicate token texts per chunk).
 pub const PIPELINE_CHUNK: usize = 256;
+
+/// Documents per unit of pipelined work for a batch of `items` on `threads` threads: at least
+/// sixteen chunks a thread where the batch allows, so that a few heavy documents (keyphrases of
+/// 2,000 abstracts are eight chunks of 256) do not leave one thread working alone at the end.
+fn pipeline_chunk(items: usize, threads: usize) -> usize {
+    (items / (threads * 16)).clamp(1, PIPELINE_CHUNK)
+}
 
 /// A batch whose results become Python objects: worker threads process chunks of the texts
 /// without the GIL while this thread, holding the GIL, turns finished chunks into Python objects
 /// in input order. Building Python objects can only happen on one thread, so overlapping it with
 /// the parallel work is what lets a batch use more than one core; `work` should therefore do
 /// every piece of preparation that does not need the GIL.
+///
+/// With `n` threads, `n - 1` workers and this thread share the chunks: this thread converts the
+/// next chunk as soon as it is ready, and processes a chunk itself only while the next one is not.
+/// So exactly `n` threads are busy, and the conversion, which only this thread can do, never
+/// competes with a worker for a core (with `n` workers as well, three busy threads shared two
+/// cores, and the conversion got two thirds of one).
 pub fn pipelined<'t, C: Send>(
     py: Python<'_>,
     items: &'t [Option<PyBackedStr>],
@@ -277,7 +290,8 @@ pub fn pipelined<'t, C: Send>(
     mut consume: impl FnMut(C) -> PyResult<()>,
 ) -> PyResult<()> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(PIPELINE_CHUNK).collect();
+    let chunks: Vec<&'t [Option<PyBackedStr>]> =
+        items.chunks(pipeline_chunk(items.len(), threads)).collect();
     if threads <= 1 || chunks.len() < 2 {
         // One chunk at a time without the GIL, checking for Ctrl-C between chunks.
         for (k, chunk) in chunks.iter().enumerate() {
@@ -292,46 +306,71 @@ pub fn pipelined<'t, C: Send>(
     type Message<C> = (usize, std::thread::Result<C>);
     let (tx, rx) = std::sync::mpsc::channel::<Message<C>>();
     let rx = std::sync::Mutex::new(rx);
+    // The next chunk nobody has claimed yet.
+    let unclaimed = AtomicUsize::new(0);
     // Set when this thread stops early (Ctrl-C, a failed conversion, a panic): the workers then
-    // skip the chunks left, so that the scope below ends at once instead of after the batch.
+    // claim no more chunks, so that the scope below ends at once instead of after the batch.
     let stop = AtomicBool::new(false);
-    let work = &work;
-    let chunk_list = &chunks;
-    let stop_ref = &stop;
+    let claim = || {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let k = unclaimed.fetch_add(1, Ordering::Relaxed);
+        (k < chunks.len()).then_some(k)
+    };
+    let (work, chunks, claim) = (&work, &chunks, &claim);
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let _ = parallel::install(Some(threads), move || {
-                chunk_list
-                    .par_iter()
-                    .enumerate()
-                    .for_each_with(tx, |tx, (k, chunk)| {
-                        if stop_ref.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        let result =
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunk)));
-                        // The receiver is gone only if conversion failed; nothing is left to do then.
-                        let _ = tx.send((k, result));
-                    })
+        for _ in 1..threads.min(chunks.len()) {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                while let Some(k) = claim() {
+                    let result =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunks[k])));
+                    // The receiver is gone only if conversion failed; nothing is left to do then.
+                    if tx.send((k, result)).is_err() {
+                        break;
+                    }
+                }
             });
-        });
+        }
+        drop(tx);
         let outcome = || {
             let mut pending: FxHashMap<usize, C> = FxHashMap::default();
-            for next in 0..chunk_list.len() {
+            let take = |pending: &mut FxHashMap<usize, C>, message: Message<C>| match message {
+                (k, Ok(r)) => {
+                    pending.insert(k, r);
+                }
+                (_, Err(payload)) => std::panic::resume_unwind(payload),
+            };
+            for next in 0..chunks.len() {
                 let ready = loop {
                     if let Some(r) = pending.remove(&next) {
                         break r;
                     }
+                    // What the workers finished meanwhile, without waiting.
+                    let finished = rx.lock().map_err(|_| ()).map(|r| r.try_recv().ok());
+                    match finished {
+                        Ok(Some(message)) => {
+                            take(&mut pending, message);
+                            continue;
+                        }
+                        Ok(None) => {}
+                        Err(()) => panic!("the batch's result channel is poisoned"),
+                    }
+                    // The next chunk is still being processed: process another meanwhile.
+                    if let Some(k) = claim() {
+                        let r = detached(py, || work(chunks[k]))?;
+                        pending.insert(k, r);
+                        continue;
+                    }
+                    // Every chunk is claimed: wait for a worker's result.
                     let message = detached(py, || {
                         rx.lock()
                             .map_err(|_| ())
                             .and_then(|r| r.recv().map_err(|_| ()))
                     })?;
                     match message {
-                        Ok((k, Ok(r))) => {
-                            pending.insert(k, r);
-                        }
-                        Ok((_, Err(payload))) => std::panic::resume_unwind(payload),
+                        Ok(message) => take(&mut pending, message),
                         Err(()) => panic!("the batch workers stopped early"),
                     }
                 };
