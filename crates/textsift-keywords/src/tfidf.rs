@@ -704,10 +704,11 @@ impl Counts {
         Ok(())
     }
 
-    /// Appends the counts of the documents that follow: their terms take the next ids in their
-    /// own order of first appearance, and each document's entries are sorted by id again, so
-    /// that counting in parts gives what counting in one go gives.
-    fn append(&mut self, part: Counts) -> Result<(), KeywordError> {
+    /// Takes in the terms of the documents that follow (`part`): new terms take the next ids in
+    /// their own order of first appearance, and frequencies add up. Returns the id here of each of
+    /// `part`'s terms; the documents' entries stay in `part` (see
+    /// [`TfidfVectorizer::part_rows`]), so that merging costs the distinct terms only.
+    fn merge_terms(&mut self, part: &Counts) -> Result<Vec<u32>, KeywordError> {
         let mut global = Vec::with_capacity(part.terms.len());
         for id in 0..part.terms.len() as u32 {
             let g = self.terms.intern(part.terms.term(id)).ok_or_else(|| {
@@ -721,15 +722,7 @@ impl Counts {
             self.tf[g as usize] += part.tf[id as usize];
             global.push(g);
         }
-        for w in part.indptr.windows(2) {
-            let start = self.entries.len();
-            let doc = part.entries.get(w[0]..w[1]).unwrap_or_default();
-            self.entries
-                .extend(doc.iter().map(|&(id, n)| (global[id as usize], n)));
-            self.entries[start..].sort_unstable_by_key(|&(id, _)| id);
-            self.indptr.push(self.entries.len());
-        }
-        Ok(())
+        Ok(global)
     }
 }
 
@@ -1220,27 +1213,73 @@ impl TfidfVectorizer {
         m.data.reserve(counts.entries.len());
         let mut pairs: Vec<(u32, f64)> = Vec::new();
         for w in counts.indptr.windows(2) {
-            let start = m.indices.len();
-            // In first-appearance order, as scikit-learn stores the rows of fit_transform.
-            for &(id, n) in counts.entries.get(w[0]..w[1]).unwrap_or_default() {
-                if let Some(&j) = column.get(id as usize).filter(|&&j| j != u32::MAX) {
-                    m.indices.push(j);
-                    m.data.push(n as f64);
-                }
-            }
-            let (cols, vals) = (&m.indices[start..], &mut m.data[start..]);
-            self.weigh(fitted, cols, vals);
-            // Then in column order.
-            pairs.clear();
-            pairs.extend(cols.iter().copied().zip(vals.iter().copied()));
-            pairs.sort_unstable_by_key(|&(j, _)| j);
-            for (k, (j, v)) in pairs.iter().enumerate() {
-                m.indices[start + k] = *j;
-                m.data[start + k] = *v;
-            }
-            m.indptr.push(m.indices.len());
+            let doc = counts.entries.get(w[0]..w[1]).unwrap_or_default();
+            self.push_counted_row(fitted, &column, doc, &mut m, &mut pairs);
         }
         Ok(m)
+    }
+
+    /// Appends the weighted row of one counted document (`(term id, count)` pairs in term id
+    /// order, that is in order of first appearance in the corpus) to `m`: `column` maps term ids
+    /// to columns (`u32::MAX`: pruned).
+    fn push_counted_row(
+        &self,
+        fitted: &Fitted,
+        column: &[u32],
+        doc: &[(u32, u64)],
+        m: &mut CsrMatrix,
+        pairs: &mut Vec<(u32, f64)>,
+    ) {
+        let start = m.indices.len();
+        // In first-appearance order, as scikit-learn stores the rows of fit_transform.
+        for &(id, n) in doc {
+            if let Some(&j) = column.get(id as usize).filter(|&&j| j != u32::MAX) {
+                m.indices.push(j);
+                m.data.push(n as f64);
+            }
+        }
+        let (cols, vals) = (&m.indices[start..], &mut m.data[start..]);
+        self.weigh(fitted, cols, vals);
+        // Then in column order.
+        pairs.clear();
+        pairs.extend(cols.iter().copied().zip(vals.iter().copied()));
+        pairs.sort_unstable_by_key(|&(j, _)| j);
+        for (k, (j, v)) in pairs.iter().enumerate() {
+            m.indices[start + k] = *j;
+            m.data[start + k] = *v;
+        }
+        m.indptr.push(m.indices.len());
+    }
+
+    /// The weighted rows of one part's documents: their term ids taken to the merged ids
+    /// (`global`) and sorted by them again, which is the order counting the whole corpus in one
+    /// go gives, then as [`push_counted_row`](Self::push_counted_row).
+    fn part_rows(
+        &self,
+        fitted: &Fitted,
+        part: &Counts,
+        global: &[u32],
+        column: &[u32],
+    ) -> CsrMatrix {
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        m.indptr.reserve(part.indptr.len());
+        m.indices.reserve(part.entries.len());
+        m.data.reserve(part.entries.len());
+        let mut doc: Vec<(u32, u64)> = Vec::new();
+        let mut pairs: Vec<(u32, f64)> = Vec::new();
+        for w in part.indptr.windows(2) {
+            doc.clear();
+            doc.extend(
+                part.entries
+                    .get(w[0]..w[1])
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|&(id, n)| (global.get(id as usize).copied().unwrap_or(u32::MAX), n)),
+            );
+            doc.sort_unstable_by_key(|&(g, _)| g);
+            self.push_counted_row(fitted, column, &doc, &mut m, &mut pairs);
+        }
+        m
     }
 
     /// Counts token sequences (an empty vocabulary allowed).
@@ -1375,18 +1414,70 @@ impl TfidfVectorizer {
         parts: impl IntoIterator<Item = TermCounts>,
         transform: bool,
     ) -> Result<Option<CsrMatrix>, KeywordError> {
+        self.fit_parts_with(parts, transform, |rows, n| (0..n).map(rows).collect())
+    }
+
+    /// [`fit_parts`](Self::fit_parts), with the rows of the parts' documents (with `transform`)
+    /// made by `map`: `map(rows, n)` returns `rows(k)` for `k` in `0..n`, in that order. The
+    /// rows of one part depend on nothing but the fitted vocabulary, so `map` may make them on
+    /// several threads (which is how the Python binding spreads this step over its cores); the
+    /// result is the same.
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::{TfidfConfig, TfidfVectorizer};
+    /// let texts = ["good app", "bad ads", "good ads"];
+    /// let mut v = TfidfVectorizer::new(TfidfConfig::default())?;
+    /// let parts = vec![v.count_texts_part(&texts[..2])?, v.count_texts_part(&texts[2..])?];
+    /// // Any map that keeps the order will do: here, in reverse and back.
+    /// let m = v.fit_parts_with(parts, true, |rows, n| {
+    ///     let mut out: Vec<_> = (0..n).rev().map(rows).collect();
+    ///     out.reverse();
+    ///     out
+    /// })?;
+    /// assert_eq!(m.unwrap().n_rows(), 3);
+    /// # Ok::<(), textsift_keywords::KeywordError>(())
+    /// ```
+    pub fn fit_parts_with(
+        &mut self,
+        parts: impl IntoIterator<Item = TermCounts>,
+        transform: bool,
+        map: impl FnOnce(&(dyn Fn(usize) -> CsrMatrix + Sync), usize) -> Vec<CsrMatrix>,
+    ) -> Result<Option<CsrMatrix>, KeywordError> {
         let mut total = Counts::empty();
         let mut n_docs = 0;
+        let mut counted = Vec::new();
         for part in parts {
             n_docs += part.n_docs;
-            total.append(part.counts)?;
+            let global = total.merge_terms(&part.counts)?;
+            counted.push((part.counts, global));
         }
         total.check_not_empty()?;
-        if transform {
-            self.fit_counts(&total, n_docs).map(Some)
-        } else {
-            self.learn(&total, n_docs).map(|_| None)
+        let column = self.learn(&total, n_docs)?;
+        if !transform {
+            return Ok(None);
         }
+        let fitted = self.fitted()?;
+        let rows = |k: usize| match counted.get(k) {
+            Some((part, global)) => self.part_rows(fitted, part, global, &column),
+            None => CsrMatrix::empty(fitted.vocabulary.len()),
+        };
+        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
+        let nnz: usize = counted.iter().map(|(part, _)| part.entries.len()).sum();
+        m.indptr.reserve(n_docs);
+        m.indices.reserve(nnz);
+        m.data.reserve(nnz);
+        let made = map(&rows, counted.len());
+        if made.len() != counted.len() {
+            return Err(KeywordError::InvalidInput(format!(
+                "fit_parts_with: the map made {} row blocks for {} parts",
+                made.len(),
+                counted.len()
+            )));
+        }
+        for part in made {
+            m.append(part)?;
+        }
+        Ok(Some(m))
     }
 
     /// [`fit_texts`](Self::fit_texts), or with `transform` [`fit_transform_texts`](Self::fit_transform_texts),

@@ -508,7 +508,15 @@ fn fitting_on_parts_equals_fitting_in_one_go() {
             .windows(2)
             .map(|w| parts.count_texts_part(&texts[w[0]..w[1]]).unwrap())
             .collect();
+        // Rows made out of order (as threads would make them) change nothing.
+        let mut shuffled = TfidfVectorizer::new(config.clone()).unwrap();
+        let reversed = shuffled.fit_parts_with(counted.clone(), true, |rows, n| {
+            let mut made: Vec<_> = (0..n).rev().map(rows).collect();
+            made.reverse();
+            made
+        });
         let got = parts.fit_parts(counted, true);
+        assert_eq!(format!("{reversed:?}"), format!("{got:?}"), "round {round}");
         match (&expected, &got) {
             (Ok(m), Ok(Some(g))) => assert_eq!(m, g, "round {round}"),
             (Err(e), Err(g)) => assert_eq!(e.to_string(), g.to_string()),
@@ -532,6 +540,20 @@ fn fitting_on_parts_equals_fitting_in_one_go() {
         assert_eq!(lists.vocabulary(), one.vocabulary());
         assert_eq!(lists.idf(), one.idf());
     }
+}
+
+#[test]
+fn a_map_that_loses_row_blocks_is_an_error() {
+    let texts = ["good app", "bad ads", "good ads"];
+    let mut v = TfidfVectorizer::new(TfidfConfig::default()).unwrap();
+    let parts = vec![
+        v.count_texts_part(&texts[..1]).unwrap(),
+        v.count_texts_part(&texts[1..]).unwrap(),
+    ];
+    let lost = v.fit_parts_with(parts, true, |rows, _| vec![rows(0)]);
+    assert!(
+        matches!(lost, Err(KeywordError::InvalidInput(m)) if m.contains("1 row blocks for 2 parts"))
+    );
 }
 
 /// Documents given as ids into a table of distinct tokens give what the token lists give: for

@@ -376,8 +376,15 @@ impl PyTfidfVectorizer {
         .into_iter()
         .collect::<Result<Vec<_>, KeywordError>>()
         .map_err(|e| value_error(py, e.to_string()))?;
-        let m = detached(py, || fresh.fit_parts(parts, matrix))?
-            .map_err(|e| value_error(py, e.to_string()))?;
+        // The rows of each part are weighed on all cores too.
+        let m = detached(py, || {
+            fresh.fit_parts_with(parts, matrix, |rows, n| {
+                let ks: Vec<usize> = (0..n).collect();
+                parallel::map(&ks, Some(threads), |&k| rows(k))
+                    .unwrap_or_else(|_| ks.iter().map(|&k| rows(k)).collect())
+            })
+        })?
+        .map_err(|e| value_error(py, e.to_string()))?;
         self.inner = fresh;
         Ok(m)
     }
