@@ -282,16 +282,15 @@ fn pipeline_chunk(items: usize, threads: usize) -> usize {
 /// So exactly `n` threads are busy, and the conversion, which only this thread can do, never
 /// competes with a worker for a core (with `n` workers as well, three busy threads shared two
 /// cores, and the conversion got two thirds of one).
-pub fn pipelined<'t, C: Send>(
+pub fn pipelined<'t, T: Sync, C: Send>(
     py: Python<'_>,
-    items: &'t [Option<PyBackedStr>],
+    items: &'t [T],
     n_threads: Option<i64>,
-    work: impl Fn(&'t [Option<PyBackedStr>]) -> C + Sync + Send,
+    work: impl Fn(&'t [T]) -> C + Sync + Send,
     mut consume: impl FnMut(C) -> PyResult<()>,
 ) -> PyResult<()> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    let chunks: Vec<&'t [Option<PyBackedStr>]> =
-        items.chunks(pipeline_chunk(items.len(), threads)).collect();
+    let chunks: Vec<&'t [T]> = items.chunks(pipeline_chunk(items.len(), threads)).collect();
     if threads <= 1 || chunks.len() < 2 {
         // One chunk at a time without the GIL, checking for Ctrl-C between chunks.
         for (k, chunk) in chunks.iter().enumerate() {

@@ -10,11 +10,8 @@ use rustc_hash::{FxBuildHasher, FxHashMap};
 use textsift::stem::NltkSnowball;
 use textsift::{StemFamily, Stemmer};
 
-use crate::convert::{run_rounds, text_arg, threads_arg, type_name};
+use crate::convert::{pipelined, text_arg, threads_arg, type_name};
 use crate::errors::{detached, no_panic, type_error, value_error};
-
-/// Words per unit of parallel work.
-const CHUNK: usize = 4096;
 
 /// An iterator over the `words` argument of the `stem_words` methods, or a clear error.
 fn words_iter<'py>(words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, pyo3::types::PyIterator>> {
@@ -109,24 +106,26 @@ fn map_distinct<'py>(
     f: impl for<'w> Fn(&'w str) -> Cow<'w, str> + Sync + Send,
 ) -> PyResult<Bound<'py, PyList>> {
     let (ids, distinct) = distinct_words(words)?;
-    let chunks: Vec<&[PyBackedStr]> = distinct.chunks(CHUNK).collect();
-    let results = run_rounds(
+    // Workers stem chunks of the distinct words while this thread makes the finished ones into
+    // strings (a word that is its own stem is returned as its own object).
+    let mut strings: Vec<Bound<'py, PyString>> = Vec::with_capacity(distinct.len());
+    pipelined(
         py,
-        &chunks,
+        &distinct,
         n_threads,
-        |c| c.iter().map(|w| w.len()).sum(),
-        |c| c.iter().map(|w| f(w)).collect::<Vec<_>>(),
+        |chunk| (chunk, chunk.iter().map(|w| f(w)).collect::<Vec<_>>()),
+        |(chunk, stems)| {
+            for (word, stem) in chunk.iter().zip(stems) {
+                strings.push(match stem {
+                    Cow::Borrowed(same) if same == &**word => word
+                        .into_pyobject(py)
+                        .unwrap_or_else(|never| match never {}),
+                    other => PyString::new(py, &other),
+                });
+            }
+            Ok(())
+        },
     )?;
-    let strings: Vec<Bound<'py, PyString>> = distinct
-        .iter()
-        .zip(results.iter().flatten())
-        .map(|(word, result)| match result {
-            Cow::Borrowed(same) if *same == &**word => word
-                .into_pyobject(py)
-                .unwrap_or_else(|never| match never {}),
-            other => PyString::new(py, other),
-        })
-        .collect();
     PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
 }
 
