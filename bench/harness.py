@@ -380,24 +380,26 @@ class Harness:
         vs: Sequence[str] | None = None,
         note: str = "",
         repeats: int | None = None,
+        timed: tuple[float, float | None] | None = None,
     ) -> Row:
         """Time ``fn`` (which processes ``items`` items, of ``texts`` or ``n_bytes`` bytes) and
-        add a row."""
-        seconds, peak = self.time(fn, repeats)
+        add a row; ``timed`` gives its best time and peak memory when they were measured
+        already (``measure_threads``)."""
+        seconds, peak = timed if timed is not None else self.time(fn, repeats)
+        if n_bytes is None and texts is not None:
+            n_bytes = int(mb(texts) * 1e6)
         return self.add(
-            self._row(
+            Row(
                 capability,
                 input_name,
                 name,
-                seconds,
-                peak,
-                items,
+                items / seconds,
                 unit,
-                texts,
-                n_bytes,
+                None if n_bytes is None else n_bytes / 1e6 / seconds,
+                peak,
                 threads,
                 peer,
-                vs,
+                None if vs is None else tuple(vs),
                 note,
             )
         )
@@ -417,60 +419,25 @@ class Harness:
     ) -> tuple[Row, Row]:
         """A batch API on one thread (``run(1)``) and on all cores (``run(None)``), their runs
         taking turns (see ``time_interleaved``): the scaling target compares the two rows."""
-        timed = self.time_interleaved([lambda: run(1), lambda: run(None)])
-        rows = [
-            self.add(
-                self._row(
-                    capability,
-                    input_name,
-                    name,
-                    seconds,
-                    peak,
-                    items,
-                    unit,
-                    texts,
-                    n_bytes,
-                    threads,
-                    False,
-                    vs,
-                    "",
-                )
+        settings: list[tuple[str, int | None]] = [("1", 1), (all_threads(), None)]
+        timed = self.time_interleaved([lambda nt=nt: run(nt) for _, nt in settings])
+        one, alls = (
+            self.measure(
+                capability,
+                input_name,
+                name,
+                lambda nt=nt: run(nt),
+                items=items,
+                unit=unit,
+                texts=texts,
+                n_bytes=n_bytes,
+                threads=threads,
+                vs=vs,
+                timed=t,
             )
-            for (seconds, peak), threads in zip(timed, ("1", all_threads()))
-        ]
-        return rows[0], rows[1]
-
-    @staticmethod
-    def _row(
-        capability: str,
-        input_name: str,
-        name: str,
-        seconds: float,
-        peak: float | None,
-        items: int,
-        unit: str,
-        texts: Sequence[str] | None,
-        n_bytes: int | None,
-        threads: str,
-        peer: bool,
-        vs: Sequence[str] | None,
-        note: str,
-    ) -> Row:
-        if n_bytes is None and texts is not None:
-            n_bytes = int(mb(texts) * 1e6)
-        return Row(
-            capability,
-            input_name,
-            name,
-            items / seconds,
-            unit,
-            None if n_bytes is None else n_bytes / 1e6 / seconds,
-            peak,
-            threads,
-            peer,
-            None if vs is None else tuple(vs),
-            note,
+            for (threads, nt), t in zip(settings, timed)
         )
+        return one, alls
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
