@@ -83,6 +83,11 @@ def test_thread_settings_take_turns() -> None:
     assert (one.threads, alls.threads) == ("1", harness.all_threads())
     assert one.items_per_s > 0 and alls.mb_per_s is not None and alls.mb_per_s > 0
     assert h.rows == [one, alls]
+    # Without time for repeats, each still runs twice: a first run pays one-time costs.
+    calls.clear()
+    quick = harness.Harness(quick=True, rust=False, budget=0.0, max_repeats=4)
+    quick.measure_threads("cap", "input", "api", calls.append, items=10, unit="docs")
+    assert calls == [1, None, 1, None]
 
 
 def test_peak_memory_sees_an_allocation() -> None:
