@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import math
 import pickle
+import random
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -347,10 +348,71 @@ def test_nested_lists_and_generators() -> None:
         _vader.score_batch([texts])
 
 
+# Batches that read their texts while earlier ones are processed (count_batch, the score_batch
+# calls): a round is about 4 MB, so these batches run over many rounds.
+STREAMED: dict[str, Callable[..., Any]] = {
+    "Tokenizer.count_batch": lambda xs, **kw: ts.Tokenizer().count_batch(xs, **kw).tolist(),
+    "Vader.score_batch": lambda xs, **kw: _vader.score_batch(xs, **kw)["compound"].tolist(),
+    "Afinn.score_batch": lambda xs, **kw: _afinn.score_batch(xs, **kw).tolist(),
+    "Lexicon.score_batch": lambda xs, **kw: _lex.score_batch(xs, **kw).tolist(),
+    # NaN (a target not mentioned) as None, so that equal answers compare equal.
+    "TargetedSentiment.score_batch": lambda xs, **kw: [
+        [None if math.isnan(v) else v for v in row] for row in _ts.score_batch(xs, **kw)["compound"].tolist()
+    ],
+}
+
+
+def _many_texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words = ["good", "bad", "app", "love", "hate", ":)", "😍", "not", "very", "ads", "#fyp"]
+    return [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("n_threads", [1, 2])
+@pytest.mark.parametrize("name", sorted(STREAMED))
+def test_streamed_batches_over_many_rounds(name: str, n_threads: int) -> None:
+    call = STREAMED[name]
+    texts = _many_texts(300_000, seed=len(name) + n_threads)
+    whole = call(texts, n_threads=n_threads)
+    assert len(whole) == len(texts)
+    assert [call([texts[k]])[0] for k in range(0, len(texts), 997)] == whole[::997]
+    # The same answers in pieces, from a generator, and with missing values skipped or emptied.
+    pieces = [x for k in range(0, len(texts), 70_001) for x in call(texts[k : k + 70_001])]
+    assert pieces == whole
+    assert call((t for t in texts), n_threads=n_threads) == whole
+    gaps = [None if k % 9_973 == 0 else t for k, t in enumerate(texts)]
+    kept = [t for t in gaps if t is not None]
+    assert call(gaps, n_threads=n_threads, on_missing="skip") == call(kept)
+    emptied = call(gaps, n_threads=n_threads, on_missing="empty")
+    assert emptied == call(["" if t is None else t for t in gaps])
+
+
+@pytest.mark.parametrize("n_threads", [1, 2])
+@pytest.mark.parametrize("name", sorted(STREAMED))
+def test_streamed_batch_errors_name_late_items(name: str, n_threads: int) -> None:
+    call = STREAMED[name]
+    texts: list[Any] = _many_texts(250_000, seed=7)
+    texts[234_567] = 42
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[234567\].*int"):
+        call(texts, n_threads=n_threads)
+    texts[234_567] = None
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[234567\].*missing"):
+        call(texts, n_threads=n_threads)
+
+    def failing() -> Iterator[str]:
+        yield from texts[:200_000]
+        raise RuntimeError("the source broke late")
+
+    with pytest.raises(RuntimeError, match="the source broke late"):
+        call(failing(), n_threads=n_threads)
+    # Nothing is left behind: the next batch gives its answers.
+    assert call(["good", "bad"], n_threads=n_threads) == call(["good"]) + call(["bad"])
+
+
 # -- panics ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("where", ["gil", "detached", "batch"])
+@pytest.mark.parametrize("where", ["gil", "detached", "batch", "stream"])
 def test_a_rust_panic_becomes_an_internal_error(where: str) -> None:
     with pytest.raises(ts.TextsiftInternalError) as info:
         _textsift._panic_for_tests(where)

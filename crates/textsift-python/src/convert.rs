@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use textsift::parallel;
 
-use crate::errors::{detached, no_panic, type_error, value_error};
+use crate::errors::{detached, internal_error, no_panic, type_error, value_error};
 
 /// The name of `obj`'s type, for error messages.
 pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -112,56 +112,100 @@ pub fn texts_arg(
     obj: &Bound<'_, PyAny>,
     on_missing: OnMissing,
 ) -> PyResult<Vec<Option<PyBackedStr>>> {
-    let py = obj.py();
-    if obj.is_instance_of::<PyString>() {
-        return Err(type_error(
-            py,
-            "texts must be an iterable of str, not a single str; wrap it in a list",
-        ));
-    }
-    if obj.is_instance_of::<PyBytes>() {
-        return Err(type_error(
-            py,
-            "texts must be an iterable of str, not bytes",
-        ));
-    }
-    let iter = obj.try_iter().map_err(|_| {
-        type_error(
-            py,
-            format!("texts must be an iterable of str, not {}", type_name(obj)),
-        )
-    })?;
-    let mut out = Vec::with_capacity(obj.len().unwrap_or(0));
-    for (index, item) in iter.enumerate() {
-        // Reading millions of items takes a while: let Ctrl-C through meanwhile.
-        if index % SIGNAL_CHECK_ITEMS == SIGNAL_CHECK_ITEMS - 1 {
-            py.check_signals()?;
-        }
-        let item = item?;
-        if let Ok(s) = item.cast::<PyString>() {
-            let text = s
-                .extract::<PyBackedStr>()
-                .map_err(|e| surrogate_error(py, e, &format!("texts[{index}]")))?;
-            out.push(Some(text));
-        } else if is_missing(&item) {
-            match on_missing {
-                OnMissing::Raise => {
-                    return Err(type_error(
-                        py,
-                        format!("texts[{index}] is missing (None or NaN); pass on_missing='skip' or 'empty' to allow it"),
-                    ))
-                }
-                OnMissing::Skip => {}
-                OnMissing::Empty => out.push(None),
-            }
-        } else {
+    let mut reader = TextReader::new(obj, on_missing)?;
+    let mut out = Vec::with_capacity(reader.len_hint);
+    reader.read(&mut out, RoundBudget::unlimited())?;
+    Ok(out)
+}
+
+/// Reads the texts of a batch argument a round at a time (see [`texts_arg`] for what it
+/// accepts), so that a batch can process one round while this thread reads the next.
+pub struct TextReader<'py> {
+    iter: Bound<'py, pyo3::types::PyIterator>,
+    on_missing: OnMissing,
+    /// The index of the next item, for error messages.
+    index: usize,
+    /// The iterable's length where it has one, for capacities.
+    pub len_hint: usize,
+}
+
+impl<'py> TextReader<'py> {
+    pub fn new(obj: &Bound<'py, PyAny>, on_missing: OnMissing) -> PyResult<Self> {
+        let py = obj.py();
+        if obj.is_instance_of::<PyString>() {
             return Err(type_error(
                 py,
-                format!("texts[{index}] must be str, not {}", type_name(&item)),
+                "texts must be an iterable of str, not a single str; wrap it in a list",
             ));
         }
+        if obj.is_instance_of::<PyBytes>() {
+            return Err(type_error(
+                py,
+                "texts must be an iterable of str, not bytes",
+            ));
+        }
+        let iter = obj.try_iter().map_err(|_| {
+            type_error(
+                py,
+                format!("texts must be an iterable of str, not {}", type_name(obj)),
+            )
+        })?;
+        Ok(TextReader {
+            iter,
+            on_missing,
+            index: 0,
+            len_hint: obj.len().unwrap_or(0),
+        })
     }
-    Ok(out)
+
+    /// Appends texts to `out` until `budget` is full or the iterable ends; returns whether it
+    /// ended.
+    pub fn read(
+        &mut self,
+        out: &mut Vec<Option<PyBackedStr>>,
+        mut budget: RoundBudget,
+    ) -> PyResult<bool> {
+        let py = self.iter.py();
+        while !budget.is_full() {
+            let Some(item) = self.iter.next() else {
+                return Ok(true);
+            };
+            let index = self.index;
+            self.index += 1;
+            // Reading millions of items takes a while: let Ctrl-C through meanwhile.
+            if index % SIGNAL_CHECK_ITEMS == SIGNAL_CHECK_ITEMS - 1 {
+                py.check_signals()?;
+            }
+            let item = item?;
+            if let Ok(s) = item.cast::<PyString>() {
+                let text = s
+                    .extract::<PyBackedStr>()
+                    .map_err(|e| surrogate_error(py, e, &format!("texts[{index}]")))?;
+                budget.add(text.len());
+                out.push(Some(text));
+            } else if is_missing(&item) {
+                match self.on_missing {
+                    OnMissing::Raise => {
+                        return Err(type_error(
+                            py,
+                            format!("texts[{index}] is missing (None or NaN); pass on_missing='skip' or 'empty' to allow it"),
+                        ))
+                    }
+                    OnMissing::Skip => {}
+                    OnMissing::Empty => {
+                        budget.add(0);
+                        out.push(None);
+                    }
+                }
+            } else {
+                return Err(type_error(
+                    py,
+                    format!("texts[{index}] must be str, not {}", type_name(&item)),
+                ));
+            }
+        }
+        Ok(false)
+    }
 }
 
 /// The `n_threads` argument of batch calls: `None` (all cores) or a positive count.
@@ -194,12 +238,69 @@ pub const ROUND_WEIGHT: usize = 4 << 20;
 /// What one item of a batch weighs on top of its bytes (the per-call cost of tiny texts).
 pub const ITEM_WEIGHT: usize = 64;
 
+/// How much a round of a batch holds: about [`ROUND_WEIGHT`], and a few items per thread at
+/// least, so that heavy items still spread over the cores.
+#[derive(Clone, Copy)]
+pub struct RoundBudget {
+    load: usize,
+    items: usize,
+    min_items: usize,
+    max_load: usize,
+}
+
+impl RoundBudget {
+    pub fn for_threads(threads: usize) -> RoundBudget {
+        RoundBudget {
+            load: 0,
+            items: 0,
+            min_items: 4 * threads,
+            max_load: ROUND_WEIGHT,
+        }
+    }
+
+    /// No limit: everything in one round.
+    pub fn unlimited() -> RoundBudget {
+        RoundBudget {
+            load: 0,
+            items: 0,
+            min_items: 0,
+            max_load: usize::MAX,
+        }
+    }
+
+    fn add(&mut self, weight: usize) {
+        self.load = self.load.saturating_add(weight + ITEM_WEIGHT);
+        self.items += 1;
+    }
+
+    fn is_full(&self) -> bool {
+        self.items >= self.min_items && self.load >= self.max_load
+    }
+}
+
+/// `f` over one round on `threads` threads, in order (called without the GIL).
+fn run_round<'t, T: Sync, R: Send>(
+    round: &'t [T],
+    threads: usize,
+    f: &(impl Fn(&'t T) -> R + Sync),
+) -> Result<Vec<R>, textsift::Error> {
+    if threads == 1 || round.len() < 2 {
+        Ok(round.iter().map(f).collect())
+    } else {
+        // Tiny items are handed out in runs, so that scheduling costs stay small.
+        let min_len = (round.len() / (8 * threads)).clamp(1, 16);
+        parallel::install(Some(threads), || {
+            round.par_iter().with_min_len(min_len).map(f).collect()
+        })
+    }
+}
+
 /// Runs `f` over `items` in parallel without the GIL, in input order, in rounds of about
 /// [`ROUND_WEIGHT`] (`weight` tells what an item weighs), checking for Python signals between
 /// rounds: a `KeyboardInterrupt` ends the batch. A panic becomes `TextsiftInternalError`.
 ///
-/// Every batch API goes through here (directly or via [`run_batch`]), so interruption and panic
-/// mapping work the same everywhere.
+/// Every batch API goes through here, [`stream_batch`] or [`pipelined`], so interruption and
+/// panic mapping work the same everywhere.
 pub fn run_rounds<'t, T: Sync, R: Send>(
     py: Python<'_>,
     items: &'t [T],
@@ -208,32 +309,19 @@ pub fn run_rounds<'t, T: Sync, R: Send>(
     f: impl Fn(&'t T) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    // A round has a few items per thread at least, so that heavy items still spread over cores.
-    let min_items = 4 * threads;
     let mut out = Vec::with_capacity(items.len());
     let mut rest = items;
     while !rest.is_empty() {
-        let mut load = 0;
+        let mut budget = RoundBudget::for_threads(threads);
         let mut n = 0;
-        while n < rest.len() && (n < min_items || load < ROUND_WEIGHT) {
-            load += weight(&rest[n]) + ITEM_WEIGHT;
+        while n < rest.len() && !budget.is_full() {
+            budget.add(weight(&rest[n]));
             n += 1;
         }
         let (round, tail) = rest.split_at(n);
         rest = tail;
-        let f = &f;
-        let results = detached(py, || {
-            if threads == 1 || round.len() < 2 {
-                Ok(round.iter().map(f).collect::<Vec<R>>())
-            } else {
-                // Tiny items are handed out in runs, so that scheduling costs stay small.
-                let min_len = (round.len() / (8 * threads)).clamp(1, 16);
-                parallel::install(Some(threads), || {
-                    round.par_iter().with_min_len(min_len).map(f).collect()
-                })
-            }
-        })?
-        .map_err(|e| value_error(py, e.to_string()))?;
+        let results = detached(py, || run_round(round, threads, &f))?
+            .map_err(|e| value_error(py, e.to_string()))?;
         out.extend(results);
         if !rest.is_empty() {
             py.check_signals()?;
@@ -242,21 +330,84 @@ pub fn run_rounds<'t, T: Sync, R: Send>(
     Ok(out)
 }
 
-/// Runs `f` over the texts of a batch without the GIL, in parallel, in input order (see
-/// [`run_rounds`]). Results may borrow from the texts.
-pub fn run_batch<'t, R: Send>(
+/// Reads the texts of a batch argument (see [`texts_arg`]) and runs `f` on each, in input
+/// order, in rounds as [`run_rounds`] does: while one round is processed on the worker threads,
+/// this thread reads the next one. Reading a text needs the GIL, and on social posts it is a
+/// fifth of a whole batch's work (each string object is a cache miss): done first and alone, it
+/// kept two cores from doing much better than 1.6 times one.
+///
+/// A round in progress finishes before an error (a bad item, Ctrl-C) is raised, and results
+/// are owned (`R` does not borrow from the texts), since each round's texts are released once
+/// it is done.
+pub fn stream_batch<R: Send>(
     py: Python<'_>,
-    items: &'t [Option<PyBackedStr>],
+    texts: &Bound<'_, PyAny>,
+    on_missing: &str,
     n_threads: Option<i64>,
-    f: impl Fn(&'t str) -> R + Sync + Send,
+    f: impl Fn(&str) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
-    run_rounds(
-        py,
-        items,
-        n_threads,
-        |t| t.as_deref().map_or(0, str::len),
-        |t| f(t.as_deref().unwrap_or("")),
-    )
+    let on_missing = OnMissing::parse(py, on_missing)?;
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    let mut reader = TextReader::new(texts, on_missing)?;
+    let f = |t: &Option<PyBackedStr>| f(t.as_deref().unwrap_or(""));
+    let mut out = Vec::with_capacity(reader.len_hint);
+    let mut round = Vec::new();
+    let mut ended = reader.read(&mut round, RoundBudget::for_threads(threads))?;
+    if threads == 1 {
+        // One thread: nothing to overlap.
+        loop {
+            out.extend(
+                detached(py, || run_round(&round, 1, &f))?
+                    .map_err(|e| value_error(py, e.to_string()))?,
+            );
+            if ended {
+                return Ok(out);
+            }
+            py.check_signals()?;
+            round.clear();
+            ended = reader.read(&mut round, RoundBudget::for_threads(threads))?;
+        }
+    }
+    let f = &f;
+    // The round before: its texts, to release, and its results, to keep. Both wait until the
+    // next round runs, so that this thread's work overlaps the workers'.
+    let mut finished: Option<(Vec<Option<PyBackedStr>>, Vec<R>)> = None;
+    std::thread::scope(|scope| loop {
+        // The round moves to its thread and comes back with the results, so that its texts
+        // are released here, with the GIL.
+        let running = scope.spawn(move || {
+            let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run_round(&round, threads, f)
+            }));
+            (round, results)
+        });
+        if let Some((texts, results)) = finished.take() {
+            drop(texts);
+            out.extend(results);
+        }
+        let mut next = Vec::new();
+        let read = if ended {
+            Ok(true)
+        } else {
+            reader
+                .read(&mut next, RoundBudget::for_threads(threads))
+                .and_then(|ended| py.check_signals().map(|()| ended))
+        };
+        let (texts, results) = py
+            .detach(|| running.join())
+            .unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+        let results = results
+            .map_err(|payload| internal_error(py, &*payload))?
+            .map_err(|e| value_error(py, e.to_string()))?;
+        ended = read?;
+        if ended && next.is_empty() {
+            drop(texts);
+            out.extend(results);
+            return Ok(out);
+        }
+        finished = Some((texts, results));
+        round = next;
+    })
 }
 
 /// Documents per unit of pipelined work, at most: small enough that conversion starts early,

@@ -37,7 +37,7 @@ pub fn value_error(py: Python<'_>, msg: impl Into<String>) -> PyErr {
 }
 
 /// The `TextsiftInternalError` for a caught panic, with the panic's message.
-fn internal_error(py: Python<'_>, payload: &(dyn Any + Send)) -> PyErr {
+pub(crate) fn internal_error(py: Python<'_>, payload: &(dyn Any + Send)) -> PyErr {
     let detail = payload
         .downcast_ref::<&str>()
         .map(|s| (*s).to_owned())
@@ -65,8 +65,8 @@ pub fn detached<R: Send>(py: Python<'_>, f: impl FnOnce() -> R + Send) -> PyResu
 }
 
 /// Panics on purpose, so that tests can prove the mapping above: `where_` is `"gil"` (a panic
-/// with the GIL held), `"detached"` (without it) or `"batch"` (inside a batch worker thread, for
-/// the item `"panic"`).
+/// with the GIL held), `"detached"` (without it), `"batch"` (inside a batch worker thread, for
+/// the item `"panic"`) or `"stream"` (the same, in a late round of a batch read while it runs).
 #[pyfunction]
 #[pyo3(name = "_panic_for_tests")]
 pub fn panic_for_tests(py: Python<'_>, where_: &str) -> PyResult<()> {
@@ -88,9 +88,25 @@ pub fn panic_for_tests(py: Python<'_>, where_: &str) -> PyResult<()> {
             })
             .map(|_| ())
         }
+        "stream" => {
+            let items = pyo3::types::PyList::new(
+                py,
+                (0..300_000).map(|i| {
+                    if i == 250_000 {
+                        "panic".to_owned()
+                    } else {
+                        i.to_string()
+                    }
+                }),
+            )?;
+            crate::convert::stream_batch(py, &items, "raise", Some(2), |s| {
+                assert!(s != "panic", "deliberate panic for tests (stream)");
+            })
+            .map(|_| ())
+        }
         _ => Err(value_error(
             py,
-            format!("where_ must be 'gil', 'detached' or 'batch', not {where_:?}"),
+            format!("where_ must be 'gil', 'detached', 'batch' or 'stream', not {where_:?}"),
         )),
     }
 }

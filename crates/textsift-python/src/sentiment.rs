@@ -7,7 +7,7 @@ use textsift::sentiment::vader::{Mode, Rule};
 use textsift::tokenize::offsets::CharOffsets;
 use textsift::{EmojiTable, Lexicon, Scores, Summation, Vader};
 
-use crate::convert::{batch_texts, run_batch, run_one, text_arg};
+use crate::convert::{run_one, stream_batch, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 use crate::wordlist::mapping_pairs;
 
@@ -212,9 +212,10 @@ impl PyVader {
         on_missing: &str,
         as_frame: bool,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let items = batch_texts(py, texts, on_missing)?;
         let vader = &self.inner;
-        let scores = run_batch(py, &items, n_threads, |t| vader.polarity_scores(t))?;
+        let scores = stream_batch(py, texts, on_missing, n_threads, |t| {
+            vader.polarity_scores(t)
+        })?;
         crate::convert::ensure_numpy(py)?;
         let column = |f: fn(&Scores) -> f64| PyArray1::from_iter(py, scores.iter().map(f));
         let d = PyDict::new(py);

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use textsift::sentiment::targets::{summarize, Scope, Target, TargetScore, TargetedSentiment};
 
-use crate::convert::{batch_texts, run_batch, text_arg};
+use crate::convert::{stream_batch, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 use crate::sentiment::PyVader;
 
@@ -176,9 +176,8 @@ impl PyTargetedSentiment {
         n_threads: Option<i64>,
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let items = batch_texts(py, texts, on_missing)?;
         let inner = &self.inner;
-        let results = run_batch(py, &items, n_threads, |t| inner.score(t))?;
+        let results = stream_batch(py, texts, on_missing, n_threads, |t| inner.score(t))?;
         let mentions: Vec<Vec<i64>> = results
             .iter()
             .map(|r| r.iter().map(|s| s.mentions as i64).collect())
@@ -223,9 +222,8 @@ impl PyTargetedSentiment {
         n_threads: Option<i64>,
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items = batch_texts(py, texts, on_missing)?;
         let inner = &self.inner;
-        let results = run_batch(py, &items, n_threads, |t| inner.score(t))?;
+        let results = stream_batch(py, texts, on_missing, n_threads, |t| inner.score(t))?;
         let summary = summarize(&results, inner.targets().len());
         let out = PyList::empty(py);
         for (t, s) in inner.targets().iter().zip(summary) {

@@ -13,7 +13,7 @@ use textsift::{
 
 use rustc_hash::FxHashMap;
 
-use crate::convert::{batch_texts, pipelined, run_batch, text_arg};
+use crate::convert::{batch_texts, pipelined, stream_batch, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
@@ -605,8 +605,9 @@ impl PyTokenizer {
         on_missing: &str,
     ) -> PyResult<Bound<'py, numpy::PyArray1<i64>>> {
         let tok = self.inner;
-        let items = batch_texts(py, texts, on_missing)?;
-        let counts = run_batch(py, &items, n_threads, |t| tok.tokens(t).count() as i64)?;
+        let counts = stream_batch(py, texts, on_missing, n_threads, |t| {
+            tok.tokens(t).count() as i64
+        })?;
         crate::convert::ensure_numpy(py)?;
         Ok(numpy::PyArray1::from_vec(py, counts))
     }

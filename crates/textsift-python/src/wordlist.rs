@@ -7,7 +7,7 @@ use textsift::sentiment::lexicon::LexiconFormat;
 use textsift::sentiment::wordlist::afinn_lexicon;
 use textsift::{Lexicon, WordListScorer};
 
-use crate::convert::{batch_texts, run_batch, text_arg};
+use crate::convert::{stream_batch, text_arg};
 use crate::errors::{no_panic, type_error, value_error};
 
 /// How the scorer was made, so that it pickles small.
@@ -174,9 +174,8 @@ impl PyWordList {
         n_threads: Option<i64>,
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyArray1<f64>>> {
-        let items = batch_texts(py, texts, on_missing)?;
         let scorer = &self.inner;
-        let scores = run_batch(py, &items, n_threads, |t| scorer.score(t))?;
+        let scores = stream_batch(py, texts, on_missing, n_threads, |t| scorer.score(t))?;
         crate::convert::ensure_numpy(py)?;
         Ok(PyArray1::from_vec(py, scores))
     }
