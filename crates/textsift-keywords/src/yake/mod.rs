@@ -364,7 +364,7 @@ impl Document {
         let (terms, edges, candidates) = {
             // Each distinct lower-cased form gets an id, and its term is looked up once.
             let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
-            forms.reserve(n_tokens / 4);
+            forms.reserve((n_tokens / 4).min(RESERVED_ENTRIES));
             let ids: Vec<u32> = lowered
                 .iter()
                 .map(|l| {
@@ -595,6 +595,9 @@ impl Document {
     }
 }
 
+/// What the builder's hash tables reserve at most (they grow beyond it as needed).
+const RESERVED_ENTRIES: usize = 1 << 14;
+
 impl<'t> Builder<'t> {
     fn new(stopwords: &'t FxHashSet<String>, forms: usize, tokens: usize) -> Builder<'t> {
         let mut b = Builder {
@@ -608,8 +611,11 @@ impl<'t> Builder<'t> {
             single_word: vec![u32::MAX; forms],
         };
         b.term_index.reserve(forms);
-        b.edges.reserve(tokens / 2);
-        b.candidate_index.reserve(tokens);
+        // Sized for a short text at most: a long one has far fewer distinct pairs and phrases
+        // than tokens, and a table reserved by its token count spread the inserts over hundreds
+        // of megabytes (a page fault and a cache miss each; 50 MB of text peaked at 1.1 GB).
+        b.edges.reserve((tokens / 2).min(RESERVED_ENTRIES));
+        b.candidate_index.reserve(tokens.min(RESERVED_ENTRIES));
         b
     }
 
