@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -79,6 +80,24 @@ def test_batch_equals_single_calls_for_any_thread_count(mode: str) -> None:
     for n in (1, 2, 3, None):
         assert tok.tokenize_batch(TEXTS, n_threads=n) == expected
     assert tok.tokens_batch(TEXTS[:50], n_threads=2) == [tok.tokens(t) for t in TEXTS[:50]]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_long_texts_give_the_tokens_of_the_token_objects(mode: str) -> None:
+    # Texts longer than 64 KB are tokenized without the GIL into distinct token texts and ids;
+    # the token objects come from the other path. Generated edge cases and sample posts, joined
+    # to sizes on both sides of the threshold, with options that rewrite tokens.
+    options = {"tweet": {"preserve_case": False, "reduce_len": True}}.get(mode, {})
+    tok = ts.Tokenizer(mode, **options)
+    pieces = TEXTS + [row["text"] for row in ts.load_sample()]
+    for size, seed in ((60_000, 1), (70_000, 2), (400_000, 3)):
+        rng = random.Random(seed)
+        text = ""
+        while len(text.encode("utf-8")) < size:
+            text += rng.choice(pieces) + rng.choice([" ", "\n", ". ", "\t"])
+        words = tok.tokenize(text)
+        assert words == [t.text for t in tok.tokens(text)]
+        assert words == tok.tokenize_batch([text])[0]
 
 
 def test_batch_with_rewritten_and_repeated_tokens_equals_single_calls() -> None:

@@ -13,8 +13,8 @@ use textsift::{
 
 use rustc_hash::FxHashMap;
 
-use crate::convert::{batch_texts, pipelined, stream_batch, text_arg};
-use crate::errors::{no_panic, type_error, value_error};
+use crate::convert::{batch_texts, pipelined, stream_batch, text_arg, DETACH_BYTES};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
 #[pyclass(name = "Token", module = "textsift", frozen, eq, hash)]
@@ -167,18 +167,32 @@ impl<'t> ChunkTexts<'t> {
         spans: bool,
         tokens: impl Fn(&'t str) -> I,
     ) -> Self {
+        Self::of_texts(
+            chunk.iter().map(|t| t.as_deref().unwrap_or("")),
+            chunk.len(),
+            spans,
+            tokens,
+        )
+    }
+
+    /// [`ChunkTexts::of`] for `count` texts given as `&str`.
+    fn of_texts<I: Iterator<Item = Token<'t>>>(
+        texts: impl Iterator<Item = &'t str>,
+        count: usize,
+        spans: bool,
+        tokens: impl Fn(&'t str) -> I,
+    ) -> Self {
         let mut distinct = Distinct::default();
         let mut out = ChunkTexts {
             distinct: Vec::new(),
             ids: Vec::new(),
-            lens: Vec::with_capacity(chunk.len()),
+            lens: Vec::with_capacity(count),
             starts: Vec::new(),
             ends: Vec::new(),
             kinds: Vec::new(),
         };
-        for text in chunk {
+        for text in texts {
             let before = out.ids.len();
-            let text = text.as_deref().unwrap_or("");
             let mut conv = CharOffsets::new(text);
             for t in tokens(text) {
                 if spans {
@@ -213,8 +227,7 @@ fn token_lists<'py, 't, I: Iterator<Item = Token<'t>>>(
         n_threads,
         |chunk| ChunkTexts::of(chunk, false, &tokens),
         |chunk| {
-            let strings: Vec<Bound<'_, PyString>> =
-                chunk.distinct.iter().map(|k| cache.get(k)).collect();
+            let strings = cache.get_all(&chunk.distinct);
             let mut ids = chunk.ids.as_slice();
             for &n in &chunk.lens {
                 let (doc, rest) = ids.split_at(n as usize);
@@ -279,6 +292,11 @@ impl<'py, 't> StrCache<'py, 't> {
             short: FxHashMap::default(),
             long: FxHashMap::default(),
         }
+    }
+
+    /// One string per key, in order.
+    fn get_all(&mut self, keys: &[TextKey<'t>]) -> Vec<Bound<'py, PyString>> {
+        keys.iter().map(|k| self.get(k)).collect()
     }
 
     fn get(&mut self, key: &TextKey<'t>) -> Bound<'py, PyString> {
@@ -510,8 +528,19 @@ impl PyTokenizer {
         text: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
         let text = text_arg(text, "text")?;
-        let tokens = no_panic(py, || self.inner.tokenize(&text))?;
-        words_list(py, &tokens)
+        if text.len() <= DETACH_BYTES {
+            let tokens = no_panic(py, || self.inner.tokenize(&text))?;
+            return words_list(py, &tokens);
+        }
+        // A long text: its distinct token texts and a token id each are found without the GIL,
+        // and equal tokens share one string. A 50 MB text kept a 48-byte token and made a
+        // string object for each of its ten million tokens.
+        let tok = self.inner;
+        let chunk = detached(py, || {
+            ChunkTexts::of_texts(std::iter::once(&*text), 1, false, |t| tok.tokens(t))
+        })?;
+        let strings = StrCache::new(py).get_all(&chunk.distinct);
+        PyList::new(py, chunk.ids.iter().map(|&id| strings[id as usize].clone()))
     }
 
     /// The tokens of ``text`` as :class:`Token` objects with Python string offsets.
