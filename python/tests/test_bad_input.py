@@ -348,9 +348,13 @@ def test_nested_lists_and_generators() -> None:
         _vader.score_batch([texts])
 
 
-# Batches that read their texts while earlier ones are processed (count_batch, the score_batch
-# calls): a round is about 4 MB, so these batches run over many rounds.
+# Large batches: those that read their texts while earlier rounds are processed (count_batch,
+# the score_batch calls; a round is about 4 MB) and pipelined ones (chunks of up to 256 texts).
 STREAMED: dict[str, Callable[..., Any]] = {
+    "Tokenizer.tokenize_batch": lambda xs, **kw: ts.Tokenizer().tokenize_batch(xs, **kw),
+    "Tokenizer.tokenize_arrays": lambda xs, **kw: ts.Tokenizer("tweet").tokenize_arrays(xs, **kw).to_lists(),
+    "Analyzer.terms_batch": lambda xs, **kw: _an.terms_batch(xs, **kw),
+    "SentenceSplitter.split_batch": lambda xs, **kw: _ss.split_batch(xs, **kw),
     "Tokenizer.count_batch": lambda xs, **kw: ts.Tokenizer().count_batch(xs, **kw).tolist(),
     "Vader.score_batch": lambda xs, **kw: _vader.score_batch(xs, **kw)["compound"].tolist(),
     "Afinn.score_batch": lambda xs, **kw: _afinn.score_batch(xs, **kw).tolist(),
@@ -372,12 +376,12 @@ def _many_texts(n: int, seed: int) -> list[str]:
 @pytest.mark.parametrize("name", sorted(STREAMED))
 def test_streamed_batches_over_many_rounds(name: str, n_threads: int) -> None:
     call = STREAMED[name]
-    texts = _many_texts(300_000, seed=len(name) + n_threads)
+    texts = _many_texts(150_000, seed=len(name) + n_threads)
     whole = call(texts, n_threads=n_threads)
     assert len(whole) == len(texts)
-    assert [call([texts[k]])[0] for k in range(0, len(texts), 997)] == whole[::997]
+    assert [call([texts[k]])[0] for k in range(0, len(texts), 1_499)] == whole[::1_499]
     # The same answers in pieces, from a generator, and with missing values skipped or emptied.
-    pieces = [x for k in range(0, len(texts), 70_001) for x in call(texts[k : k + 70_001])]
+    pieces = [x for k in range(0, len(texts), 40_001) for x in call(texts[k : k + 40_001])]
     assert pieces == whole
     assert call((t for t in texts), n_threads=n_threads) == whole
     gaps = [None if k % 9_973 == 0 else t for k, t in enumerate(texts)]
@@ -391,16 +395,16 @@ def test_streamed_batches_over_many_rounds(name: str, n_threads: int) -> None:
 @pytest.mark.parametrize("name", sorted(STREAMED))
 def test_streamed_batch_errors_name_late_items(name: str, n_threads: int) -> None:
     call = STREAMED[name]
-    texts: list[Any] = _many_texts(250_000, seed=7)
-    texts[234_567] = 42
-    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[234567\].*int"):
+    texts: list[Any] = _many_texts(130_000, seed=7)
+    texts[123_457] = 42
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[123457\].*int"):
         call(texts, n_threads=n_threads)
-    texts[234_567] = None
-    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[234567\].*missing"):
+    texts[123_457] = None
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[123457\].*missing"):
         call(texts, n_threads=n_threads)
 
     def failing() -> Iterator[str]:
-        yield from texts[:200_000]
+        yield from texts[:110_000]
         raise RuntimeError("the source broke late")
 
     with pytest.raises(RuntimeError, match="the source broke late"):
