@@ -278,6 +278,16 @@ impl RoundBudget {
     }
 }
 
+/// [`run_round`] without the GIL, its errors as Python errors.
+fn run_round_detached<'t, T: Sync, R: Send>(
+    py: Python<'_>,
+    round: &'t [T],
+    threads: usize,
+    f: &(impl Fn(&'t T) -> R + Sync),
+) -> PyResult<Vec<R>> {
+    detached(py, || run_round(round, threads, f))?.map_err(|e| value_error(py, e.to_string()))
+}
+
 /// `f` over one round on `threads` threads, in order (called without the GIL).
 fn run_round<'t, T: Sync, R: Send>(
     round: &'t [T],
@@ -320,9 +330,7 @@ pub fn run_rounds<'t, T: Sync, R: Send>(
         }
         let (round, tail) = rest.split_at(n);
         rest = tail;
-        let results = detached(py, || run_round(round, threads, &f))?
-            .map_err(|e| value_error(py, e.to_string()))?;
-        out.extend(results);
+        out.extend(run_round_detached(py, round, threads, &f)?);
         if !rest.is_empty() {
             py.check_signals()?;
         }
@@ -356,10 +364,7 @@ pub fn stream_batch<R: Send>(
     if threads == 1 {
         // One thread: nothing to overlap.
         loop {
-            out.extend(
-                detached(py, || run_round(&round, 1, &f))?
-                    .map_err(|e| value_error(py, e.to_string()))?,
-            );
+            out.extend(run_round_detached(py, &round, 1, &f)?);
             if ended {
                 return Ok(out);
             }
@@ -393,9 +398,11 @@ pub fn stream_batch<R: Send>(
                 .read(&mut next, RoundBudget::for_threads(threads))
                 .and_then(|ended| py.check_signals().map(|()| ended))
         };
+        // The round's thread catches panics itself, so joining it does not fail; if it did, the
+        // panic would still become an error rather than cross into Python.
         let (texts, results) = py
             .detach(|| running.join())
-            .unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+            .map_err(|payload| internal_error(py, &*payload))?;
         let results = results
             .map_err(|payload| internal_error(py, &*payload))?
             .map_err(|e| value_error(py, e.to_string()))?;

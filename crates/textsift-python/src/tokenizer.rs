@@ -167,32 +167,18 @@ impl<'t> ChunkTexts<'t> {
         spans: bool,
         tokens: impl Fn(&'t str) -> I,
     ) -> Self {
-        Self::of_texts(
-            chunk.iter().map(|t| t.as_deref().unwrap_or("")),
-            chunk.len(),
-            spans,
-            tokens,
-        )
-    }
-
-    /// [`ChunkTexts::of`] for `count` texts given as `&str`.
-    fn of_texts<I: Iterator<Item = Token<'t>>>(
-        texts: impl Iterator<Item = &'t str>,
-        count: usize,
-        spans: bool,
-        tokens: impl Fn(&'t str) -> I,
-    ) -> Self {
         let mut distinct = Distinct::default();
         let mut out = ChunkTexts {
             distinct: Vec::new(),
             ids: Vec::new(),
-            lens: Vec::with_capacity(count),
+            lens: Vec::with_capacity(chunk.len()),
             starts: Vec::new(),
             ends: Vec::new(),
             kinds: Vec::new(),
         };
-        for text in texts {
+        for text in chunk {
             let before = out.ids.len();
+            let text = text.as_deref().unwrap_or("");
             let mut conv = CharOffsets::new(text);
             for t in tokens(text) {
                 if spans {
@@ -232,15 +218,21 @@ fn token_lists<'py, 't, I: Iterator<Item = Token<'t>>>(
             for &n in &chunk.lens {
                 let (doc, rest) = ids.split_at(n as usize);
                 ids = rest;
-                out.append(PyList::new(
-                    py,
-                    doc.iter().map(|&id| strings[id as usize].clone()),
-                )?)?;
+                out.append(shared_list(py, &strings, doc)?)?;
             }
             Ok(())
         },
     )?;
     Ok(out)
+}
+
+/// The list of a text's tokens from their ids into `strings`, the strings shared.
+fn shared_list<'py>(
+    py: Python<'py>,
+    strings: &[Bound<'py, PyString>],
+    ids: &[u32],
+) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, ids.iter().map(|&id| strings[id as usize].clone()))
 }
 
 /// A token text prepared by a worker thread for [`StrCache`]: texts of up to 15 bytes (most
@@ -536,11 +528,9 @@ impl PyTokenizer {
         // and equal tokens share one string. A 50 MB text kept a 48-byte token and made a
         // string object for each of its ten million tokens.
         let tok = self.inner;
-        let chunk = detached(py, || {
-            ChunkTexts::of_texts(std::iter::once(&*text), 1, false, |t| tok.tokens(t))
-        })?;
-        let strings = StrCache::new(py).get_all(&chunk.distinct);
-        PyList::new(py, chunk.ids.iter().map(|&id| strings[id as usize].clone()))
+        let one = [Some(text)];
+        let chunk = detached(py, || ChunkTexts::of(&one, false, |t| tok.tokens(t)))?;
+        shared_list(py, &StrCache::new(py).get_all(&chunk.distinct), &chunk.ids)
     }
 
     /// The tokens of ``text`` as :class:`Token` objects with Python string offsets.
