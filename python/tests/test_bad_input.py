@@ -458,6 +458,10 @@ def test_100_mb_string(hundred_mb: str) -> None:
     assert ts.Afinn().score(hundred_mb) == 3.0 * 20_000_000
     assert ts.nfkc(hundred_mb) == hundred_mb and ts.casefold(hundred_mb) == hundred_mb
     assert ts.Tokenizer().count_batch([hundred_mb]).tolist() == [20_000_000]
+    # One long text is tokenized into shared strings: twenty million tokens, one object.
+    words = ts.Tokenizer().tokenize(hundred_mb)
+    assert len(words) == 20_000_000 and words[0] == "good" and words[-1] is words[0]
+    del words
     m = ts.TfidfVectorizer().fit_transform([hundred_mb, "bad"])
     assert m.shape == (2, 2) and m.toarray().tolist() == [[0.0, 1.0], [1.0, 0.0]]
     word = "a" * 100_000_000
