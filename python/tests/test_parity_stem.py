@@ -5,6 +5,8 @@ sample corpus and on generated words."""
 from __future__ import annotations
 
 import os
+import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -286,6 +288,42 @@ def test_stem_api_and_bad_input() -> None:
     assert compat_nltk.PorterStemmer().stem(giant) == ts.porter_stem(giant)
     big = ["running"] * 100_000 + SAMPLE_WORDS
     assert s.stem_words(big, n_threads=1) == s.stem_words(big) == s.stem_words(big, n_threads=3)
+
+
+def test_stem_words_streams_many_distinct_words_in_chunks() -> None:
+    """Many distinct words are stemmed in chunks while later words are still being read: the
+    result equals one-word calls on any thread count, and a bad or failing item late in the
+    input is named, whichever thread is stemming the chunks before it."""
+    rng = random.Random(11)
+    stems = [ts.Stemmer("en"), ts.Stemmer("en", algorithm="classic"), ts.Stemmer("en", algorithm="nltk")]
+    words = [
+        "".join(rng.choice("abcdefghilmnoprstuy") for _ in range(rng.randint(1, 12))) + suffix
+        for suffix in ("", "ing", "ed", "ies", "ness", "ational", "s", "ly")
+        for _ in range(6_000)
+    ]
+    words += rng.choices(words, k=30_000) + ["", "ÉTÉ", "naïvement", "😂"]
+    rng.shuffle(words)
+    for s in stems:
+        expected = [s.stem(w) for w in words]
+        for n in (1, 2, 3):
+            assert s.stem_words(words, n_threads=n) == expected
+            assert s.stem_words(iter(words), n_threads=n) == expected
+    expected = [ts.porter_stem(w) for w in words]
+    assert ts.porter_stem_words(words, n_threads=2) == expected
+
+    late = len(words) - 5
+    bad = words[:late] + [3] + words[late:]
+    for n in (1, 2):
+        with pytest.raises(ts.TextsiftTypeError, match=rf"words\[{late}\] must be str, not int"):
+            stems[0].stem_words(bad, n_threads=n)  # type: ignore[arg-type]
+
+    def failing() -> Iterator[str]:
+        yield from words
+        raise RuntimeError("source failed")
+
+    for n in (1, 2):
+        with pytest.raises(RuntimeError, match="source failed"):
+            stems[0].stem_words(failing(), n_threads=n)
 
 
 def test_stemmer_pickles_and_reprs() -> None:

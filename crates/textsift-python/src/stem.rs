@@ -1,16 +1,21 @@
 //! `Stemmer` and `stopwords` for Python.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::hash::BuildHasher;
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
 use rustc_hash::{FxBuildHasher, FxHashMap};
+use textsift::parallel;
 use textsift::stem::NltkSnowball;
 use textsift::{StemFamily, Stemmer};
 
-use crate::convert::{pipelined, text_arg, threads_arg, type_name};
+use crate::convert::{text_arg, threads_arg, type_name};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// An iterator over the `words` argument of the `stem_words` methods, or a clear error.
@@ -36,97 +41,290 @@ fn words_iter<'py>(words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, pyo3::types
 
 /// The words of an iterable as indices into their distinct forms, read with the GIL held: one
 /// borrowed UTF-8 view and one hash lookup per word. Each distinct word is kept as the Python
-/// string that holds it (no copy), so that stemming can read it without the GIL and a word that
-/// is its own stem can be returned as the very same object.
-fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedStr>)> {
-    let py = words.py();
-    let iter = words_iter(words)?;
-    let n = words.len().unwrap_or(0);
-    // Keyed by the word's 64-bit hash, so that the map borrows nothing; the rare word whose
-    // hash is already taken by another word goes to `collided`, keyed by its text.
-    // Grown as needed, not sized for `n`: real text has few distinct words, and a table much
-    // larger than them is slower to probe.
-    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
-    let mut collided: FxHashMap<String, u32> = FxHashMap::default();
-    let mut distinct: Vec<PyBackedStr> = Vec::new();
-    let mut ids: Vec<u32> = Vec::with_capacity(n);
-    for (i, item) in iter.enumerate() {
-        let item = item?;
-        let Ok(s) = item.cast::<PyString>() else {
-            let kind = item
-                .get_type()
-                .name()
-                .map_or_else(|_| "?".to_owned(), |n| n.to_string());
-            return Err(type_error(
-                py,
-                format!("words[{i}] must be str, not {kind}"),
-            ));
-        };
-        let surrogate = || {
-            value_error(
-                py,
-                format!("words[{i}] contains a lone surrogate code point and cannot be stemmed"),
-            )
-        };
-        let text = s.to_str().map_err(|_| surrogate())?;
-        let keep = |distinct: &mut Vec<PyBackedStr>| -> PyResult<u32> {
-            let id = distinct.len() as u32;
-            distinct.push(PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?);
-            Ok(id)
-        };
-        let hash = FxBuildHasher.hash_one(text);
-        let id = match index.get(&hash) {
-            Some(&id) if &*distinct[id as usize] == text => id,
-            Some(_) => match collided.get(text) {
-                Some(&id) => id,
-                None => {
-                    let id = keep(&mut distinct)?;
-                    collided.insert(text.to_owned(), id);
-                    id
-                }
-            },
-            None => {
-                let id = keep(&mut distinct)?;
-                index.insert(hash, id);
-                id
-            }
-        };
-        ids.push(id);
-    }
-    Ok((ids, distinct))
+/// string that holds it (no copy), so that a word that is its own stem can be returned as the
+/// very same object.
+struct DistinctWords<'py> {
+    iter: Bound<'py, pyo3::types::PyIterator>,
+    /// The index of the next word, for error messages.
+    read: usize,
+    /// Keyed by the word's 64-bit hash, so that the map borrows nothing; the rare word whose
+    /// hash is already taken by another word goes to `collided`, keyed by its text.
+    index: FxHashMap<u64, u32>,
+    collided: FxHashMap<String, u32>,
+    distinct: Vec<PyBackedStr>,
+    /// The distinct word of each word read, in order.
+    ids: Vec<u32>,
 }
 
-/// Maps `f` over the distinct words of `words` in parallel without the GIL, and returns the
-/// results in input order: one string object per distinct word, the word's own object where
-/// `f` returns it unchanged.
+/// Words read between two checks for Python signals (Ctrl-C).
+const SIGNAL_CHECK_WORDS: usize = 1 << 16;
+
+impl<'py> DistinctWords<'py> {
+    fn new(words: &Bound<'py, PyAny>) -> PyResult<Self> {
+        let iter = words_iter(words)?;
+        let n = words.len().unwrap_or(0);
+        Ok(DistinctWords {
+            iter,
+            read: 0,
+            // Sized for a few tens of thousands of words at most: real text has few distinct
+            // words, and a table much larger than them is slower to probe.
+            index: FxHashMap::with_capacity_and_hasher(n.min(1 << 15), Default::default()),
+            collided: FxHashMap::default(),
+            distinct: Vec::with_capacity(n.min(1 << 15)),
+            ids: Vec::with_capacity(n),
+        })
+    }
+
+    /// Reads words until `limit` distinct words are known or the iterable ends; returns whether
+    /// it ended.
+    fn read_until(&mut self, limit: usize) -> PyResult<bool> {
+        let py = self.iter.py();
+        while self.distinct.len() < limit {
+            let Some(item) = self.iter.next() else {
+                return Ok(true);
+            };
+            let item = item?;
+            let i = self.read;
+            self.read += 1;
+            if i % SIGNAL_CHECK_WORDS == SIGNAL_CHECK_WORDS - 1 {
+                py.check_signals()?;
+            }
+            let Ok(s) = item.cast::<PyString>() else {
+                return Err(type_error(
+                    py,
+                    format!("words[{i}] must be str, not {}", type_name(&item)),
+                ));
+            };
+            let surrogate = || {
+                value_error(
+                    py,
+                    format!(
+                        "words[{i}] contains a lone surrogate code point and cannot be stemmed"
+                    ),
+                )
+            };
+            let text = s.to_str().map_err(|_| surrogate())?;
+            let hash = FxBuildHasher.hash_one(text);
+            let next_id = self.distinct.len() as u32;
+            let known = match self.index.entry(hash) {
+                Entry::Occupied(o) if &*self.distinct[*o.get() as usize] == text => Some(*o.get()),
+                // Another word has this hash (rare).
+                Entry::Occupied(_) => self.collided.get(text).copied().or_else(|| {
+                    self.collided.insert(text.to_owned(), next_id);
+                    None
+                }),
+                Entry::Vacant(v) => {
+                    v.insert(next_id);
+                    None
+                }
+            };
+            let id = match known {
+                Some(id) => id,
+                None => {
+                    let word = PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?;
+                    self.distinct.push(word);
+                    next_id
+                }
+            };
+            self.ids.push(id);
+        }
+        Ok(false)
+    }
+}
+
+/// Words packed into one buffer. A chunk of distinct words goes to a worker thread in this
+/// form: copying a few bytes a word is cheaper than sharing the growing list of string objects.
+#[derive(Default)]
+struct PackedWords {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl PackedWords {
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(self.text.len());
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start..end])
+    }
+}
+
+/// The results of mapping a chunk of distinct words: the new texts, and whether each word was
+/// its own result (then its text here is empty and the word's own object is returned).
+struct MappedWords {
+    results: PackedWords,
+    unchanged: Vec<bool>,
+}
+
+fn map_words<'a>(
+    words: impl Iterator<Item = &'a str>,
+    f: impl for<'w> Fn(&'w str) -> Cow<'w, str>,
+) -> MappedWords {
+    let mut results = PackedWords::default();
+    let mut unchanged = Vec::with_capacity(words.size_hint().0);
+    for word in words {
+        let result = f(word);
+        let same = match &result {
+            Cow::Borrowed(b) => std::ptr::eq(*b, word) || *b == word,
+            Cow::Owned(o) => o == word,
+        };
+        unchanged.push(same);
+        results.push(if same { "" } else { &result });
+    }
+    MappedWords { results, unchanged }
+}
+
+/// How many new distinct words make one chunk of work for [`map_distinct`].
+const DISTINCT_CHUNK: usize = 2048;
+
+/// Maps `f` over the distinct words of `words` without the GIL, and returns the results in
+/// input order: one string object per distinct word, the word's own object where `f` returns it
+/// unchanged.
+///
+/// Reading the words and finding the distinct ones needs the GIL, and so does making the
+/// results into strings: on unique words that is more than half of the work. So this thread
+/// reads while worker threads map each chunk of new distinct words as soon as it is complete,
+/// and it makes finished chunks into strings between reads. With one thread, this thread maps
+/// each chunk itself, without the GIL.
 fn map_distinct<'py>(
     py: Python<'py>,
     words: &Bound<'py, PyAny>,
     n_threads: Option<i64>,
     f: impl for<'w> Fn(&'w str) -> Cow<'w, str> + Sync + Send,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (ids, distinct) = distinct_words(words)?;
-    // Workers stem chunks of the distinct words while this thread makes the finished ones into
-    // strings (a word that is its own stem is returned as its own object).
-    let mut strings: Vec<Bound<'py, PyString>> = Vec::with_capacity(distinct.len());
-    pipelined(
-        py,
-        &distinct,
-        n_threads,
-        |chunk| (chunk, chunk.iter().map(|w| f(w)).collect::<Vec<_>>()),
-        |(chunk, stems)| {
-            for (word, stem) in chunk.iter().zip(stems) {
-                strings.push(match stem {
-                    Cow::Borrowed(same) if same == &**word => word
-                        .into_pyobject(py)
-                        .unwrap_or_else(|never| match never {}),
-                    other => PyString::new(py, &other),
-                });
+    let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
+    let mut reader = DistinctWords::new(words)?;
+    let map = |chunk: &PackedWords| map_words(chunk.iter(), &f);
+    type Job = (usize, PackedWords);
+    type Done = (usize, std::thread::Result<MappedWords>);
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+    let done_rx = Mutex::new(done_rx);
+    // Set when this thread stops early (a bad word, Ctrl-C): the workers then map no more.
+    let stop = AtomicBool::new(false);
+    let mut strings: Vec<Bound<'py, PyString>> = Vec::new();
+    let outcome = std::thread::scope(|scope| {
+        for _ in 1..threads {
+            let done_tx = done_tx.clone();
+            let (job_rx, map, stop) = (&job_rx, &map, &stop);
+            scope.spawn(move || loop {
+                let job = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
+                let Some((k, chunk)) = job else { break };
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let mapped = std::panic::catch_unwind(AssertUnwindSafe(|| map(&chunk)));
+                if done_tx.send((k, mapped)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        // `job_tx` is moved in and dropped on return, so that the workers end on an error too.
+        let mut run = |job_tx: mpsc::Sender<Job>| -> PyResult<()> {
+            let mut pending: FxHashMap<usize, MappedWords> = FxHashMap::default();
+            let take = |pending: &mut FxHashMap<usize, MappedWords>, (k, mapped): Done| {
+                match mapped {
+                    Ok(m) => pending.insert(k, m),
+                    Err(payload) => std::panic::resume_unwind(payload),
+                };
+            };
+            // Maps a queued chunk here, without the GIL, if a worker has not taken it yet.
+            let help = |pending: &mut FxHashMap<usize, MappedWords>| -> PyResult<bool> {
+                let job = job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
+                let Some((k, chunk)) = job else {
+                    return Ok(false);
+                };
+                pending.insert(k, detached(py, || map(&chunk))?);
+                Ok(true)
+            };
+            let mut next = 0;
+            let mut sent = 0;
+            loop {
+                let first = reader.distinct.len();
+                let ended = reader.read_until(first + DISTINCT_CHUNK)?;
+                let new = &reader.distinct[first..];
+                if !new.is_empty() {
+                    if threads == 1 {
+                        let words = new.iter().map(|w| &**w);
+                        pending.insert(sent, detached(py, || map_words(words, &f))?);
+                    } else {
+                        let mut chunk = PackedWords {
+                            text: String::with_capacity(new.iter().map(|w| w.len()).sum()),
+                            ends: Vec::with_capacity(new.len()),
+                        };
+                        new.iter().for_each(|w| chunk.push(w));
+                        let _ = job_tx.send((sent, chunk));
+                    }
+                    sent += 1;
+                }
+                while let Some(message) = done_rx.lock().ok().and_then(|rx| rx.try_recv().ok()) {
+                    take(&mut pending, message);
+                }
+                convert_ready(py, &mut pending, &mut next, &reader.distinct, &mut strings);
+                if ended {
+                    break;
+                }
+            }
+            drop(job_tx);
+            while next < sent {
+                if !help(&mut pending)? {
+                    let message =
+                        detached(py, || done_rx.lock().ok().and_then(|rx| rx.recv().ok()))?;
+                    match message {
+                        Some(message) => take(&mut pending, message),
+                        None => panic!("the stemming workers stopped early"),
+                    }
+                }
+                convert_ready(py, &mut pending, &mut next, &reader.distinct, &mut strings);
+                py.check_signals()?;
             }
             Ok(())
-        },
-    )?;
-    PyList::new(py, ids.iter().map(|&i| strings[i as usize].clone()))
+        };
+        let result = no_panic(py, || run(job_tx)).and_then(|r| r);
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
+        }
+        result
+    });
+    outcome?;
+    PyList::new(py, reader.ids.iter().map(|&i| strings[i as usize].clone()))
+}
+
+/// Makes the mapped chunks that are next in order into strings (see [`MappedWords`]).
+fn convert_ready<'py>(
+    py: Python<'py>,
+    pending: &mut FxHashMap<usize, MappedWords>,
+    next: &mut usize,
+    distinct: &[PyBackedStr],
+    strings: &mut Vec<Bound<'py, PyString>>,
+) {
+    while let Some(m) = pending.remove(next) {
+        let first = *next * DISTINCT_CHUNK;
+        for (j, (result, same)) in m.results.iter().zip(m.unchanged).enumerate() {
+            strings.push(if same {
+                (&distinct[first + j])
+                    .into_pyobject(py)
+                    .unwrap_or_else(|never| match never {})
+            } else {
+                PyString::new(py, result)
+            });
+        }
+        *next += 1;
+    }
+}
+
+/// The words of an iterable as indices into their distinct forms (see [`DistinctWords`]).
+fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedStr>)> {
+    let mut reader = DistinctWords::new(words)?;
+    reader.read_until(usize::MAX)?;
+    Ok((reader.ids, reader.distinct))
 }
 
 /// Python strings for `results`, one object per distinct string.
