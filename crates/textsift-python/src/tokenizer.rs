@@ -341,6 +341,20 @@ impl<'t> BatchArrays<'t> {
         self.ends.extend(chunk.ends);
         self.kinds.extend(chunk.kinds);
     }
+
+    /// Reserves room for the tokens of `texts` texts in all, at the tokens per text seen so far
+    /// (and a little more): the arrays of a large batch grow to hundreds of megabytes, and
+    /// growing them by doubling copied them a few times over on the thread that holds the GIL.
+    /// A batch that turns out larger still grows as needed.
+    fn reserve_like_so_far(&mut self, texts: usize) {
+        let done = self.indptr.len() - 1;
+        let expected = (self.ids.len() as f64 / done.max(1) as f64 * texts as f64 * 1.05) as usize;
+        let more = expected.saturating_sub(self.ids.len());
+        self.ids.reserve(more);
+        self.starts.reserve(more);
+        self.ends.reserve(more);
+        self.kinds.reserve(more);
+    }
 }
 
 /// The tokens of many texts in a few arrays instead of a list of lists: what
@@ -582,6 +596,7 @@ impl PyTokenizer {
         // Chunks are tokenized on the workers while this thread merges finished ones into the
         // batch (no Python objects yet: only the vocabulary becomes strings, at the end).
         let mut batch = BatchArrays::default();
+        batch.indptr.reserve(items.len() + 1);
         batch.indptr.push(0);
         pipelined(
             py,
@@ -590,6 +605,9 @@ impl PyTokenizer {
             |chunk| ChunkTexts::of(chunk, true, |t| tok.tokens(t)),
             |chunk| {
                 batch.push(chunk);
+                if batch.indptr.len() - 1 < items.len() && batch.ids.capacity() == batch.ids.len() {
+                    batch.reserve_like_so_far(items.len());
+                }
                 Ok(())
             },
         )?;
