@@ -158,6 +158,18 @@ def test_token_arrays_edges() -> None:
     text = "😂😂 naïve #ok"
     a = tok.tokenize_arrays([text])
     assert [text[s:e] for s, e in zip(a.starts.tolist(), a.ends.tolist())] == a[0]
+    # Indexing reads the arrays as they are: changed in place, they give other tokens, and
+    # bounds or ids that no longer fit are errors, not crashes.
+    a = tok.tokenize_arrays(["so good", "good"])
+    a.ids[0] = 1
+    assert a[0] == ["good", "good"] and len(a) == 2 and a.n_tokens == 3
+    a.ids[0] = 7
+    with pytest.raises(IndexError):
+        a[0]
+    for bad in (-1, 99):
+        a.indptr[1] = bad
+        with pytest.raises(ts.TextsiftValueError, match="does not give a range"):
+            a.to_lists()
 
 
 def test_batch_accepts_any_iterable() -> None:

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use numpy::PyArrayMethods;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyString};
@@ -393,30 +394,67 @@ pub struct PyTokenArrays {
     /// Per token: its kind, an index into ``textsift.TOKEN_KINDS`` (``uint8``).
     #[pyo3(get)]
     kinds: Py<numpy::PyArray1<u8>>,
-    /// Copies of `indptr` and `ids` for indexing without touching numpy.
-    doc_bounds: Vec<i64>,
-    token_ids: Vec<u32>,
+    /// The number of texts and of tokens (the arrays' lengths when built).
+    n_texts: usize,
+    n_tokens: usize,
 }
 
 impl PyTokenArrays {
-    fn doc<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyList>> {
-        let vocab = self.vocab.bind(py);
-        let (start, end) = (self.doc_bounds[i] as usize, self.doc_bounds[i + 1] as usize);
-        PyList::new(
-            py,
-            self.token_ids[start..end]
-                .iter()
-                .map(|&id| vocab.get_item(id as usize))
-                .collect::<PyResult<Vec<_>>>()?,
-        )
+    /// `f` on the arrays as they are now: a caller may have changed them in place, so bounds
+    /// that no longer fit must be an error, not a crash (see [`doc_tokens`]).
+    fn with_arrays<'py, R>(
+        &self,
+        py: Python<'py>,
+        f: impl FnOnce(&Bound<'py, PyList>, &[i64], &[u32]) -> PyResult<R>,
+    ) -> PyResult<R> {
+        let unreadable = |e: &dyn std::fmt::Display| value_error(py, format!("TokenArrays: {e}"));
+        let indptr = self
+            .indptr
+            .bind(py)
+            .try_readonly()
+            .map_err(|e| unreadable(&e))?;
+        let ids = self
+            .ids
+            .bind(py)
+            .try_readonly()
+            .map_err(|e| unreadable(&e))?;
+        let indptr = indptr.as_slice().map_err(|e| unreadable(&e))?;
+        let ids = ids.as_slice().map_err(|e| unreadable(&e))?;
+        f(self.vocab.bind(py), indptr, ids)
     }
+}
+
+/// Text `i`'s token texts.
+fn doc_tokens<'py>(
+    vocab: &Bound<'py, PyList>,
+    indptr: &[i64],
+    ids: &[u32],
+    i: usize,
+) -> PyResult<Bound<'py, PyList>> {
+    let py = vocab.py();
+    let span = indptr
+        .get(i..i + 2)
+        .and_then(|b| Some(usize::try_from(b[0]).ok()?..usize::try_from(b[1]).ok()?))
+        .and_then(|r| ids.get(r));
+    let Some(ids) = span else {
+        return Err(value_error(
+            py,
+            format!("indptr[{i}:{}] does not give a range of ids", i + 2),
+        ));
+    };
+    PyList::new(
+        py,
+        ids.iter()
+            .map(|&id| vocab.get_item(id as usize))
+            .collect::<PyResult<Vec<_>>>()?,
+    )
 }
 
 #[pymethods]
 impl PyTokenArrays {
     /// The number of texts.
     fn __len__(&self) -> usize {
-        self.doc_bounds.len().saturating_sub(1)
+        self.n_texts
     }
 
     /// The token texts of text ``i`` (negative indices count from the end).
@@ -428,29 +466,33 @@ impl PyTokenArrays {
                 "text index {i} is out of range for {n} texts"
             )));
         }
-        self.doc(py, k as usize)
+        self.with_arrays(py, |vocab, indptr, ids| {
+            doc_tokens(vocab, indptr, ids, k as usize)
+        })
     }
 
     /// The token texts of every text, as :meth:`Tokenizer.tokenize_batch` gives them.
     fn to_lists<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(py);
-        for i in 0..self.__len__() {
-            out.append(self.doc(py, i)?)?;
-        }
-        Ok(out)
+        self.with_arrays(py, |vocab, indptr, ids| {
+            let out = PyList::empty(py);
+            for i in 0..self.n_texts {
+                out.append(doc_tokens(vocab, indptr, ids, i)?)?;
+            }
+            Ok(out)
+        })
     }
 
     /// The number of tokens in all.
     #[getter]
     fn n_tokens(&self) -> usize {
-        self.token_ids.len()
+        self.n_tokens
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {
         format!(
             "TokenArrays({} texts, {} tokens, {} distinct)",
-            self.__len__(),
-            self.token_ids.len(),
+            self.n_texts,
+            self.n_tokens,
             self.vocab.bind(py).len()
         )
     }
@@ -622,13 +664,13 @@ impl PyTokenizer {
         )?;
         Ok(PyTokenArrays {
             vocab: vocab.unbind(),
-            ids: numpy::PyArray1::from_slice(py, &batch.ids).unbind(),
-            indptr: numpy::PyArray1::from_slice(py, &batch.indptr).unbind(),
+            n_texts: batch.indptr.len() - 1,
+            n_tokens: batch.ids.len(),
+            ids: numpy::PyArray1::from_vec(py, batch.ids).unbind(),
+            indptr: numpy::PyArray1::from_vec(py, batch.indptr).unbind(),
             starts: numpy::PyArray1::from_vec(py, batch.starts).unbind(),
             ends: numpy::PyArray1::from_vec(py, batch.ends).unbind(),
             kinds: numpy::PyArray1::from_vec(py, batch.kinds).unbind(),
-            doc_bounds: batch.indptr,
-            token_ids: batch.ids,
         })
     }
 
