@@ -61,7 +61,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift_stem::Stopwords;
 use textsift_tokenize::{pystr, SentenceSplitter};
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategory;
 
 use crate::KeywordError;
 
@@ -278,7 +278,7 @@ pub fn is_word_char(c: char) -> bool {
         return true;
     }
     matches!(
-        c.general_category(),
+        textsift_tokenize::general_category(c),
         GeneralCategory::NonspacingMark
             | GeneralCategory::SpacingMark
             | GeneralCategory::EnclosingMark

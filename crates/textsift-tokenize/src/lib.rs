@@ -49,6 +49,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use chars::general_category;
 pub use classify::classify;
 pub use sentences::{sentences, SentenceSplitter};
 pub use treebank::{Flavor as TreebankFlavor, TreebankOptions};

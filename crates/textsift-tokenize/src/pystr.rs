@@ -17,7 +17,7 @@
 //! The character properties come from the Unicode tables of the Rust standard library, which may
 //! be newer than the interpreter's; they can differ only on characters added in between.
 
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategory;
 
 pub use crate::chars::is_py_space as is_space;
 /// `\w` of the third-party `regex` module (Unicode's word characters: `Alphabetic`, marks,
@@ -38,11 +38,7 @@ pub fn is_re_word(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    matches!(
-        c.general_category_group(),
-        unicode_properties::GeneralCategoryGroup::Letter
-            | unicode_properties::GeneralCategoryGroup::Number
-    )
+    crate::chars::is_letter(c) || crate::chars::is_number(c)
 }
 
 /// `str.split()` with no argument: runs of whitespace separate, empty pieces are dropped.
@@ -132,7 +128,8 @@ pub fn is_upper(s: &str) -> bool {
                 return false;
             }
             cased |= c.is_ascii_uppercase();
-        } else if c.is_lowercase() || c.general_category() == GeneralCategory::TitlecaseLetter {
+        } else if c.is_lowercase() || crate::general_category(c) == GeneralCategory::TitlecaseLetter
+        {
             return false;
         } else {
             cased |= c.is_uppercase();

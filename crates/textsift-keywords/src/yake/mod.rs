@@ -31,8 +31,9 @@ use segtok::TokenBuf;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
+use textsift_tokenize::general_category;
 use textsift_tokenize::pystr;
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategory;
 
 pub use similarity::Dedup;
 
@@ -156,7 +157,7 @@ fn is_py_digit(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_digit();
     }
-    c.general_category() == unicode_properties::GeneralCategory::DecimalNumber
+    general_category(c) == GeneralCategory::DecimalNumber
         || matches!(c as u32,
             0xb2..=0xb3 | 0xb9 | 0x1369..=0x1371 | 0x19da | 0x2070 | 0x2074..=0x2079 | 0x2080..=0x2089
             | 0x2460..=0x2468 | 0x2474..=0x247c | 0x2488..=0x2490 | 0x24ea | 0x24f5..=0x24fd | 0x24ff
@@ -168,7 +169,14 @@ fn is_py_alpha(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    c.general_category_group() == GeneralCategoryGroup::Letter
+    matches!(
+        general_category(c),
+        GeneralCategory::UppercaseLetter
+            | GeneralCategory::LowercaseLetter
+            | GeneralCategory::TitlecaseLetter
+            | GeneralCategory::ModifierLetter
+            | GeneralCategory::OtherLetter
+    )
 }
 
 fn is_upper_char(c: char) -> bool {

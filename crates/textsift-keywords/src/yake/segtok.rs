@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+use unicode_properties::GeneralCategory;
 
 use super::html::unescape;
 
@@ -50,7 +50,7 @@ fn fancy(pattern: &str) -> fancy_regex::Regex {
 }
 
 fn cat(c: char) -> GeneralCategory {
-    c.general_category()
+    textsift_tokenize::general_category(c)
 }
 
 fn is_upper_or_title(c: char) -> bool {
@@ -507,33 +507,29 @@ struct Brackets {
 }
 
 impl Brackets {
-    /// The round and the square bracket counts of `s`, in one pass over its bytes (brackets are
-    /// ASCII, and UTF-8 never hides an ASCII byte inside another character).
+    /// The round and the square bracket counts of `s`, from its bytes (brackets are ASCII, and
+    /// UTF-8 never hides an ASCII byte inside another character).
     fn of(s: &str) -> (Brackets, Brackets) {
-        let mut counts = [Brackets {
-            opens: 0,
-            closes_after_first_open: 0,
-            closes: 0,
-        }; 2];
-        for &b in s.as_bytes() {
-            let (kind, opening) = match b {
-                b'(' => (0, true),
-                b')' => (0, false),
-                b'[' => (1, true),
-                b']' => (1, false),
-                _ => continue,
+        // Most sentences have no brackets: memchr skips to them.
+        let count = |open: u8, close: u8| {
+            let mut c = Brackets {
+                opens: 0,
+                closes_after_first_open: 0,
+                closes: 0,
             };
-            let c = &mut counts[kind];
-            if opening {
-                c.opens += 1;
-            } else {
-                c.closes += 1;
-                if c.opens > 0 {
-                    c.closes_after_first_open += 1;
+            for at in memchr::memchr2_iter(open, close, s.as_bytes()) {
+                if s.as_bytes()[at] == open {
+                    c.opens += 1;
+                } else {
+                    c.closes += 1;
+                    if c.opens > 0 {
+                        c.closes_after_first_open += 1;
+                    }
                 }
             }
-        }
-        (counts[0], counts[1])
+            c
+        };
+        (count(b'(', b')'), count(b'[', b']'))
     }
 
     fn is_open(self) -> bool {
@@ -575,7 +571,14 @@ fn tail_word(s: &str) -> &str {
     };
     let letters = before_dot
         .trim_end_matches(|c: char| {
-            c.general_category_group() == unicode_properties::GeneralCategoryGroup::Letter
+            matches!(
+                cat(c),
+                GeneralCategory::UppercaseLetter
+                    | GeneralCategory::LowercaseLetter
+                    | GeneralCategory::TitlecaseLetter
+                    | GeneralCategory::ModifierLetter
+                    | GeneralCategory::OtherLetter
+            )
         })
         .len();
     let start = before_dot[..letters]
@@ -891,7 +894,38 @@ static IS_CONTRACTION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// segtok's `space_tokenizer`: split on Unicode whitespace.
 fn space_split(s: &str) -> impl Iterator<Item = &str> {
-    s.split(char::is_whitespace).filter(|t| !t.is_empty())
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // The length of the whitespace character at `i`, if it is one: by byte for ASCII, the bulk
+    // of text (decoding every character to test it was a tenth of YAKE's tokenizing).
+    let space_at = move |i: usize| -> Option<usize> {
+        let b = bytes[i];
+        if b < 0x80 {
+            return matches!(b, b' ' | b'\t'..=b'\r').then_some(1);
+        }
+        let c = s[i..].chars().next()?;
+        c.is_whitespace().then(|| c.len_utf8())
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            match space_at(at) {
+                Some(n) => at += n,
+                None => break,
+            }
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && space_at(at).is_none() {
+            // Past the whole character: continuation bytes are never whitespace.
+            at += 1;
+            while at < bytes.len() && (bytes[at] & 0xC0) == 0x80 {
+                at += 1;
+            }
+        }
+        Some(&s[start..at])
+    })
 }
 
 /// Tokens stored back to back in one string: a 50,000-word text makes tens of thousands of
@@ -961,7 +995,9 @@ fn word_split<'a>(span: &'a str, out: &mut Vec<&'a str>) {
 /// segtok's `word_tokenizer`, appending the tokens of `sentence` to `out`.
 fn word_tokenizer(sentence: &str, out: &mut TokenBuf) {
     // The pattern needs a line break: most sentences have none, and skip the regex search.
-    let pruned = if sentence.contains(['\n', '\r', '\u{2028}']) {
+    let pruned = if memchr::memchr2(b'\n', b'\r', sentence.as_bytes()).is_some()
+        || sentence.contains('\u{2028}')
+    {
         HYPHENATED_LINEBREAK.replace_all(sentence, "$1$2")
     } else {
         std::borrow::Cow::Borrowed(sentence)

@@ -143,8 +143,8 @@ fn parse_python_int(s: &str, base: u32) -> Option<i128> {
 
 /// The value of a non-ASCII decimal digit (`Nd`): digits come in aligned runs of ten.
 fn unicode_decimal_value(c: char) -> Option<u32> {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
-    let is_nd = |c: char| c.general_category() == GeneralCategory::DecimalNumber;
+    use unicode_properties::GeneralCategory;
+    let is_nd = |c: char| crate::general_category(c) == GeneralCategory::DecimalNumber;
     if !is_nd(c) {
         return None;
     }
