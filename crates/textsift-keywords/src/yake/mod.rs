@@ -610,7 +610,8 @@ impl<'t> Builder<'t> {
     fn new(stopwords: &'t FxHashSet<String>, forms: usize, tokens: usize) -> Builder<'t> {
         let mut b = Builder {
             stopwords,
-            terms: Vec::new(),
+            // No more terms than forms.
+            terms: Vec::with_capacity(forms),
             term_index: FxHashMap::default(),
             term_of_form: vec![usize::MAX; forms],
             edges: FxHashMap::default(),

@@ -466,21 +466,29 @@ pub(crate) fn split_multi(text: &str) -> Vec<&str> {
             continue;
         };
         let prev = &text[prev_range.clone()];
-        let short =
-            current.chars().nth(SHORT - 1).is_none() || prev.chars().nth(SHORT - 1).is_none();
+        // Fewer than SHORT characters (asked only while a bracket is open).
+        let short = || {
+            let fewer = |s: &str| s.len() < SHORT || s.chars().nth(SHORT - 1).is_none();
+            fewer(current) || fewer(prev)
+        };
         let bracket_join = |open: bool, o: char, c: char| {
-            short
-                && open
+            open && short()
                 && (is_not_opened(current, o, c)
                     || prev.ends_with(" et al. ")
                     || (UPPER_CASE_END.is_match(tail_word(prev))
                         && UPPER_CASE_START.is_match(current)))
         };
         let (cur_round, cur_square) = Brackets::of(current);
-        if (BEFORE_LOWER_END.is_match(tail(prev)) && LOWER_WORD.is_match(current))
+        // The anchored patterns are tried only where their first character can start them
+        // (any non-ASCII one is left to the pattern): most sentences start with neither a
+        // lower-case letter nor a continuation's first letter.
+        let first = current.as_bytes().first().copied().unwrap_or(0);
+        let lower_first = first >= 0x80 || first.is_ascii_lowercase();
+        let continuation_first = b"abfhiotvw".contains(&first);
+        if (lower_first && LOWER_WORD.is_match(current) && BEFORE_LOWER_END.is_match(tail(prev)))
             || bracket_join(round.is_open(), '(', ')')
             || bracket_join(square.is_open(), '[', ']')
-            || CONTINUATIONS.is_match(current)
+            || (continuation_first && CONTINUATIONS.is_match(current))
         {
             prev_range.end = range.end;
             round = round.then(cur_round);
