@@ -128,27 +128,32 @@ struct Tokens {
 /// `tokenize_sentences`: segtok's sentences and tokens, without tokens that start with an ASCII
 /// apostrophe (`'s`, `'re`).
 fn tokenize(text: &str) -> Tokens {
-    let mut all = TokenBuf::with_capacity(text.len());
-    let mut sentence_ends = Vec::new();
-    let mut sentence_tokens = TokenBuf::default();
-    for sentence in segtok::split_multi(text) {
-        if pystr::strip(sentence).is_empty() {
-            continue;
-        }
-        sentence_tokens.clear();
-        segtok::web_tokenizer(sentence, &mut sentence_tokens);
-        for token in sentence_tokens.iter() {
+    /// Each token of segtok's tokenizer, its contraction split off and clitics dropped.
+    struct Pieces(TokenBuf);
+    impl segtok::TokenSink for Pieces {
+        fn push(&mut self, token: &str) {
             let (head, tail) = segtok::split_contraction(token);
             for piece in std::iter::once(head).chain(tail) {
                 let clitic = piece.starts_with('\'') && piece.chars().nth(1).is_some();
                 if !(piece.is_empty() || clitic) {
-                    all.push(piece);
+                    self.0.push(piece);
                 }
             }
         }
-        sentence_ends.push(all.len());
     }
-    Tokens { all, sentence_ends }
+    let mut all = Pieces(TokenBuf::with_capacity(text.len()));
+    let mut sentence_ends = Vec::new();
+    for sentence in segtok::split_multi(text) {
+        if pystr::strip(sentence).is_empty() {
+            continue;
+        }
+        segtok::web_tokenizer(sentence, &mut all);
+        sentence_ends.push(all.0.len());
+    }
+    Tokens {
+        all: all.0,
+        sentence_ends,
+    }
 }
 
 /// Python's `str.isdigit` for one character: decimal digits and the other digit characters
@@ -333,7 +338,8 @@ struct Document {
     lowered: TokenBuf,
     token_terms: Vec<usize>,
     terms: Vec<Term>,
-    edges: FxHashMap<(usize, usize), f64>,
+    /// Co-occurrence counts by [`edge_key`].
+    edges: FxHashMap<u64, f64>,
     candidates: Vec<Candidate>,
     sentence_count: usize,
 }
@@ -346,7 +352,7 @@ struct Builder<'t> {
     term_index: FxHashMap<&'t str, usize>,
     /// The term of each distinct lower-cased form (`usize::MAX` until first seen).
     term_of_form: Vec<usize>,
-    edges: FxHashMap<(usize, usize), f64>,
+    edges: FxHashMap<u64, f64>,
     candidates: Vec<Candidate>,
     /// Candidates by (id of the first lower-cased token, id of the candidate of the other
     /// tokens). Tokens hold no spaces, so equal keys are exactly equal lower-cased phrases.
@@ -510,14 +516,14 @@ impl Document {
                 let mut before = 0.0;
                 if k > 0 {
                     let prev = terms[k - 1];
-                    if let Some(w) = self.edges.get(&(prev, id)) {
+                    if let Some(w) = self.edges.get(&edge_key(prev, id)) {
                         before = w / self.terms[prev].tf;
                     }
                 }
                 let mut after = 0.0;
                 if k + 1 < terms.len() {
                     let next = terms[k + 1];
-                    if let Some(w) = self.edges.get(&(id, next)) {
+                    if let Some(w) = self.edges.get(&edge_key(id, next)) {
                         after = w / self.terms[next].tf;
                     }
                 }
@@ -659,7 +665,7 @@ impl<'t> Builder<'t> {
     }
 
     fn cooccur(&mut self, left: usize, right: usize) {
-        let weight = self.edges.entry((left, right)).or_insert(0.0);
+        let weight = self.edges.entry(edge_key(left, right)).or_insert(0.0);
         if *weight == 0.0 {
             self.terms[left].out_degree += 1;
             self.terms[right].in_degree += 1;
@@ -728,6 +734,13 @@ impl<'t> Builder<'t> {
         });
         id
     }
+}
+
+/// The key of the edge from term `left` to term `right`: one word to hash, and 16-byte table
+/// entries instead of 24 (term ids are far below 2^32: there are fewer terms than tokens, and
+/// token positions are `u32`).
+fn edge_key(left: usize, right: usize) -> u64 {
+    ((left as u64) << 32) | right as u64
 }
 
 /// Words joined by single spaces.

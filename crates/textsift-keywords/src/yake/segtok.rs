@@ -944,6 +944,19 @@ pub(crate) struct TokenBuf {
     ends: Vec<usize>,
 }
 
+/// Where the tokenizers put their tokens: a [`TokenBuf`], or a caller that processes each token
+/// as it comes (YAKE splits contractions on the way, without storing the tokens twice).
+pub(crate) trait TokenSink {
+    fn push(&mut self, token: &str);
+}
+
+impl TokenSink for TokenBuf {
+    #[inline]
+    fn push(&mut self, token: &str) {
+        TokenBuf::push(self, token);
+    }
+}
+
 impl TokenBuf {
     pub(crate) fn with_capacity(bytes: usize) -> TokenBuf {
         TokenBuf {
@@ -956,11 +969,6 @@ impl TokenBuf {
     pub(crate) fn push(&mut self, token: &str) {
         self.text.push_str(token);
         self.ends.push(self.text.len());
-    }
-
-    pub(crate) fn clear(&mut self) {
-        self.text.clear();
-        self.ends.clear();
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -1001,7 +1009,7 @@ fn word_split<'a>(span: &'a str, out: &mut Vec<&'a str>) {
 }
 
 /// segtok's `word_tokenizer`, appending the tokens of `sentence` to `out`.
-fn word_tokenizer(sentence: &str, out: &mut TokenBuf) {
+fn word_tokenizer(sentence: &str, out: &mut impl TokenSink) {
     // The pattern needs a line break: most sentences have none, and skip the regex search.
     let pruned = if memchr::memchr2(b'\n', b'\r', sentence.as_bytes()).is_some()
         || sentence.contains('\u{2028}')
@@ -1071,7 +1079,7 @@ fn word_tokenizer(sentence: &str, out: &mut TokenBuf) {
 }
 
 /// segtok's `web_tokenizer`, appending the tokens of `sentence` to `out`.
-pub(crate) fn web_tokenizer(sentence: &str, out: &mut TokenBuf) {
+pub(crate) fn web_tokenizer(sentence: &str, out: &mut impl TokenSink) {
     // Every URL has `://` and every e-mail address `@`: most sentences need no regex at all.
     if !sentence.contains("://") && !sentence.contains('@') {
         return word_tokenizer(&unescape(sentence), out);
