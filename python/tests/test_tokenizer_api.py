@@ -358,3 +358,45 @@ def test_adversarial_inputs_stay_linear(name: str) -> None:
         assert counts[0] > 0
     assert ts.sentences(text)
     assert isinstance(ts.stem(text[:2000]), str)
+
+
+def test_large_batches_pause_the_garbage_collector_and_restore_it() -> None:
+    """A large batch builds its lists with Python's cyclic collector paused (no collection runs
+    while it converts), and leaves the collector as it found it, also after an error."""
+    import gc
+
+    tok = ts.Tokenizer()
+    texts = [f"word {i} and more" for i in range(20_000)]
+    runs: list[str] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(phase)
+
+    gc.callbacks.append(count)
+    try:
+        assert gc.isenabled()
+        for n in (1, 2):
+            # (Counted before any new list: the first one after the batch may set it off.)
+            runs.clear()
+            out = tok.tokenize_batch(texts, n_threads=n)
+            during = len(runs)
+            assert during == 0 and gc.isenabled()
+            assert out[7] == ["word", "7", "and", "more"]
+            runs.clear()
+            sentences = ts.SentenceSplitter().split_batch(texts, n_threads=n)
+            during = len(runs)
+            assert during == 0 and gc.isenabled() and sentences[3] == ["word 3 and more"]
+        # Small batches leave it alone: 20,000 new lists one at a time set it off.
+        runs.clear()
+        small = [tok.tokenize_batch(texts[i : i + 2]) for i in range(0, 20_000, 2)]
+        assert runs and len(small) == 10_000
+        with pytest.raises(ts.TextsiftTypeError, match=r"texts\[20000\]"):
+            tok.tokenize_batch([*texts, 3])  # type: ignore[list-item]
+        assert gc.isenabled()
+        gc.disable()
+        tok.tokenize_batch(texts)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.callbacks.remove(count)
