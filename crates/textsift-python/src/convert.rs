@@ -438,7 +438,7 @@ const GC_PAUSE_ITEMS: usize = 4096;
 /// batch's result is a container the collector tracks, and building a million of them set off
 /// collections that walked all of them again and again: a third of the calling thread's time in
 /// `split_batch` on 100 MB of posts. The results hold no reference cycles, so pausing loses
-/// nothing; the first collection after the batch walks them once.
+/// nothing; afterwards the collector walks them as any new objects, once per generation.
 pub struct GcPause<'py> {
     gc: Option<Bound<'py, pyo3::types::PyModule>>,
 }
