@@ -431,7 +431,7 @@ fn pipeline_chunk(items: usize, threads: usize) -> usize {
 
 /// Batches of at least this many items pause Python's cyclic garbage collector while they
 /// build their results (see [`GcPause`]); smaller ones skip the two calls it takes.
-const GC_PAUSE_ITEMS: usize = 4096;
+const GC_PAUSE_ITEMS: usize = 1024;
 
 /// Python's cyclic garbage collector, paused while a large batch builds its result and enabled
 /// again (if it was) when the guard drops, also after an error. Every list and tuple of a
