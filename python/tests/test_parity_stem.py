@@ -310,6 +310,13 @@ def test_stem_words_streams_many_distinct_words_in_chunks() -> None:
             assert s.stem_words(iter(words), n_threads=n) == expected
     expected = [ts.porter_stem(w) for w in words]
     assert ts.porter_stem_words(words, n_threads=2) == expected
+    # Unique words first (a vocabulary: read without lookups from then on), repeats after.
+    vocabulary = sorted(set(words))
+    vocabulary += words
+    for s in stems:
+        expected = [s.stem(w) for w in vocabulary]
+        for n in (1, 2):
+            assert s.stem_words(vocabulary, n_threads=n) == expected
 
     late = len(words) - 5
     bad = words[:late] + [3] + words[late:]

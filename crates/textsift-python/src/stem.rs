@@ -54,10 +54,18 @@ struct DistinctWords<'py> {
     distinct: Vec<PyBackedStr>,
     /// The distinct word of each word read, in order.
     ids: Vec<u32>,
+    /// Whether words are still looked up (see [`UNIQUE_CHECK_WORDS`]).
+    dedup: bool,
 }
 
 /// Words read between two checks for Python signals (Ctrl-C).
 const SIGNAL_CHECK_WORDS: usize = 1 << 16;
+
+/// After this many words, input whose words were nine in ten new (a vocabulary, a list of
+/// unique words) is read without looking words up: every later word is taken as new. Hashing
+/// and the table were a third of reading such input, which only this thread can do, while a
+/// repeated word stemmed twice costs little. Real text repeats words far more often.
+const UNIQUE_CHECK_WORDS: usize = 8192;
 
 impl<'py> DistinctWords<'py> {
     fn new(words: &Bound<'py, PyAny>) -> PyResult<Self> {
@@ -72,6 +80,7 @@ impl<'py> DistinctWords<'py> {
             collided: FxHashMap::default(),
             distinct: Vec::with_capacity(n.min(1 << 15)),
             ids: Vec::with_capacity(n),
+            dedup: true,
         })
     }
 
@@ -104,6 +113,15 @@ impl<'py> DistinctWords<'py> {
                 )
             };
             let text = s.to_str().map_err(|_| surrogate())?;
+            if !self.dedup {
+                let word = PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?;
+                self.ids.push(self.distinct.len() as u32);
+                self.distinct.push(word);
+                continue;
+            }
+            if self.read == UNIQUE_CHECK_WORDS && self.distinct.len() * 10 >= self.read * 9 {
+                self.dedup = false;
+            }
             let hash = FxBuildHasher.hash_one(text);
             let next_id = self.distinct.len() as u32;
             let known = match self.index.entry(hash) {
@@ -268,6 +286,11 @@ fn map_distinct<'py>(
                     take(&mut pending, message);
                 }
                 convert_ready(py, &mut pending, &mut next, &reader.distinct, &mut strings);
+                // When reading outpaces the workers (words read without lookups), this thread
+                // maps a queued chunk too rather than let the queue grow.
+                if sent - next - pending.len() > 2 * (threads - 1) {
+                    help(&mut pending)?;
+                }
                 if ended {
                     break;
                 }
