@@ -201,7 +201,8 @@ fn map_words<'a>(
 const DISTINCT_CHUNK: usize = 2048;
 
 /// Maps `f` over the distinct words of `words` without the GIL, and returns the results in
-/// input order: one string object per distinct word, the word's own object where `f` returns it
+/// input order: one string object per distinct word (per word, once the input has proved to be
+/// unique words: see [`UNIQUE_CHECK_WORDS`]), the word's own object where `f` returns it
 /// unchanged.
 ///
 /// Reading the words and finding the distinct ones needs the GIL, and so does making the
