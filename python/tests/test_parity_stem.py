@@ -310,13 +310,22 @@ def test_stem_words_streams_many_distinct_words_in_chunks() -> None:
             assert s.stem_words(iter(words), n_threads=n) == expected
     expected = [ts.porter_stem(w) for w in words]
     assert ts.porter_stem_words(words, n_threads=2) == expected
-    # Unique words first (a vocabulary: read without lookups from then on), repeats after.
+    # Unique words first (a vocabulary: read without lookups for a while), then text that
+    # repeats its words: the results are the same, and once a probe finds the repeats, equal
+    # words share one stem object again.
     vocabulary = sorted(set(words))
     vocabulary += words
     for s in stems:
         expected = [s.stem(w) for w in vocabulary]
         for n in (1, 2):
             assert s.stem_words(vocabulary, n_threads=n) == expected
+    # A word list, then a long text of 100 words (each occurrence its own string object): a
+    # probe finds the repeats within 9,216 words, and from then on equal words share a stem.
+    common = [w for w in vocabulary[:5000] if len(w) > 4][:100]
+    text = ["".join(list(rng.choice(common))) for _ in range(50_000)]
+    out = stems[0].stem_words(vocabulary[:20_000] + text)
+    assert out[20_000:] == [stems[0].stem(w) for w in text]
+    assert len({id(x) for x in out[20_000:]}) < 8192 + 1024 + 2 * 100
 
     late = len(words) - 5
     bad = words[:late] + [3] + words[late:]

@@ -54,18 +54,36 @@ struct DistinctWords<'py> {
     distinct: Vec<PyBackedStr>,
     /// The distinct word of each word read, in order.
     ids: Vec<u32>,
-    /// Whether words are still looked up (see [`UNIQUE_CHECK_WORDS`]).
-    dedup: bool,
+    /// Whether words are looked up (see [`UNIQUE_CHECK_WORDS`]).
+    lookups: Lookups,
+}
+
+/// How [`DistinctWords`] treats the next words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lookups {
+    /// Every word is looked up (real text repeats its words).
+    All,
+    /// The input looked like unique words: this many more words are taken as new unread.
+    Skip(usize),
+    /// A sample of [`PROBE_WORDS`] words is looked up again, to see whether the input still
+    /// holds unique words: this many are left, and this many were seen before.
+    Probe(usize, usize),
 }
 
 /// Words read between two checks for Python signals (Ctrl-C).
 const SIGNAL_CHECK_WORDS: usize = 1 << 16;
 
 /// After this many words, input whose words were nine in ten new (a vocabulary, a list of
-/// unique words) is read without looking words up: every later word is taken as new. Hashing
-/// and the table were a third of reading such input, which only this thread can do, while a
-/// repeated word stemmed twice costs little. Real text repeats words far more often.
+/// unique words) is read without looking words up: later words are taken as new. Hashing and
+/// the table were a third of reading such input, which only this thread can do, while a
+/// repeated word stemmed twice costs little. Real text repeats words far more often. Every
+/// this many words after that, a probe of [`PROBE_WORDS`] words is looked up: if one in ten of
+/// them was seen before, the input has turned into text, and all words are looked up again (so
+/// that a long text after a word list still gets one string per distinct word).
 const UNIQUE_CHECK_WORDS: usize = 8192;
+
+/// Words looked up in each probe of unique-looking input (see [`UNIQUE_CHECK_WORDS`]).
+const PROBE_WORDS: usize = 1024;
 
 impl<'py> DistinctWords<'py> {
     fn new(words: &Bound<'py, PyAny>) -> PyResult<Self> {
@@ -80,7 +98,7 @@ impl<'py> DistinctWords<'py> {
             collided: FxHashMap::default(),
             distinct: Vec::with_capacity(n.min(1 << 15)),
             ids: Vec::with_capacity(n),
-            dedup: true,
+            lookups: Lookups::All,
         })
     }
 
@@ -113,14 +131,30 @@ impl<'py> DistinctWords<'py> {
                 )
             };
             let text = s.to_str().map_err(|_| surrogate())?;
-            if !self.dedup {
-                let word = PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?;
-                self.ids.push(self.distinct.len() as u32);
-                self.distinct.push(word);
-                continue;
-            }
-            if self.read == UNIQUE_CHECK_WORDS && self.distinct.len() * 10 >= self.read * 9 {
-                self.dedup = false;
+            match self.lookups {
+                Lookups::Skip(left) => {
+                    self.lookups = match left {
+                        0 => Lookups::Probe(PROBE_WORDS, 0),
+                        _ => Lookups::Skip(left - 1),
+                    };
+                    let word = PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?;
+                    self.ids.push(self.distinct.len() as u32);
+                    self.distinct.push(word);
+                    continue;
+                }
+                Lookups::Probe(0, seen) => {
+                    self.lookups = if seen * 10 >= PROBE_WORDS {
+                        Lookups::All
+                    } else {
+                        Lookups::Skip(UNIQUE_CHECK_WORDS)
+                    };
+                }
+                Lookups::All if self.read == UNIQUE_CHECK_WORDS => {
+                    if self.distinct.len() * 10 >= self.read * 9 {
+                        self.lookups = Lookups::Skip(UNIQUE_CHECK_WORDS);
+                    }
+                }
+                _ => {}
             }
             let hash = FxBuildHasher.hash_one(text);
             let next_id = self.distinct.len() as u32;
@@ -136,6 +170,9 @@ impl<'py> DistinctWords<'py> {
                     None
                 }
             };
+            if let Lookups::Probe(left, seen) = self.lookups {
+                self.lookups = Lookups::Probe(left - 1, seen + usize::from(known.is_some()));
+            }
             let id = match known {
                 Some(id) => id,
                 None => {
