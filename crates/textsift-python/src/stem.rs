@@ -149,10 +149,11 @@ impl<'py> DistinctWords<'py> {
                         Lookups::Skip(UNIQUE_CHECK_WORDS)
                     };
                 }
-                Lookups::All if self.read == UNIQUE_CHECK_WORDS => {
-                    if self.distinct.len() * 10 >= self.read * 9 {
-                        self.lookups = Lookups::Skip(UNIQUE_CHECK_WORDS);
-                    }
+                Lookups::All
+                    if self.read == UNIQUE_CHECK_WORDS
+                        && self.distinct.len() * 10 >= self.read * 9 =>
+                {
+                    self.lookups = Lookups::Skip(UNIQUE_CHECK_WORDS);
                 }
                 _ => {}
             }
