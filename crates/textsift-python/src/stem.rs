@@ -130,7 +130,6 @@ impl<'py> DistinctWords<'py> {
                     ),
                 )
             };
-            let text = s.to_str().map_err(|_| surrogate())?;
             match self.lookups {
                 Lookups::Skip(left) => {
                     self.lookups = match left {
@@ -157,6 +156,7 @@ impl<'py> DistinctWords<'py> {
                 }
                 _ => {}
             }
+            let text = s.to_str().map_err(|_| surrogate())?;
             let hash = FxBuildHasher.hash_one(text);
             let next_id = self.distinct.len() as u32;
             let known = match self.index.entry(hash) {

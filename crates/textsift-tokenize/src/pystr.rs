@@ -119,6 +119,18 @@ pub fn strip_ascii_punctuation(s: &str) -> &str {
     &s[start..end.max(start)]
 }
 
+/// `str.isalpha()` for one character: a letter (general category `L*`), from the character
+/// table.
+///
+/// ```
+/// use textsift_tokenize::pystr::is_alpha;
+/// assert!(is_alpha('é') && is_alpha('語') && !is_alpha('1') && !is_alpha('😂'));
+/// ```
+#[inline]
+pub fn is_alpha(c: char) -> bool {
+    crate::chars::is_letter(c)
+}
+
 /// `str.isupper()`: at least one cased character, and no lower-case or title-case one.
 pub fn is_upper(s: &str) -> bool {
     let mut cased = false;

@@ -170,20 +170,6 @@ fn is_py_digit(c: char) -> bool {
             | 0x11052..=0x1105a | 0x1f100..=0x1f10a)
 }
 
-fn is_py_alpha(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphabetic();
-    }
-    matches!(
-        general_category(c),
-        GeneralCategory::UppercaseLetter
-            | GeneralCategory::LowercaseLetter
-            | GeneralCategory::TitlecaseLetter
-            | GeneralCategory::ModifierLetter
-            | GeneralCategory::OtherLetter
-    )
-}
-
 fn is_upper_char(c: char) -> bool {
     let mut buf = [0u8; 4];
     pystr::is_upper(c.encode_utf8(&mut buf))
@@ -269,7 +255,7 @@ fn tag_general(word: &str, position: usize) -> u8 {
     let (mut digits, mut alphas, mut punct) = (0, 0, 0);
     for c in word.chars() {
         digits += usize::from(is_py_digit(c));
-        alphas += usize::from(is_py_alpha(c));
+        alphas += usize::from(pystr::is_alpha(c));
         punct += usize::from(c.is_ascii_punctuation());
     }
     if (digits > 0 && alphas > 0) || (digits == 0 && alphas == 0) || punct > 1 {

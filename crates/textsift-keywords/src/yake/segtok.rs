@@ -578,16 +578,7 @@ fn tail_word(s: &str) -> &str {
         return "";
     };
     let letters = before_dot
-        .trim_end_matches(|c: char| {
-            matches!(
-                cat(c),
-                GeneralCategory::UppercaseLetter
-                    | GeneralCategory::LowercaseLetter
-                    | GeneralCategory::TitlecaseLetter
-                    | GeneralCategory::ModifierLetter
-                    | GeneralCategory::OtherLetter
-            )
-        })
+        .trim_end_matches(|c: char| textsift_tokenize::pystr::is_alpha(c))
         .len();
     let start = before_dot[..letters]
         .char_indices()
