@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Mutex};
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use textsift::parallel;
@@ -40,9 +39,8 @@ fn words_iter<'py>(words: &Bound<'py, PyAny>) -> PyResult<Bound<'py, pyo3::types
 }
 
 /// The words of an iterable as indices into their distinct forms, read with the GIL held: one
-/// borrowed UTF-8 view and one hash lookup per word. Each distinct word is kept as the Python
-/// string that holds it (no copy), so that a word that is its own stem can be returned as the
-/// very same object.
+/// UTF-8 view and one hash lookup per word. Each distinct word's string object is kept, so that a
+/// word that is its own stem can be returned as the very same object.
 struct DistinctWords<'py> {
     iter: Bound<'py, pyo3::types::PyIterator>,
     /// The index of the next word, for error messages.
@@ -51,7 +49,11 @@ struct DistinctWords<'py> {
     /// hash is already taken by another word goes to `collided`, keyed by its text.
     index: FxHashMap<u64, u32>,
     collided: FxHashMap<String, u32>,
-    distinct: Vec<PyBackedStr>,
+    /// The string object of each distinct word, returned where a word is its own stem.
+    objects: Vec<Bound<'py, PyString>>,
+    /// The text of each distinct word (the same index), copied into one buffer as it is read:
+    /// a chunk of new words then goes to a worker thread as one copy of a slice of it.
+    texts: PackedWords,
     /// The distinct word of each word read, in order.
     ids: Vec<u32>,
     /// Whether words are looked up (see [`UNIQUE_CHECK_WORDS`]).
@@ -96,7 +98,8 @@ impl<'py> DistinctWords<'py> {
             // words, and a table much larger than them is slower to probe.
             index: FxHashMap::with_capacity_and_hasher(n.min(1 << 15), Default::default()),
             collided: FxHashMap::default(),
-            distinct: Vec::with_capacity(n.min(1 << 15)),
+            objects: Vec::with_capacity(n.min(1 << 15)),
+            texts: PackedWords::with_capacity(n.min(1 << 15)),
             ids: Vec::with_capacity(n),
             lookups: Lookups::All,
         })
@@ -106,7 +109,7 @@ impl<'py> DistinctWords<'py> {
     /// it ended.
     fn read_until(&mut self, limit: usize) -> PyResult<bool> {
         let py = self.iter.py();
-        while self.distinct.len() < limit {
+        while self.texts.len() < limit {
             let Some(item) = self.iter.next() else {
                 return Ok(true);
             };
@@ -116,11 +119,17 @@ impl<'py> DistinctWords<'py> {
             if i % SIGNAL_CHECK_WORDS == SIGNAL_CHECK_WORDS - 1 {
                 py.check_signals()?;
             }
-            let Ok(s) = item.cast::<PyString>() else {
-                return Err(type_error(
-                    py,
-                    format!("words[{i}] must be str, not {}", type_name(&item)),
-                ));
+            // Taken over, not cloned: every reference count change here is a call into Python
+            // (the stable ABI has no inline ones), and this thread's share decides the scaling.
+            let s = match item.cast_into::<PyString>() {
+                Ok(s) => s,
+                Err(e) => {
+                    let item = e.into_inner();
+                    return Err(type_error(
+                        py,
+                        format!("words[{i}] must be str, not {}", type_name(&item)),
+                    ));
+                }
             };
             let surrogate = || {
                 value_error(
@@ -136,9 +145,10 @@ impl<'py> DistinctWords<'py> {
                         0 => Lookups::Probe(PROBE_WORDS, 0),
                         _ => Lookups::Skip(left - 1),
                     };
-                    let word = PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?;
-                    self.ids.push(self.distinct.len() as u32);
-                    self.distinct.push(word);
+                    let text = s.to_str().map_err(|_| surrogate())?;
+                    self.ids.push(self.texts.len() as u32);
+                    self.texts.push(text);
+                    self.objects.push(s);
                     continue;
                 }
                 Lookups::Probe(0, seen) => {
@@ -150,7 +160,7 @@ impl<'py> DistinctWords<'py> {
                 }
                 Lookups::All
                     if self.read == UNIQUE_CHECK_WORDS
-                        && self.distinct.len() * 10 >= self.read * 9 =>
+                        && self.texts.len() * 10 >= self.read * 9 =>
                 {
                     self.lookups = Lookups::Skip(UNIQUE_CHECK_WORDS);
                 }
@@ -158,9 +168,9 @@ impl<'py> DistinctWords<'py> {
             }
             let text = s.to_str().map_err(|_| surrogate())?;
             let hash = FxBuildHasher.hash_one(text);
-            let next_id = self.distinct.len() as u32;
+            let next_id = self.texts.len() as u32;
             let known = match self.index.entry(hash) {
-                Entry::Occupied(o) if &*self.distinct[*o.get() as usize] == text => Some(*o.get()),
+                Entry::Occupied(o) if self.texts.get(*o.get() as usize) == text => Some(*o.get()),
                 // Another word has this hash (rare).
                 Entry::Occupied(_) => self.collided.get(text).copied().or_else(|| {
                     self.collided.insert(text.to_owned(), next_id);
@@ -177,8 +187,8 @@ impl<'py> DistinctWords<'py> {
             let id = match known {
                 Some(id) => id,
                 None => {
-                    let word = PyBackedStr::try_from(s.clone()).map_err(|_| surrogate())?;
-                    self.distinct.push(word);
+                    self.texts.push(text);
+                    self.objects.push(s);
                     next_id
                 }
             };
@@ -197,6 +207,34 @@ struct PackedWords {
 }
 
 impl PackedWords {
+    fn with_capacity(words: usize) -> Self {
+        PackedWords {
+            text: String::with_capacity(words * 8),
+            ends: Vec::with_capacity(words),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn start(&self, k: usize) -> usize {
+        k.checked_sub(1).map_or(0, |j| self.ends[j])
+    }
+
+    fn get(&self, k: usize) -> &str {
+        &self.text[self.start(k)..self.ends[k]]
+    }
+
+    /// A copy of the words from the `first` on: one copy of their bytes.
+    fn copy_from(&self, first: usize) -> PackedWords {
+        let start = self.start(first);
+        PackedWords {
+            text: self.text[start..].to_owned(),
+            ends: self.ends[first..].iter().map(|e| e - start).collect(),
+        }
+    }
+
     fn push(&mut self, word: &str) {
         self.text.push_str(word);
         self.ends.push(self.text.len());
@@ -304,27 +342,21 @@ fn map_distinct<'py>(
             let mut next = 0;
             let mut sent = 0;
             loop {
-                let first = reader.distinct.len();
+                let first = reader.texts.len();
                 let ended = reader.read_until(first + DISTINCT_CHUNK)?;
-                let new = &reader.distinct[first..];
-                if !new.is_empty() {
+                if reader.texts.len() > first {
                     if threads == 1 {
-                        let words = new.iter().map(|w| &**w);
+                        let words = (first..reader.texts.len()).map(|k| reader.texts.get(k));
                         pending.insert(sent, detached(py, || map_words(words, &f))?);
                     } else {
-                        let mut chunk = PackedWords {
-                            text: String::with_capacity(new.iter().map(|w| w.len()).sum()),
-                            ends: Vec::with_capacity(new.len()),
-                        };
-                        new.iter().for_each(|w| chunk.push(w));
-                        let _ = job_tx.send((sent, chunk));
+                        let _ = job_tx.send((sent, reader.texts.copy_from(first)));
                     }
                     sent += 1;
                 }
                 while let Some(message) = done_rx.lock().ok().and_then(|rx| rx.try_recv().ok()) {
                     take(&mut pending, message);
                 }
-                convert_ready(py, &mut pending, &mut next, &reader.distinct, &mut strings);
+                convert_ready(py, &mut pending, &mut next, &reader.objects, &mut strings);
                 // When reading outpaces the workers (words read without lookups), this thread
                 // maps a queued chunk too rather than let the queue grow.
                 if sent - next - pending.len() > 2 * (threads - 1) {
@@ -344,7 +376,7 @@ fn map_distinct<'py>(
                         None => panic!("the stemming workers stopped early"),
                     }
                 }
-                convert_ready(py, &mut pending, &mut next, &reader.distinct, &mut strings);
+                convert_ready(py, &mut pending, &mut next, &reader.objects, &mut strings);
                 py.check_signals()?;
             }
             Ok(())
@@ -356,6 +388,11 @@ fn map_distinct<'py>(
         result
     });
     outcome?;
+    if strings.len() == reader.ids.len() {
+        // Every word was new (ids are given in order of first appearance, so word `k` has id
+        // `k`): the strings move into the list instead of being shared.
+        return PyList::new(py, strings);
+    }
     PyList::new(py, reader.ids.iter().map(|&i| strings[i as usize].clone()))
 }
 
@@ -364,29 +401,20 @@ fn convert_ready<'py>(
     py: Python<'py>,
     pending: &mut FxHashMap<usize, MappedWords>,
     next: &mut usize,
-    distinct: &[PyBackedStr],
+    objects: &[Bound<'py, PyString>],
     strings: &mut Vec<Bound<'py, PyString>>,
 ) {
     while let Some(m) = pending.remove(next) {
         let first = *next * DISTINCT_CHUNK;
         for (j, (result, same)) in m.results.iter().zip(m.unchanged).enumerate() {
             strings.push(if same {
-                (&distinct[first + j])
-                    .into_pyobject(py)
-                    .unwrap_or_else(|never| match never {})
+                objects[first + j].clone()
             } else {
                 PyString::new(py, result)
             });
         }
         *next += 1;
     }
-}
-
-/// The words of an iterable as indices into their distinct forms (see [`DistinctWords`]).
-fn distinct_words(words: &Bound<'_, PyAny>) -> PyResult<(Vec<u32>, Vec<PyBackedStr>)> {
-    let mut reader = DistinctWords::new(words)?;
-    reader.read_until(usize::MAX)?;
-    Ok((reader.ids, reader.distinct))
 }
 
 /// Python strings for `results`, one object per distinct string.
@@ -410,8 +438,13 @@ fn stem_in_order<'py>(
     words: &Bound<'py, PyAny>,
     stem_all: impl FnOnce(&[&str]) -> Vec<String> + Send,
 ) -> PyResult<Bound<'py, PyList>> {
-    let (ids, distinct) = distinct_words(words)?;
-    let ordered: Vec<&str> = ids.iter().map(|&i| &*distinct[i as usize]).collect();
+    let mut reader = DistinctWords::new(words)?;
+    reader.read_until(usize::MAX)?;
+    let ordered: Vec<&str> = reader
+        .ids
+        .iter()
+        .map(|&i| reader.texts.get(i as usize))
+        .collect();
     let results = detached(py, || stem_all(&ordered))?;
     PyList::new(py, shared_strings(py, &results))
 }
