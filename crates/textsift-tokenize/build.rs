@@ -39,6 +39,9 @@ fn flags(c: char) -> u8 {
     if c.is_emoji_char() {
         f |= EMOJI;
     }
+    if in_uax29_script(c as u32) {
+        f |= UAX29_SCRIPT;
+    }
     f
 }
 

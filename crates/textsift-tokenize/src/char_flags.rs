@@ -16,6 +16,19 @@ const ALPHABETIC: u8 = 1 << 4;
 const NUMERIC: u8 = 1 << 5;
 /// `Emoji=Yes` (`unicode-properties`).
 const EMOJI: u8 = 1 << 6;
+/// In a script whose words UAX #29 segments by its own rules ([`in_uax29_script`]).
+const UAX29_SCRIPT: u8 = 1 << 7;
+
+/// Ideographs, kana, and the Southeast Asian scripts written without spaces: the `social`
+/// scanner lets `unicode-segmentation` (UAX #29) split words in these, as the `unicode` mode does.
+#[allow(dead_code)] // read by `build.rs`, and by `chars.rs`' test
+const fn in_uax29_script(cp: u32) -> bool {
+    matches!(cp,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x1A20..=0x1AAF | 0xAA60..=0xAADF
+        | 0x2E80..=0x2FDF | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3038..=0x303C | 0x3040..=0x30FF
+        | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F
+        | 0x20000..=0x3FFFF)
+}
 
 /// The general categories, in the order of their numbers in the category table.
 const CATEGORIES: [GeneralCategory; 30] = [

@@ -104,6 +104,13 @@ pub fn is_emoji_start(c: char) -> bool {
     flags(c) & EMOJI != 0
 }
 
+/// In a script whose words UAX #29 segments by its own rules (see `in_uax29_script`).
+#[inline]
+pub(crate) fn is_uax29_script(c: char) -> bool {
+    // The first such script (Thai) starts at U+0E00.
+    (c as u32) >= 0xE00 && flags(c) & UAX29_SCRIPT != 0
+}
+
 /// `char::is_alphabetic` (the `Alphabetic` property), without its table search.
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
@@ -159,6 +166,7 @@ mod tests {
             let punct = group == GeneralCategoryGroup::Punctuation;
             assert_eq!(is_punctuation(c), punct, "{c:?}");
             assert_eq!(flags(c) & EMOJI != 0, c.is_emoji_char(), "{c:?}");
+            assert_eq!(is_uax29_script(c), in_uax29_script(c as u32), "{c:?}");
             assert_eq!(general_category(c), c.general_category(), "{c:?}");
         }
     }

@@ -12,7 +12,9 @@ use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::chars::{is_alphabetic, is_emoji_start, is_letter, is_punctuation, is_word_char};
+use crate::chars::{
+    is_alphabetic, is_emoji_start, is_letter, is_punctuation, is_uax29_script, is_word_char,
+};
 use crate::{Token, TokenKind};
 
 /// Iterator over the tokens of the `social` mode. Tokens borrow from the text.
@@ -40,7 +42,7 @@ pub fn tokenize(text: &str) -> SocialTokens<'_> {
 }
 
 // Emoticons, longest first within each group, by first byte.
-fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
+const fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
     match b {
         b':' => &[
             ":'-(", ":'-)", ":-)", ":-(", ":-D", ":-P", ":-p", ":-O", ":-o", ":-/", ":-|", ":-*",
@@ -61,6 +63,25 @@ fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// For each ASCII first byte, the second bytes of its emoticons (bit `b` set for second byte
+/// `b`): one test turns away nearly all punctuation and words before the list is searched.
+static EMOTICON_SECOND_BYTES: [u128; 128] = {
+    let mut t = [0u128; 128];
+    let mut b = 0;
+    while b < 128 {
+        let list = emoticons_starting_with(b as u8);
+        let mut k = 0;
+        while k < list.len() {
+            let second = list[k].as_bytes()[1];
+            assert!(second < 0x80, "emoticons are ASCII");
+            t[b] |= 1 << second;
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
 
 const SHRUG: &str = "¯\\_(ツ)_/¯";
 
@@ -233,19 +254,12 @@ impl<'a> SocialTokens<'a> {
     fn emoticon_at(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let rest = &bytes[i..];
-        // Every emoticon's second byte is punctuation or one of a few letters and digits; most
-        // words and punctuation fail this before the list is searched.
-        match rest.get(1) {
-            Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') => {
-                if !matches!(
-                    rest[1],
-                    b'D' | b'P' | b'p' | b'O' | b'o' | b'S' | b'x' | b'X' | b'3' | b'd' | b'_'
-                ) {
-                    return None;
-                }
-            }
-            Some(c) if !c.is_ascii_whitespace() => {}
-            _ => return None,
+        let (&first, &second) = (rest.first()?, rest.get(1)?);
+        if first >= 0x80
+            || second >= 0x80
+            || EMOTICON_SECOND_BYTES[first as usize] >> second & 1 == 0
+        {
+            return None;
         }
         for e in emoticons_starting_with(bytes[i]) {
             let e_bytes = e.as_bytes();
@@ -394,6 +408,11 @@ impl<'a> SocialTokens<'a> {
         // Only whether a non-ASCII letter occurs matters, so each character's (table-searched)
         // `Alphabetic` property is looked up only until the first one is found.
         let mut other_letters = false;
+        // Of the current piece (both depend only on the text from `piece`, so they are worked
+        // out once per piece): whether its first character is in a script that UAX #29
+        // segments, and where UAX #29 ends its first segment.
+        let mut piece_needs_uax29 = None;
+        let mut uax29_end = None;
         loop {
             // Fast path over ASCII word characters.
             i = ascii_word_run_end(bytes, i);
@@ -403,16 +422,27 @@ impl<'a> SocialTokens<'a> {
             }
             if b >= 0x80 {
                 let c = char_at(text, i).unwrap_or('\u{FFFD}');
-                if is_word_char(c) && !needs_uax29(c) && !needs_uax29_at(text, piece) {
-                    // Letters, marks and digits of alphabetic scripts: the word simply goes on.
+                if is_word_char(c)
+                    && !is_uax29_script(c)
+                    && !*piece_needs_uax29.get_or_insert_with(|| needs_uax29_at(text, piece))
+                {
+                    // Letters, marks and digits of alphabetic scripts: the word simply goes on,
+                    // through the rest of their run without the ASCII scan in between.
                     other_letters = other_letters || is_alphabetic(c);
                     i += c.len_utf8();
+                    while let Some(c) = char_at(text, i)
+                        .filter(|&c| !c.is_ascii() && is_word_char(c) && !is_uax29_script(c))
+                    {
+                        other_letters = other_letters || is_alphabetic(c);
+                        i += c.len_utf8();
+                    }
                     continue;
                 }
                 if is_word_char(c) || c == '\u{200D}' || c == '\u{200C}' {
                     // Another script: let UAX #29 decide where this piece of the word ends.
-                    let seg = text[piece..].split_word_bounds().next().map_or(0, str::len);
-                    let end = piece + seg;
+                    let end = *uax29_end.get_or_insert_with(|| {
+                        piece + text[piece..].split_word_bounds().next().map_or(0, str::len)
+                    });
                     if end <= i {
                         break; // UAX #29 ends the word before this character
                     }
@@ -448,6 +478,8 @@ impl<'a> SocialTokens<'a> {
             }
             i += if b == 0xE2 { 3 } else { 1 };
             piece = i;
+            piece_needs_uax29 = None;
+            uax29_end = None;
         }
         // Abbreviations written with single letters and dots keep their final dot: `U.S.`, `e.g.`.
         if bytes.get(i) == Some(&b'.')
@@ -610,7 +642,7 @@ impl<'a> SocialTokens<'a> {
 
 /// Whether the word piece starting at `piece` is in a script that UAX #29 segments itself.
 fn needs_uax29_at(text: &str, piece: usize) -> bool {
-    text[piece..].chars().next().is_some_and(needs_uax29)
+    text[piece..].chars().next().is_some_and(is_uax29_script)
 }
 
 fn is_regional_indicator(c: char) -> bool {
@@ -622,16 +654,6 @@ fn is_regional_indicator(c: char) -> bool {
 fn is_emoji_extend(c: char) -> bool {
     matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}')
         || crate::chars::is_mark(c)
-}
-
-/// Scripts whose words UAX #29 splits by its own rules (ideographs, kana, and the Southeast
-/// Asian scripts written without spaces): the scanner hands these to `unicode-segmentation`.
-fn needs_uax29(c: char) -> bool {
-    matches!(c as u32,
-        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x1A20..=0x1AAF | 0xAA60..=0xAADF
-        | 0x2E80..=0x2FDF | 0x3005..=0x3007 | 0x3021..=0x3029 | 0x3038..=0x303C | 0x3040..=0x30FF
-        | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F
-        | 0x20000..=0x3FFFF)
 }
 
 /// Single letters joined by dots (`U.S`, `e.g`): at least one dot, and exactly one alphabetic
