@@ -73,12 +73,28 @@ pub fn is_word_char(c: char) -> bool {
     flags(c) & (LETTER | NUMBER | MARK) != 0
 }
 
+/// The ASCII characters in `\p{P}`: ASCII punctuation but the symbols `$+<=>^`|~`, as a table
+/// (one load per punctuation token of the scanners, instead of range tests).
+static ASCII_PUNCTUATION: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_punctuation()
+            && !matches!(
+                c,
+                b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~'
+            );
+        b += 1;
+    }
+    t
+};
+
 /// Punctuation (`\p{P}`).
 #[inline]
 pub fn is_punctuation(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_punctuation()
-            && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~');
+        return ASCII_PUNCTUATION[c as usize];
     }
     flags(c) & PUNCTUATION != 0
 }

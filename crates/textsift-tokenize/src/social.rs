@@ -64,10 +64,11 @@ const fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
     }
 }
 
-/// For each ASCII first byte, the second bytes of its emoticons (bit `b` set for second byte
-/// `b`): one test turns away nearly all punctuation and words before the list is searched.
-static EMOTICON_SECOND_BYTES: [u128; 128] = {
-    let mut t = [0u128; 128];
+/// For each ASCII first byte, the second bytes of its emoticons (bit `b % 64` of word `b / 64`
+/// set for second byte `b`): one test turns away nearly all punctuation and words before the
+/// list is searched.
+static EMOTICON_SECOND_BYTES: [[u64; 2]; 128] = {
+    let mut t = [[0u64; 2]; 128];
     let mut b = 0;
     while b < 128 {
         let list = emoticons_starting_with(b as u8);
@@ -75,13 +76,24 @@ static EMOTICON_SECOND_BYTES: [u128; 128] = {
         while k < list.len() {
             let second = list[k].as_bytes()[1];
             assert!(second < 0x80, "emoticons are ASCII");
-            t[b] |= 1 << second;
+            t[b][(second >> 6) as usize] |= 1 << (second & 63);
             k += 1;
         }
         b += 1;
     }
     t
 };
+
+/// Whether an emoticon may start `rest` (see [`EMOTICON_SECOND_BYTES`]).
+#[inline(always)]
+fn may_start_emoticon(rest: &[u8]) -> bool {
+    match *rest {
+        [first @ 0..=0x7F, second @ 0..=0x7F, ..] => {
+            EMOTICON_SECOND_BYTES[first as usize][(second >> 6) as usize] >> (second & 63) & 1 != 0
+        }
+        _ => false,
+    }
+}
 
 const SHRUG: &str = "¯\\_(ツ)_/¯";
 
@@ -251,16 +263,21 @@ impl<'a> SocialTokens<'a> {
         }
     }
 
+    /// The end of the emoticon at `i`, if there is one. The first test, inlined where this is
+    /// called, answers for nearly all punctuation: most of the calls on varied text.
+    #[inline(always)]
     fn emoticon_at(&self, i: usize) -> Option<usize> {
+        if may_start_emoticon(&self.text.as_bytes()[i..]) {
+            self.listed_emoticon_at(i)
+        } else {
+            None
+        }
+    }
+
+    #[inline(never)]
+    fn listed_emoticon_at(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let rest = &bytes[i..];
-        let (&first, &second) = (rest.first()?, rest.get(1)?);
-        if first >= 0x80
-            || second >= 0x80
-            || EMOTICON_SECOND_BYTES[first as usize] >> second & 1 == 0
-        {
-            return None;
-        }
         for e in emoticons_starting_with(bytes[i]) {
             let e_bytes = e.as_bytes();
             // Emoticons are 2 to 5 bytes: compare inline rather than through memcmp.
