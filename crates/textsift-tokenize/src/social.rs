@@ -280,8 +280,12 @@ impl<'a> SocialTokens<'a> {
         let rest = &bytes[i..];
         for e in emoticons_starting_with(bytes[i]) {
             let e_bytes = e.as_bytes();
-            // Emoticons are 2 to 5 bytes: compare inline rather than through memcmp.
-            if rest.len() >= e_bytes.len() && rest.iter().zip(e_bytes).all(|(a, b)| a == b) {
+            // Emoticons are 2 to 5 bytes: compare inline rather than through memcmp (the first
+            // byte is equal, and the second tells most of the list apart).
+            if e_bytes[1] == rest[1]
+                && rest.len() >= e_bytes.len()
+                && rest[2..].iter().zip(&e_bytes[2..]).all(|(a, b)| a == b)
+            {
                 let end = i + e.len();
                 // `:D` must not be the start of `:Dance`; `xD` not the start of `xDD`.
                 let last = e.as_bytes()[e.len() - 1];
@@ -299,8 +303,13 @@ impl<'a> SocialTokens<'a> {
     }
 
     /// A keycap emoji (`1️⃣`, `#️⃣`): base, optional U+FE0F, U+20E3.
+    #[inline(always)]
     fn keycap_at(&self, i: usize) -> Option<usize> {
         let rest = &self.text.as_bytes()[i + 1..];
+        // Both marks start with a byte no ASCII text has: one test for every number.
+        if !matches!(rest.first(), Some(0xE2 | 0xEF)) {
+            return None;
+        }
         const KEYCAP: &[u8] = "\u{20E3}".as_bytes();
         const VS16_KEYCAP: &[u8] = "\u{FE0F}\u{20E3}".as_bytes();
         if rest.starts_with(VS16_KEYCAP) {
@@ -822,6 +831,10 @@ impl<'a> Iterator for SocialTokens<'a> {
 }
 
 fn arrow_at(rest: &[u8]) -> Option<usize> {
+    // Every arrow's second byte is one of these.
+    if !matches!(rest.get(1), Some(b'-' | b'>' | b'=')) {
+        return None;
+    }
     for a in ["<->", "-->", "<--", "->", "<-", "=>", "==>"] {
         if rest.starts_with(a.as_bytes()) {
             return Some(a.len());
