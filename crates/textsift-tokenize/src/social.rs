@@ -95,6 +95,24 @@ fn may_start_emoticon(rest: &[u8]) -> bool {
     }
 }
 
+/// ASCII bytes that end a URL: whitespace, controls, quotes, angle and curly brackets, and
+/// `` ` `` `|` `\\` `^`.
+static URL_STOPS: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_whitespace()
+            || c.is_ascii_control()
+            || matches!(
+                c,
+                b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^'
+            );
+        b += 1;
+    }
+    t
+};
+
 const SHRUG: &str = "¯\\_(ツ)_/¯";
 
 #[inline]
@@ -343,30 +361,37 @@ impl<'a> SocialTokens<'a> {
     /// an emoji, minus trailing punctuation and unbalanced closing brackets.
     fn url_end(&self, from: usize) -> usize {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut end = from;
-        for (k, c) in text[from..].char_indices() {
-            let stop = if c.is_ascii() {
-                c.is_ascii_whitespace()
-                    || c.is_ascii_control()
-                    || matches!(c, '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^')
-            } else {
-                c.is_whitespace()
-                    || is_emoji_start(c)
-                    || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '…')
-            };
-            if stop {
+        // Brackets are counted on the way, then kept as characters are trimmed (linear however
+        // many closing brackets a URL ends with).
+        let (mut open_paren, mut close_paren, mut open_bracket, mut close_bracket) = (0, 0, 0, 0);
+        while let Some(&b) = bytes.get(end) {
+            if b < 0x80 {
+                // ASCII, byte by byte: most of a URL.
+                if URL_STOPS[b as usize] {
+                    break;
+                }
+                match b {
+                    b'(' => open_paren += 1,
+                    b')' => close_paren += 1,
+                    b'[' => open_bracket += 1,
+                    b']' => close_bracket += 1,
+                    _ => {}
+                }
+                end += 1;
+                continue;
+            }
+            let c = char_at(text, end).unwrap_or('\u{FFFD}');
+            if c.is_whitespace()
+                || is_emoji_start(c)
+                || matches!(c, '“' | '”' | '‘' | '’' | '«' | '»' | '…')
+            {
                 break;
             }
-            end = from + k + c.len_utf8();
+            end += c.len_utf8();
         }
         // Trim trailing punctuation that belongs to the sentence, keeping balanced brackets.
-        // Count brackets once, then keep the counts as characters are trimmed (linear however many
-        // closing brackets a URL ends with).
-        let body = &text[from..end];
-        let mut open_paren = body.matches('(').count();
-        let mut close_paren = body.matches(')').count();
-        let mut open_bracket = body.matches('[').count();
-        let mut close_bracket = body.matches(']').count();
         while let Some(last) = text[from..end].chars().next_back() {
             let trim = match last {
                 '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
@@ -392,14 +417,13 @@ impl<'a> SocialTokens<'a> {
     /// An e-mail address whose local part starts at `start`, if there is one.
     fn email_at(&self, start: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        let mut k = start;
-        while k < bytes.len()
-            && k - start <= 64
-            && (is_ascii_word(bytes[k]) || matches!(bytes[k], b'.' | b'%' | b'+' | b'-'))
-        {
-            k += 1;
-        }
-        if k == start || bytes.get(k) != Some(&b'@') {
+        // The local part (1 to 65 bytes) ends at the first `@`: looking for it first answers
+        // most calls at once, where scanning the local part cost up to 65 bytes a word on long
+        // runs of joined pieces (`a.b-c.d...`), every word again.
+        let window = &bytes[start..bytes.len().min(start + 66)];
+        let k = start + memchr::memchr(b'@', window)?;
+        let local_part = |b: u8| is_ascii_word(b) || matches!(b, b'.' | b'%' | b'+' | b'-');
+        if k == start || !bytes[start..k].iter().all(|&b| local_part(b)) {
             return None;
         }
         let domain_start = k + 1;
