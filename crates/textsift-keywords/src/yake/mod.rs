@@ -283,8 +283,10 @@ struct Term {
     tf: f64,
     tf_a: f64,
     tf_n: f64,
-    /// The sentences the term occurs in, in order (each once).
-    sentences: Vec<usize>,
+    /// How many sentences the term occurs in, and the last of them plus one (0 before the
+    /// first). The sentences themselves are listed in [`Document::term_sentences`].
+    sentence_count: u32,
+    last_sentence: u32,
     out_degree: usize,
     out_weight: f64,
     in_degree: usize,
@@ -301,8 +303,10 @@ struct Candidate {
     /// Some occurrence is tagged without `u` and `d`.
     clean_tags: bool,
     edge_stopword: bool,
-    tf: f64,
-    h: f64,
+    /// Occurrences (an integer, as 0.7.3's float count is). The score is kept apart, in
+    /// [`Document::scores`]: 16-byte candidates, half as many cache lines for the random
+    /// accesses of counting on long texts.
+    tf: u32,
 }
 
 impl Candidate {
@@ -328,6 +332,12 @@ struct Document {
     edges: FxHashMap<u64, f64>,
     candidates: Vec<Candidate>,
     sentence_count: usize,
+    /// (term, sentence) for each sentence each term occurs in, in reading order: one list
+    /// written in order, instead of a list per term reached through on every occurrence (a
+    /// cache miss each on long texts).
+    term_sentences: Vec<(u32, u32)>,
+    /// The score of each candidate (`h`), once [`Document::score_candidates`] has run.
+    scores: Vec<f64>,
 }
 
 /// What [`Document::build`] keeps while it reads the tokens: the indexes borrow the
@@ -361,6 +371,7 @@ impl Document {
             lowered.push(&pystr::lower(t));
         }
         let mut token_terms = vec![usize::MAX; n_tokens];
+        let mut term_sentences = Vec::new();
         let (terms, edges, candidates) = {
             // Each distinct lower-cased form gets an id, and its term is looked up once.
             let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
@@ -388,8 +399,11 @@ impl Document {
                     let term = b.term(ids[k], lowered.get(k));
                     token_terms[k] = term;
                     let t = &mut b.terms[term];
-                    if t.sentences.last() != Some(&sentence_id) {
-                        t.sentences.push(sentence_id);
+                    let sentence = sentence_id as u32;
+                    if t.last_sentence != sentence + 1 {
+                        t.last_sentence = sentence + 1;
+                        t.sentence_count += 1;
+                        term_sentences.push((term as u32, sentence));
                     }
                     t.tf += 1.0;
                     if tag == b'a' {
@@ -421,6 +435,8 @@ impl Document {
             edges,
             candidates,
             sentence_count: sentence_ends.len(),
+            term_sentences,
+            scores: Vec::new(),
         }
     }
 
@@ -460,7 +476,21 @@ impl Document {
             .map(|t| t.tf)
             .fold(f64::NEG_INFINITY, f64::max);
         let sentences = self.sentence_count as f64;
-        for t in &mut self.terms {
+        // Each term's sentences, grouped by term (a counting sort: each group stays in order).
+        let mut group_start = Vec::with_capacity(self.terms.len() + 1);
+        let mut at = 0;
+        for t in &self.terms {
+            group_start.push(at);
+            at += t.sentence_count as usize;
+        }
+        group_start.push(at);
+        let mut sentences_of = vec![0u32; at];
+        let mut fill = group_start.clone();
+        for &(term, sentence) in &self.term_sentences {
+            sentences_of[fill[term as usize]] = sentence;
+            fill[term as usize] += 1;
+        }
+        for (id, t) in self.terms.iter_mut().enumerate() {
             let pwr = if t.out_weight == 0.0 {
                 0.0
             } else {
@@ -473,9 +503,11 @@ impl Document {
             };
             let wrel = 0.5 + pwl * (t.tf / max_tf) + (0.5 + pwr * (t.tf / max_tf));
             let wfreq = t.tf / (mean + std);
-            let wspread = t.sentences.len() as f64 / sentences;
+            let wspread = f64::from(t.sentence_count) / sentences;
             let wcase = t.tf_a.max(t.tf_n) / (1.0 + t.tf.ln());
-            let wpos = (3.0 + median(&t.sentences)).ln().ln();
+            let wpos = (3.0 + median(&sentences_of[group_start[id]..group_start[id + 1]]))
+                .ln()
+                .ln();
             t.h = wpos * wrel / (wcase + wfreq / wrel + wspread / wrel);
         }
     }
@@ -486,7 +518,7 @@ impl Document {
         let mut scores = Vec::with_capacity(self.candidates.len());
         for c in &self.candidates {
             if !c.is_valid() {
-                scores.push(c.h);
+                scores.push(1.0);
                 continue;
             }
             let terms = self.candidate_terms(c);
@@ -517,15 +549,13 @@ impl Document {
                 prod_h *= 1.0 + (1.0 - prob);
                 sum_h -= 1.0 - prob;
             }
-            let denominator = (sum_h + 1.0) * c.tf;
+            let denominator = (sum_h + 1.0) * f64::from(c.tf);
             if denominator == 0.0 {
                 return None;
             }
             scores.push(prod_h / denominator);
         }
-        for (c, h) in self.candidates.iter_mut().zip(scores) {
-            c.h = h;
-        }
+        self.scores = scores;
         Some(())
     }
 
@@ -535,7 +565,7 @@ impl Document {
         let mut order: Vec<usize> = (0..self.candidates.len())
             .filter(|&i| self.candidates[i].is_valid())
             .collect();
-        let h = |i: usize| self.candidates[i].h;
+        let h = |i: usize| self.scores[i];
         // The order of a stable sort by score (equal scores keep the order of first
         // occurrence), as a total order on (score, index) when no score is NaN.
         let by_score = |&a: &usize, &b: &usize| {
@@ -565,7 +595,7 @@ impl Document {
                 order
                     .iter()
                     .take(yake.top)
-                    .map(|&i| (self.unique(&self.candidates[i]), self.candidates[i].h))
+                    .map(|&i| (self.unique(&self.candidates[i]), self.scores[i]))
                     .collect(),
             );
         }
@@ -589,7 +619,7 @@ impl Document {
         }
         Some(
             kept.into_iter()
-                .map(|(i, _)| (self.surface(&self.candidates[i]), self.candidates[i].h))
+                .map(|(i, _)| (self.surface(&self.candidates[i]), self.scores[i]))
                 .collect(),
         )
     }
@@ -706,7 +736,7 @@ impl<'t> Builder<'t> {
         if id != next {
             let c = &mut self.candidates[id as usize];
             c.clean_tags |= clean;
-            c.tf += 1.0;
+            c.tf += 1;
             return id;
         }
         let edge_stopword = self.terms[first.1].stopword || self.terms[last.1].stopword;
@@ -715,8 +745,7 @@ impl<'t> Builder<'t> {
             len: len as u32,
             clean_tags: clean,
             edge_stopword,
-            tf: 1.0,
-            h: 1.0,
+            tf: 1,
         });
         id
     }
@@ -771,7 +800,7 @@ fn numpy_sum(values: &[f64]) -> f64 {
 }
 
 /// `np.median` of sentence ids (already in increasing order).
-fn median(sorted: &[usize]) -> f64 {
+fn median(sorted: &[u32]) -> f64 {
     let n = sorted.len();
     if n == 0 {
         return f64::NAN;
