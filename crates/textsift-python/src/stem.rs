@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
+use std::collections::VecDeque;
 use std::hash::BuildHasher;
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -49,8 +50,10 @@ struct DistinctWords<'py> {
     /// hash is already taken by another word goes to `collided`, keyed by its text.
     index: FxHashMap<u64, u32>,
     collided: FxHashMap<String, u32>,
-    /// The string object of each distinct word, returned where a word is its own stem.
-    objects: Vec<Bound<'py, PyString>>,
+    /// The string object of each distinct word not yet made into a result (the words from
+    /// `converted` on), which is returned where a word is its own stem: results are made in
+    /// order, and each takes its word's object over (no reference count calls).
+    objects: VecDeque<Bound<'py, PyString>>,
     /// The text of each distinct word (the same index), copied into one buffer as it is read:
     /// a chunk of new words then goes to a worker thread as one copy of a slice of it.
     texts: PackedWords,
@@ -98,7 +101,7 @@ impl<'py> DistinctWords<'py> {
             // words, and a table much larger than them is slower to probe.
             index: FxHashMap::with_capacity_and_hasher(n.min(1 << 15), Default::default()),
             collided: FxHashMap::default(),
-            objects: Vec::with_capacity(n.min(1 << 15)),
+            objects: VecDeque::with_capacity(n.min(1 << 15)),
             texts: PackedWords::with_capacity(n.min(1 << 15)),
             ids: Vec::with_capacity(n),
             lookups: Lookups::All,
@@ -148,7 +151,7 @@ impl<'py> DistinctWords<'py> {
                     let text = s.to_str().map_err(|_| surrogate())?;
                     self.ids.push(self.texts.len() as u32);
                     self.texts.push(text);
-                    self.objects.push(s);
+                    self.objects.push_back(s);
                     continue;
                 }
                 Lookups::Probe(0, seen) => {
@@ -188,7 +191,7 @@ impl<'py> DistinctWords<'py> {
                 Some(id) => id,
                 None => {
                     self.texts.push(text);
-                    self.objects.push(s);
+                    self.objects.push_back(s);
                     next_id
                 }
             };
@@ -356,7 +359,13 @@ fn map_distinct<'py>(
                 while let Some(message) = done_rx.lock().ok().and_then(|rx| rx.try_recv().ok()) {
                     take(&mut pending, message);
                 }
-                convert_ready(py, &mut pending, &mut next, &reader.objects, &mut strings);
+                convert_ready(
+                    py,
+                    &mut pending,
+                    &mut next,
+                    &mut reader.objects,
+                    &mut strings,
+                );
                 // When reading outpaces the workers (words read without lookups), this thread
                 // maps a queued chunk too rather than let the queue grow.
                 if sent - next - pending.len() > 2 * (threads - 1) {
@@ -376,7 +385,13 @@ fn map_distinct<'py>(
                         None => panic!("the stemming workers stopped early"),
                     }
                 }
-                convert_ready(py, &mut pending, &mut next, &reader.objects, &mut strings);
+                convert_ready(
+                    py,
+                    &mut pending,
+                    &mut next,
+                    &mut reader.objects,
+                    &mut strings,
+                );
                 py.check_signals()?;
             }
             Ok(())
@@ -401,14 +416,17 @@ fn convert_ready<'py>(
     py: Python<'py>,
     pending: &mut FxHashMap<usize, MappedWords>,
     next: &mut usize,
-    objects: &[Bound<'py, PyString>],
+    objects: &mut VecDeque<Bound<'py, PyString>>,
     strings: &mut Vec<Bound<'py, PyString>>,
 ) {
     while let Some(m) = pending.remove(next) {
-        let first = *next * DISTINCT_CHUNK;
-        for (j, (result, same)) in m.results.iter().zip(m.unchanged).enumerate() {
+        for (result, same) in m.results.iter().zip(m.unchanged) {
+            // The chunk's words are the next objects, in order.
+            let Some(word) = objects.pop_front() else {
+                unreachable!("a mapped word without its object")
+            };
             strings.push(if same {
-                objects[first + j].clone()
+                word
             } else {
                 PyString::new(py, result)
             });
