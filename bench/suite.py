@@ -24,6 +24,14 @@ import sys
 import time
 from pathlib import Path
 
+# One BLAS thread, set before numpy is imported. After a matrix operation (scikit-learn, spaCy
+# and numpy itself make some) OpenBLAS leaves its worker threads spinning for a while, and on two
+# cores the spinning thread takes the core that the next two-thread run needs: Stemmer.stem_words
+# on 2 threads right after a 300x300 matrix product ran no faster than on 1 (0.95x; 1.39x with
+# one BLAS thread). No contender's timed call is a threaded BLAS operation.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import keywords, sentiment, stem, tfidf, tokenize  # noqa: E402
