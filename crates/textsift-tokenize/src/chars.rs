@@ -73,22 +73,29 @@ pub fn is_word_char(c: char) -> bool {
     flags(c) & (LETTER | NUMBER | MARK) != 0
 }
 
-/// The ASCII characters in `\p{P}`: ASCII punctuation but the symbols `$+<=>^`|~`, as a table
-/// (one load per punctuation token of the scanners, instead of range tests).
-static ASCII_PUNCTUATION: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = c.is_ascii_punctuation()
-            && !matches!(
-                c,
-                b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~'
-            );
-        b += 1;
-    }
-    t
-};
+/// A `[bool; N]` lookup table for the byte values `0..N`, computed at compile time: `pred` is an
+/// expression of the byte `$c`. The scanners answer "which class is this byte?" with one load
+/// instead of a chain of range tests.
+macro_rules! byte_table {
+    ($n:expr, |$c:ident| $pred:expr) => {{
+        let mut table = [false; $n];
+        let mut b = 0;
+        while b < $n {
+            let $c = b as u8;
+            table[b] = $pred;
+            b += 1;
+        }
+        table
+    }};
+}
+pub(crate) use byte_table;
+
+/// The ASCII characters in `\p{P}`: ASCII punctuation but the symbols `$+<=>^`|~`.
+static ASCII_PUNCTUATION: [bool; 128] = byte_table!(128, |c| c.is_ascii_punctuation()
+    && !matches!(
+        c,
+        b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~'
+    ));
 
 /// Punctuation (`\p{P}`).
 #[inline]

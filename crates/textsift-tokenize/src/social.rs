@@ -13,7 +13,8 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{
-    is_alphabetic, is_emoji_start, is_letter, is_punctuation, is_uax29_script, is_word_char,
+    byte_table, is_alphabetic, is_emoji_start, is_letter, is_punctuation, is_uax29_script,
+    is_word_char,
 };
 use crate::{Token, TokenKind};
 
@@ -97,21 +98,12 @@ fn may_start_emoticon(rest: &[u8]) -> bool {
 
 /// ASCII bytes that end a URL: whitespace, controls, quotes, angle and curly brackets, and
 /// `` ` `` `|` `\\` `^`.
-static URL_STOPS: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = c.is_ascii_whitespace()
-            || c.is_ascii_control()
-            || matches!(
-                c,
-                b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^'
-            );
-        b += 1;
-    }
-    t
-};
+static URL_STOPS: [bool; 128] = byte_table!(128, |c| c.is_ascii_whitespace()
+    || c.is_ascii_control()
+    || matches!(
+        c,
+        b'"' | b'<' | b'>' | b'`' | b'{' | b'}' | b'|' | b'\\' | b'^'
+    ));
 
 const SHRUG: &str = "¯\\_(ツ)_/¯";
 
@@ -121,51 +113,25 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// `true` for the ASCII word bytes (letters, digits, `_`): one load per byte in the hot loop.
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'_';
-        b += 1;
-    }
-    t
-};
+static ASCII_WORD: [bool; 256] = byte_table!(256, |c| c.is_ascii_alphanumeric() || c == b'_');
 
 /// Letters that start a plain word: every ASCII letter except those that may start a URL
 /// (`h`, `w`) or an emoticon (`x`, `o`, `T`).
-static PLAIN_WORD_START: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = c.is_ascii_alphabetic()
-            && !matches!(
-                c,
-                b'h' | b'H' | b'w' | b'W' | b'x' | b'X' | b'o' | b'O' | b'T'
-            );
-        b += 1;
-    }
-    t
-};
+static PLAIN_WORD_START: [bool; 256] = byte_table!(256, |c| c.is_ascii_alphabetic()
+    && !matches!(
+        c,
+        b'h' | b'H' | b'w' | b'W' | b'x' | b'X' | b'o' | b'O' | b'T'
+    ));
 
 /// ASCII bytes that end a word whatever precedes them: not word bytes, and none of the bytes
 /// that may join word pieces (`'`, `-`, `.`, `,`, `:`, `/`) or continue a word into an e-mail
 /// address or URL (`@`, `%`, `+`). Non-ASCII bytes are not in the table (the word may go on).
-static ENDS_ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        let c = b as u8;
-        t[b] = !(c.is_ascii_alphanumeric() || c == b'_')
-            && !matches!(
-                c,
-                b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'@' | b'%' | b'+'
-            );
-        b += 1;
-    }
-    t
-};
+static ENDS_ASCII_WORD: [bool; 256] = byte_table!(256, |c| c < 0x80
+    && !(c.is_ascii_alphanumeric() || c == b'_')
+    && !matches!(
+        c,
+        b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'@' | b'%' | b'+'
+    ));
 
 #[inline]
 fn is_ascii_word(b: u8) -> bool {
