@@ -306,7 +306,7 @@ fn map_distinct<'py>(
     let done_rx = Mutex::new(done_rx);
     // Set when this thread stops early (a bad word, Ctrl-C): the workers then map no more.
     let stop = AtomicBool::new(false);
-    let mut strings: Vec<Bound<'py, PyString>> = Vec::new();
+    let mut ordered = Ordered::default();
     let outcome = std::thread::scope(|scope| {
         for _ in 1..threads {
             let done_tx = done_tx.clone();
@@ -326,7 +326,6 @@ fn map_distinct<'py>(
         drop(done_tx);
         // `job_tx` is moved in and dropped on return, so that the workers end on an error too.
         let mut run = |job_tx: mpsc::Sender<Job>| -> PyResult<()> {
-            let mut pending: FxHashMap<usize, MappedWords> = FxHashMap::default();
             let take = |pending: &mut FxHashMap<usize, MappedWords>, (k, mapped): Done| {
                 match mapped {
                     Ok(m) => pending.insert(k, m),
@@ -342,7 +341,6 @@ fn map_distinct<'py>(
                 pending.insert(k, detached(py, || map(&chunk))?);
                 Ok(true)
             };
-            let mut next = 0;
             let mut sent = 0;
             loop {
                 let first = reader.texts.len();
@@ -350,48 +348,37 @@ fn map_distinct<'py>(
                 if reader.texts.len() > first {
                     if threads == 1 {
                         let words = (first..reader.texts.len()).map(|k| reader.texts.get(k));
-                        pending.insert(sent, detached(py, || map_words(words, &f))?);
+                        let mapped = detached(py, || map_words(words, &f))?;
+                        ordered.pending.insert(sent, mapped);
                     } else {
                         let _ = job_tx.send((sent, reader.texts.copy_from(first)));
                     }
                     sent += 1;
                 }
                 while let Some(message) = done_rx.lock().ok().and_then(|rx| rx.try_recv().ok()) {
-                    take(&mut pending, message);
+                    take(&mut ordered.pending, message);
                 }
-                convert_ready(
-                    py,
-                    &mut pending,
-                    &mut next,
-                    &mut reader.objects,
-                    &mut strings,
-                );
+                ordered.convert_ready(py, &mut reader.objects);
                 // When reading outpaces the workers (words read without lookups), this thread
                 // maps a queued chunk too rather than let the queue grow.
-                if sent - next - pending.len() > 2 * (threads - 1) {
-                    help(&mut pending)?;
+                if sent - ordered.next - ordered.pending.len() > 2 * (threads - 1) {
+                    help(&mut ordered.pending)?;
                 }
                 if ended {
                     break;
                 }
             }
             drop(job_tx);
-            while next < sent {
-                if !help(&mut pending)? {
+            while ordered.next < sent {
+                if !help(&mut ordered.pending)? {
                     let message =
                         detached(py, || done_rx.lock().ok().and_then(|rx| rx.recv().ok()))?;
                     match message {
-                        Some(message) => take(&mut pending, message),
+                        Some(message) => take(&mut ordered.pending, message),
                         None => panic!("the stemming workers stopped early"),
                     }
                 }
-                convert_ready(
-                    py,
-                    &mut pending,
-                    &mut next,
-                    &mut reader.objects,
-                    &mut strings,
-                );
+                ordered.convert_ready(py, &mut reader.objects);
                 py.check_signals()?;
             }
             Ok(())
@@ -403,6 +390,7 @@ fn map_distinct<'py>(
         result
     });
     outcome?;
+    let strings = ordered.strings;
     if strings.len() == reader.ids.len() {
         // Every word was new (ids are given in order of first appearance, so word `k` has id
         // `k`): the strings move into the list instead of being shared.
@@ -411,27 +399,34 @@ fn map_distinct<'py>(
     PyList::new(py, reader.ids.iter().map(|&i| strings[i as usize].clone()))
 }
 
-/// Makes the mapped chunks that are next in order into strings (see [`MappedWords`]).
-fn convert_ready<'py>(
-    py: Python<'py>,
-    pending: &mut FxHashMap<usize, MappedWords>,
-    next: &mut usize,
-    objects: &mut VecDeque<Bound<'py, PyString>>,
-    strings: &mut Vec<Bound<'py, PyString>>,
-) {
-    while let Some(m) = pending.remove(next) {
-        for (result, same) in m.results.iter().zip(m.unchanged) {
-            // The chunk's words are the next objects, in order.
-            let Some(word) = objects.pop_front() else {
-                unreachable!("a mapped word without its object")
-            };
-            strings.push(if same {
-                word
-            } else {
-                PyString::new(py, result)
-            });
+/// The distinct words' results as strings, in order, and the mapped chunks that wait for an
+/// earlier chunk (see [`map_distinct`]).
+#[derive(Default)]
+struct Ordered<'py> {
+    pending: FxHashMap<usize, MappedWords>,
+    /// The next chunk to make into strings.
+    next: usize,
+    strings: Vec<Bound<'py, PyString>>,
+}
+
+impl<'py> Ordered<'py> {
+    /// Makes the mapped chunks that are next in order into strings (see [`MappedWords`]). The
+    /// chunks' words are the next of `objects`, in order: each result takes its word's object
+    /// over where the word is its own result.
+    fn convert_ready(&mut self, py: Python<'py>, objects: &mut VecDeque<Bound<'py, PyString>>) {
+        while let Some(m) = self.pending.remove(&self.next) {
+            for (result, same) in m.results.iter().zip(m.unchanged) {
+                let Some(word) = objects.pop_front() else {
+                    unreachable!("a mapped word without its object")
+                };
+                self.strings.push(if same {
+                    word
+                } else {
+                    PyString::new(py, result)
+                });
+            }
+            self.next += 1;
         }
-        *next += 1;
     }
 }
 
