@@ -421,11 +421,32 @@ class Harness:
         texts: Sequence[str] | None = None,
         n_bytes: int | None = None,
         vs: Sequence[str] | None = None,
+        peer: tuple[str, Callable[[], object]] | None = None,
     ) -> tuple[Row, Row]:
         """A batch API on one thread (``run(1)``) and on all cores (``run(None)``), their runs
-        taking turns (see ``time_interleaved``): the scaling target compares the two rows."""
+        taking turns (see ``time_interleaved``): the scaling target compares the two rows. With
+        ``peer`` (its row's name and a call on the same input), the peer's runs take turns with
+        them too, and its row is added first: a ratio target then compares runs made under the
+        same conditions, where a peer timed on its own a minute earlier could meet a slow spell
+        of the machine that the textsift rows did not (or the other way round)."""
         settings: list[tuple[str, int | None]] = [("1", 1), (all_threads(), None)]
-        timed = self.time_interleaved([lambda nt=nt: run(nt) for _, nt in settings])
+        fns: list[Callable[[], object]] = [lambda nt=nt: run(nt) for _, nt in settings]
+        if peer is not None:
+            fns.insert(0, peer[1])
+        timed = self.time_interleaved(fns)
+        if peer is not None:
+            self.measure(
+                capability,
+                input_name,
+                peer[0],
+                peer[1],
+                items=items,
+                unit=unit,
+                texts=texts,
+                n_bytes=n_bytes,
+                peer=True,
+                timed=timed.pop(0),
+            )
         one, alls = (
             self.measure(
                 capability,
