@@ -50,9 +50,9 @@ struct DistinctWords<'py> {
     /// hash is already taken by another word goes to `collided`, keyed by its text.
     index: FxHashMap<u64, u32>,
     collided: FxHashMap<String, u32>,
-    /// The string object of each distinct word not yet made into a result (the words from
-    /// `converted` on), which is returned where a word is its own stem: results are made in
-    /// order, and each takes its word's object over (no reference count calls).
+    /// The string object of each distinct word whose result is not made yet, in order: it is
+    /// returned where a word is its own stem, and each result takes its word's object over
+    /// (no reference count calls; see [`Ordered::convert_ready`]).
     objects: VecDeque<Bound<'py, PyString>>,
     /// The text of each distinct word (the same index), copied into one buffer as it is read:
     /// a chunk of new words then goes to a worker thread as one copy of a slice of it.

@@ -331,7 +331,8 @@ impl<'a> SocialTokens<'a> {
         let mut end = from;
         // Brackets are counted on the way, then kept as characters are trimmed (linear however
         // many closing brackets a URL ends with).
-        let (mut open_paren, mut close_paren, mut open_bracket, mut close_bracket) = (0, 0, 0, 0);
+        let (mut open_paren, mut close_paren, mut open_bracket, mut close_bracket) =
+            (0u32, 0, 0, 0);
         while let Some(&b) = bytes.get(end) {
             if b < 0x80 {
                 // ASCII, byte by byte: most of a URL.
@@ -368,11 +369,10 @@ impl<'a> SocialTokens<'a> {
             if !trim {
                 break;
             }
+            // Only closing brackets are ever trimmed: the opening counts stay as they are.
             match last {
                 ')' => close_paren -= 1,
                 ']' => close_bracket -= 1,
-                '(' => open_paren -= 1,
-                '[' => open_bracket -= 1,
                 _ => {}
             }
             end -= last.len_utf8();

@@ -518,6 +518,7 @@ impl Document {
         let mut scores = Vec::with_capacity(self.candidates.len());
         for c in &self.candidates {
             if !c.is_valid() {
+                // 0.7.3 leaves an invalid candidate's `h` at its initial 1.0 (never ranked).
                 scores.push(1.0);
                 continue;
             }
