@@ -196,8 +196,9 @@ def fresh(token: str) -> str:
         {"lowercase": False},
         {"stop_words": ["the", "a"], "sublinear_tf": True},
         {"ngram_range": (1, 2), "min_df": 2},
+        {"min_df": 2, "max_df": 0.5, "sublinear_tf": True},
     ],
-    ids=["defaults", "cased", "stop_words", "bigrams"],
+    ids=["defaults", "cased", "stop_words", "bigrams", "pruned"],
 )
 @pytest.mark.parametrize("seed", range(4))
 @pytest.mark.filterwarnings("ignore:Your stop_words may be inconsistent")

@@ -672,8 +672,18 @@ impl Fitted {
     }
 }
 
+/// What counting keeps: each document's counts (to build the matrix of the documents that
+/// were fitted) or only the corpus totals (document frequencies and term counts: all that
+/// choosing a vocabulary needs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tally {
+    Documents,
+    Totals,
+}
+
 /// The counts of a corpus: features numbered by first appearance, and each document's
-/// `(feature, count)` pairs in feature order (scikit-learn's `_count_vocab`).
+/// `(feature, count)` pairs in feature order (scikit-learn's `_count_vocab`; none when only the
+/// totals were kept).
 #[derive(Debug, Clone)]
 struct Counts {
     terms: Interner,
@@ -1040,16 +1050,18 @@ impl TfidfVectorizer {
         n_docs: usize,
         mut each_doc: impl FnMut(&mut dyn FnMut(&str)),
     ) -> Result<Counts, KeywordError> {
-        self.count_by_id(n_docs, |terms, emit| {
+        self.count_by_id(n_docs, Tally::Documents, |terms, emit| {
             each_doc(&mut |feature: &str| emit(terms.intern(feature)))
         })
     }
 
     /// Counts `n_docs` documents whose features `each_doc(terms, emit)` hands over as ids that
-    /// it interns in `terms` (`None`: more than 2^32 distinct terms), in order.
+    /// it interns in `terms` (`None`: more than 2^32 distinct terms), in order; `tally` says
+    /// whether each document's counts are kept or only the corpus totals.
     fn count_by_id(
         &self,
         n_docs: usize,
+        tally: Tally,
         mut each_doc: impl FnMut(&mut Interner, &mut dyn FnMut(Option<u32>)),
     ) -> Result<Counts, KeywordError> {
         let mut terms = Interner::default();
@@ -1066,29 +1078,50 @@ impl TfidfVectorizer {
         let mut doc_ids: Vec<u32> = Vec::new();
         let mut in_doc: Vec<u64> = Vec::new();
         let mut overflow = false;
-        for _ in 0..n_docs {
+        for doc in 0..n_docs {
             doc_ids.clear();
+            // Totals only: `in_doc` holds the number (from 1) of the last document each id was
+            // seen in, and the totals are counted on the way, with nothing to sort.
+            let mark = doc as u64 + 1;
             each_doc(&mut terms, &mut |id: Option<u32>| {
                 let Some(id) = id else {
                     overflow = true;
                     return;
                 };
-                if id as usize == c.df.len() {
+                let i = id as usize;
+                if i == c.df.len() {
                     c.df.push(0);
                     c.tf.push(0);
                     in_doc.push(0);
                 }
-                if let Some(n) = in_doc.get_mut(id as usize) {
-                    if *n == 0 {
-                        doc_ids.push(id);
+                let (Some(n), Some(df), Some(tf)) =
+                    (in_doc.get_mut(i), c.df.get_mut(i), c.tf.get_mut(i))
+                else {
+                    return;
+                };
+                match tally {
+                    Tally::Documents => {
+                        if *n == 0 {
+                            doc_ids.push(id);
+                        }
+                        *n += 1;
                     }
-                    *n += 1;
+                    Tally::Totals => {
+                        if *n != mark {
+                            *n = mark;
+                            *df += 1;
+                        }
+                        *tf += 1;
+                    }
                 }
             });
             if overflow {
                 return Err(KeywordError::InvalidInput(
                     "more than 2^32 distinct terms".into(),
                 ));
+            }
+            if tally == Tally::Totals {
+                continue;
             }
             doc_ids.sort_unstable();
             for &id in &doc_ids {
@@ -1575,7 +1608,11 @@ impl TfidfVectorizer {
     /// Counts token documents given as ids. Unigram settings map each distinct token to its
     /// feature once (in order of first occurrence, so that features are numbered as counting
     /// the texts numbers them); n-grams are formed from the texts as usual.
-    fn count_ids<S: AsRef<str>>(&self, docs: &TokenIds<'_, S>) -> Result<Counts, KeywordError> {
+    fn count_ids<S: AsRef<str>>(
+        &self,
+        docs: &TokenIds<'_, S>,
+        tally: Tally,
+    ) -> Result<Counts, KeywordError> {
         docs.check()?;
         if self.config.ngram_range.1 > 1 {
             return self.count_streamed(docs.len(), |i, emit| {
@@ -1587,7 +1624,7 @@ impl TfidfVectorizer {
         let lower = self.config.lowercase;
         let mut feature = vec![UNSEEN; docs.table.len()];
         let mut i = 0;
-        let counts = self.count_by_id(docs.len(), |terms, emit| {
+        let counts = self.count_by_id(docs.len(), tally, |terms, emit| {
             for &id in docs.doc(i) {
                 let f = &mut feature[id as usize];
                 if *f == UNSEEN {
@@ -1612,7 +1649,7 @@ impl TfidfVectorizer {
     /// [`fit`](Self::fit) on token documents given as ids into a table of distinct texts (see
     /// [`TokenIds`]).
     pub fn fit_ids<S: AsRef<str>>(&mut self, docs: &TokenIds<'_, S>) -> Result<(), KeywordError> {
-        let counts = self.count_ids(docs)?;
+        let counts = self.count_ids(docs, Tally::Totals)?;
         self.learn(&counts, docs.len()).map(|_| ())
     }
 
@@ -1622,7 +1659,7 @@ impl TfidfVectorizer {
         &mut self,
         docs: &TokenIds<'_, S>,
     ) -> Result<CsrMatrix, KeywordError> {
-        let counts = self.count_ids(docs)?;
+        let counts = self.count_ids(docs, Tally::Documents)?;
         self.fit_counts(&counts, docs.len())
     }
 
@@ -1641,21 +1678,38 @@ impl TfidfVectorizer {
         let mut m = CsrMatrix::empty(fitted.vocabulary.len());
         let lower = self.config.lowercase;
         let mut column = vec![UNSEEN; docs.table.len()];
+        // Per column, its count in the current document (0 outside it), and the document's
+        // distinct columns: a row sorts its distinct columns, not every token.
+        let mut count = vec![0u32; fitted.vocabulary.len()];
+        let mut columns: Vec<u32> = Vec::new();
         for i in 0..docs.len() {
-            self.push_row_of_columns(fitted, &mut m, |emit| {
-                for &id in docs.doc(i) {
-                    let j = &mut column[id as usize];
-                    if *j == UNSEEN {
-                        *j = self
-                            .token_feature(docs.text(id), lower)
-                            .and_then(|t| fitted.index.get(&t))
-                            .unwrap_or(DROPPED);
-                    }
-                    if *j != DROPPED {
-                        emit(*j);
-                    }
+            columns.clear();
+            for &id in docs.doc(i) {
+                let j = &mut column[id as usize];
+                if *j == UNSEEN {
+                    *j = self
+                        .token_feature(docs.text(id), lower)
+                        .and_then(|t| fitted.index.get(&t))
+                        .unwrap_or(DROPPED);
                 }
-            });
+                if *j != DROPPED {
+                    let n = &mut count[*j as usize];
+                    if *n == 0 {
+                        columns.push(*j);
+                    }
+                    *n += 1;
+                }
+            }
+            columns.sort_unstable();
+            let start = m.indices.len();
+            for &j in &columns {
+                let n = &mut count[j as usize];
+                m.indices.push(j);
+                m.data.push(f64::from(*n));
+                *n = 0;
+            }
+            self.weigh(fitted, &m.indices[start..], &mut m.data[start..]);
+            m.indptr.push(m.indices.len());
         }
         Ok(m)
     }
