@@ -2,6 +2,7 @@
 //! one [`Entry`], so each word of a text costs a single hash lookup.
 
 use rustc_hash::FxHashMap;
+use textsift_tokenize::packed::pack;
 
 use super::rules::{Cue, BOOSTERS, CUES, IDIOMS, NEGATIONS};
 use crate::lexicon::{EmojiTable, Lexicon};
@@ -32,9 +33,37 @@ pub(crate) struct IdiomValue {
     pub is_int: bool,
 }
 
+/// Every word some rule or the lexicon knows, by its lower-cased text. Words of up to 15 bytes
+/// (all but a few) are keyed by their bytes packed into one integer: a lookup, once per word of
+/// every text, then hashes two machine words and compares integers in the table itself, where
+/// string keys sent each probe to the key's bytes elsewhere in memory.
+#[derive(Debug, Clone, Default)]
+struct Vocabulary {
+    short: FxHashMap<u128, Entry>,
+    long: FxHashMap<Box<str>, Entry>,
+}
+
+impl Vocabulary {
+    /// The entry of `word`, added (as the default entry) if new.
+    fn entry(&mut self, word: &str) -> &mut Entry {
+        match pack(word) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(Box::from(word)).or_default(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<&Entry> {
+        match pack(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Tables {
-    vocab: FxHashMap<Box<str>, Entry>,
+    vocab: Vocabulary,
     pub idioms: FxHashMap<Box<str>, IdiomValue>,
     pub phrase_boosters: FxHashMap<Box<str>, f64>,
     pub emoji: EmojiTable,
@@ -52,23 +81,23 @@ pub(crate) struct Tables {
 
 impl Tables {
     pub fn new(lexicon: Lexicon, emoji: EmojiTable) -> Tables {
-        let mut vocab: FxHashMap<Box<str>, Entry> = FxHashMap::default();
+        let mut vocab = Vocabulary::default();
         for (word, valence) in lexicon.iter() {
-            vocab.entry(Box::from(word)).or_default().valence = Some(valence);
+            vocab.entry(word).valence = Some(valence);
         }
         let mut phrase_boosters: FxHashMap<Box<str>, f64> = FxHashMap::default();
         for &(word, increment) in BOOSTERS {
             if word.contains(' ') {
                 phrase_boosters.insert(Box::from(word), increment);
             } else {
-                vocab.entry(Box::from(word)).or_default().booster = Some(increment);
+                vocab.entry(word).booster = Some(increment);
             }
         }
         for &word in NEGATIONS {
-            vocab.entry(Box::from(word)).or_default().negation = true;
+            vocab.entry(word).negation = true;
         }
         for &(word, cue) in CUES {
-            vocab.entry(Box::from(word)).or_default().cue = cue;
+            vocab.entry(word).cue = cue;
         }
         let mut idioms: FxHashMap<Box<str>, IdiomValue> = FxHashMap::default();
         for &(phrase, value) in IDIOMS {
@@ -89,10 +118,7 @@ impl Tables {
                 if words.iter().all(|w| !w.is_empty()) {
                     lexicon_phrase_words = lexicon_phrase_words.max(words.len());
                     lexicon_phrases.insert(Box::from(key), valence);
-                    vocab
-                        .entry(Box::from(words[0]))
-                        .or_default()
-                        .starts_lexicon_phrase = true;
+                    vocab.entry(words[0]).starts_lexicon_phrase = true;
                 }
             }
         }
@@ -102,7 +128,7 @@ impl Tables {
             .chain(lexicon_phrases.keys())
         {
             for word in phrase.split(' ') {
-                vocab.entry(Box::from(word)).or_default().in_phrase = true;
+                vocab.entry(word).in_phrase = true;
             }
         }
         let mut emoji_sequence_len: FxHashMap<char, usize> = FxHashMap::default();
