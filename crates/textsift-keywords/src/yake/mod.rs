@@ -32,6 +32,7 @@ use segtok::TokenBuf;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift_tokenize::general_category;
+use textsift_tokenize::packed::PackedMap;
 use textsift_tokenize::pystr;
 use unicode_properties::GeneralCategory;
 
@@ -374,13 +375,14 @@ impl Document {
         let mut term_sentences = Vec::new();
         let (terms, edges, candidates) = {
             // Each distinct lower-cased form gets an id, and its term is looked up once.
-            let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
-            forms.reserve((n_tokens / 4).min(RESERVED_ENTRIES));
+            // (Packed keys: this lookup runs for every token.)
+            let mut forms: PackedMap<&str, u32> =
+                PackedMap::with_capacity((n_tokens / 4).min(RESERVED_ENTRIES));
             let ids: Vec<u32> = lowered
                 .iter()
                 .map(|l| {
                     let next = forms.len() as u32;
-                    *forms.entry(l).or_insert(next)
+                    *forms.get_or_insert_with(l, || l, || next)
                 })
                 .collect();
             let mut b = Builder::new(&yake.stopwords, forms.len(), n_tokens);

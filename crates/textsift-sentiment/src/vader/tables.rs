@@ -2,7 +2,7 @@
 //! one [`Entry`], so each word of a text costs a single hash lookup.
 
 use rustc_hash::FxHashMap;
-use textsift_tokenize::packed::pack;
+use textsift_tokenize::packed::PackedMap;
 
 use super::rules::{Cue, BOOSTERS, CUES, IDIOMS, NEGATIONS};
 use crate::lexicon::{EmojiTable, Lexicon};
@@ -33,31 +33,22 @@ pub(crate) struct IdiomValue {
     pub is_int: bool,
 }
 
-/// Every word some rule or the lexicon knows, by its lower-cased text. Words of up to 15 bytes
-/// (all but a few) are keyed by their bytes packed into one integer: a lookup, once per word of
-/// every text, then hashes two machine words and compares integers in the table itself, where
-/// string keys sent each probe to the key's bytes elsewhere in memory.
+/// Every word some rule or the lexicon knows, by its lower-cased text, with packed keys: the
+/// lookup of every word of every text then compares integers in the table itself, where boxed
+/// keys sent each probe to the key's bytes elsewhere in memory.
 #[derive(Debug, Clone, Default)]
-struct Vocabulary {
-    short: FxHashMap<u128, Entry>,
-    long: FxHashMap<Box<str>, Entry>,
-}
+struct Vocabulary(PackedMap<Box<str>, Entry>);
 
 impl Vocabulary {
     /// The entry of `word`, added (as the default entry) if new.
     fn entry(&mut self, word: &str) -> &mut Entry {
-        match pack(word) {
-            Some(key) => self.short.entry(key).or_default(),
-            None => self.long.entry(Box::from(word)).or_default(),
-        }
+        self.0
+            .get_or_insert_with(word, || Box::from(word), Entry::default)
     }
 
     #[inline]
     fn get(&self, word: &str) -> Option<&Entry> {
-        match pack(word) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(word),
-        }
+        self.0.get(word)
     }
 }
 
