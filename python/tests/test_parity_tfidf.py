@@ -119,6 +119,68 @@ def test_token_pattern_parity(corpus: str, params: dict[str, Any]) -> None:
     assert_same_matrix(ours.transform(texts), theirs.transform(texts))
 
 
+def ulps32(a: Any, b: Any) -> Any:
+    """How many float32 values apart each pair of (positive) float32 numbers is."""
+    return np.abs(a.view(np.int32).astype(np.int64) - b.view(np.int32).astype(np.int64))
+
+
+# scikit-learn computes float32 weights in float32 (counts, idf, products, norms each rounded to
+# float32); textsift computes them in float64 and rounds once, so they may differ by a few units
+# in the last place (2 seen over every parameter set here), never more than this.
+MAX_ULPS32 = 4
+
+
+@pytest.mark.parametrize(
+    "params", PARAMS, ids=lambda p: ",".join(f"{k}={v}" for k, v in p.items()) or "defaults"
+)
+@pytest.mark.parametrize("corpus", ["sample", "generated"])
+def test_float32_parity(corpus: str, params: dict[str, Any]) -> None:
+    texts = sample_texts() if corpus == "sample" else generated_texts()
+    others = generated_texts()[:300] if corpus == "sample" else sample_texts()[:300]
+    theirs = SkTfidf(dtype=np.float32, **params)
+    ours = ts.TfidfVectorizer(dtype=np.float32, **params)
+    exact = ts.TfidfVectorizer(**params).fit(texts)
+    for got, expected, wide in (
+        (ours.fit_transform(texts), theirs.fit_transform(texts), exact.transform(texts)),
+        (ours.transform(others), theirs.transform(others), exact.transform(others)),
+    ):
+        assert got.dtype == expected.dtype == np.float32
+        got.sort_indices()
+        expected.sort_indices()
+        np.testing.assert_array_equal(got.indptr, expected.indptr)
+        np.testing.assert_array_equal(got.indices, expected.indices)
+        assert ulps32(got.data, expected.data).max(initial=0) <= MAX_ULPS32
+        # The float64 weights, each rounded once.
+        np.testing.assert_array_equal(got.data, wide.data.astype(np.float32))
+    assert ours.vocabulary_ == theirs.vocabulary_
+    if params.get("use_idf", True):
+        assert ours.idf_.dtype == theirs.idf_.dtype == np.float32
+        assert ulps32(ours.idf_, theirs.idf_).max() <= MAX_ULPS32
+        np.testing.assert_array_equal(ours.idf_, exact.idf_.astype(np.float32))
+
+
+def test_dtype_argument() -> None:
+    texts = sample_texts()
+    for given in (np.float32, "float32", "f4", np.dtype("float32")):
+        v = ts.TfidfVectorizer(dtype=given)
+        assert v.fit_transform(texts).dtype == np.float32
+        # get_params hands back the very object (sklearn.clone checks), repr and pickles the type.
+        assert v.get_params()["dtype"] is given
+        assert repr(v) == "TfidfVectorizer(dtype=<class 'numpy.float32'>)"
+        back = pickle.loads(pickle.dumps(v))
+        assert back.get_params()["dtype"] is np.float32 and back.idf_.dtype == np.float32
+        assert (back.transform(texts[:50]) != v.transform(texts[:50])).nnz == 0
+    for default in (np.float64, "float64", None):
+        assert ts.TfidfVectorizer(dtype=default).fit_transform(texts).dtype == np.float64
+    assert ts.TfidfVectorizer().get_params()["dtype"] is np.float64
+    sk_base = pytest.importorskip("sklearn.base")
+    clone = sk_base.clone(ts.TfidfVectorizer(dtype=np.float32))
+    assert clone.get_params()["dtype"] is np.float32
+    for bad in (np.int64, "int32", np.float16, "no such type", 3):
+        with pytest.raises(TextsiftValueError, match="dtype must be numpy.float64 or numpy.float32"):
+            ts.TfidfVectorizer(dtype=bad)
+
+
 @pytest.mark.parametrize("corpus", ["sample", "generated"])
 def test_max_features_parity_without_ties(corpus: str) -> None:
     texts = sample_texts() if corpus == "sample" else generated_texts()
@@ -314,6 +376,8 @@ def test_tuple_output_without_scipy(monkeypatch: pytest.MonkeyPatch) -> None:
     np.testing.assert_array_equal(indptr, expected.indptr)
     np.testing.assert_array_equal(indices, expected.indices)
     np.testing.assert_array_equal(data, expected.data)
+    small = ts.TfidfVectorizer(dtype=np.float32).fit(sample_texts())
+    assert small.transform(sample_texts())[0].dtype == np.float32
     # The tuple is a matrix for top_terms.
     assert (
         ours.top_terms((data, indices, indptr, shape), k=2)[0] == ours.top_terms(sample_texts()[:1], k=2)[0]

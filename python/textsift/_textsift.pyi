@@ -480,6 +480,7 @@ class TfidfVectorizer:
         min_df: int | float = ...,
         max_df: int | float = ...,
         max_features: int | None = None,
+        dtype: Any = ...,
         norm: str | None = ...,
         use_idf: bool = True,
         smooth_idf: bool = True,
@@ -495,7 +496,7 @@ class TfidfVectorizer:
     @property
     def vocabulary_(self) -> dict[str, int]: ...
     @property
-    def idf_(self) -> npt.NDArray[np.float64]: ...
+    def idf_(self) -> npt.NDArray[np.float64] | npt.NDArray[np.float32]: ...
     def get_feature_names_out(self, input_features: Any = None) -> npt.NDArray[np.object_]: ...
     def get_params(self, deep: bool = True) -> dict[str, Any]: ...
     @property

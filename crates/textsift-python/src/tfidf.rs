@@ -17,6 +17,61 @@ use crate::convert::{text_arg, threads_arg, OnMissing};
 use crate::corpus::{emit_tokens, token_docs, Docs, Source, TokenTable, DOC_WEIGHT};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
+/// The float type of the weights and `idf_` (scikit-learn's `dtype`). Weights are always
+/// computed in float64; `Float32` rounds each once, on the way out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Dtype {
+    #[default]
+    Float64,
+    Float32,
+}
+
+impl Dtype {
+    /// Reads `dtype` as numpy does (`np.float32`, `"float32"`, `np.dtype("f4")`; `None` is
+    /// numpy's default, float64); anything but float64 and float32 is an error.
+    fn from_arg(obj: &Bound<'_, PyAny>) -> PyResult<Dtype> {
+        let py = obj.py();
+        crate::convert::ensure_numpy(py)?;
+        let bad = || {
+            let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
+            value_error(
+                py,
+                format!("dtype must be numpy.float64 or numpy.float32, not {shown}"),
+            )
+        };
+        let dtype = py
+            .import("numpy")?
+            .getattr("dtype")?
+            .call1((obj,))
+            .map_err(|_| bad())?;
+        match dtype.getattr("name")?.extract::<String>()?.as_str() {
+            "float64" => Ok(Dtype::Float64),
+            "float32" => Ok(Dtype::Float32),
+            _ => Err(bad()),
+        }
+    }
+
+    /// The numpy scalar type (`numpy.float64`), as `get_params` reports it.
+    fn to_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let name = match self {
+            Dtype::Float64 => "float64",
+            Dtype::Float32 => "float32",
+        };
+        py.import("numpy")?.getattr(name)
+    }
+
+    /// `values` as a numpy array of this type.
+    fn array<'py>(self, py: Python<'py>, values: Cow<'_, [f64]>) -> Bound<'py, PyAny> {
+        match self {
+            Dtype::Float64 => PyArray1::from_vec(py, values.into_owned()).into_any(),
+            Dtype::Float32 => {
+                PyArray1::from_vec(py, values.iter().map(|&v| v as f32).collect()).into_any()
+            }
+        }
+    }
+}
+
 /// A constructor argument whose default is set in Rust: anything Python passes is kept as it
 /// is and validated by the constructor, so that bad values raise textsift's own errors.
 pub enum Param {
@@ -159,16 +214,19 @@ struct State {
     analyzer: Source,
     n_threads: Option<i64>,
     on_missing: String,
+    /// Absent from pickles made before `dtype` existed: they were float64.
+    #[serde(default)]
+    dtype: Dtype,
 }
 
 /// A matrix for Python: a ``scipy.sparse.csr_matrix`` when scipy is installed, else the tuple
 /// ``(data, indices, indptr, shape)``. Indices are ``int32`` unless they do not fit, as in
 /// scikit-learn.
-fn matrix_py<'py>(py: Python<'py>, m: CsrMatrix) -> PyResult<Bound<'py, PyAny>> {
+fn matrix_py<'py>(py: Python<'py>, m: CsrMatrix, dtype: Dtype) -> PyResult<Bound<'py, PyAny>> {
     crate::convert::ensure_numpy(py)?;
     let shape = (m.n_rows(), m.n_cols);
     let small = m.nnz() <= i32::MAX as usize && m.n_cols <= i32::MAX as usize;
-    let data = PyArray1::from_vec(py, m.data).into_any();
+    let data = dtype.array(py, Cow::Owned(m.data));
     let (indices, indptr) = if small {
         (
             PyArray1::from_vec(py, m.indices.iter().map(|&j| j as i32).collect()).into_any(),
@@ -289,9 +347,11 @@ fn matrix_arg(obj: &Bound<'_, PyAny>, n_cols: usize) -> PyResult<Option<Vec<Spar
 /// parameters are scikit-learn's and read as it reads them: ``min_df=2`` is two documents,
 /// ``min_df=0.1`` a tenth of them. ``stop_words`` is a list, e.g. ``textsift.stopwords("en")``.
 ///
-/// ``fit_transform`` and ``transform`` return a ``scipy.sparse.csr_matrix`` (float64 values,
+/// ``fit_transform`` and ``transform`` return a ``scipy.sparse.csr_matrix`` (values of ``dtype``,
 /// int32 indices, columns in order within each row) when scipy is installed, else the tuple
-/// ``(data, indices, indptr, shape)``. ``transform`` and ``top_terms`` use all cores
+/// ``(data, indices, indptr, shape)``. ``dtype=numpy.float32`` halves the memory of the values
+/// and ``idf_``: they are computed in float64 as ever and rounded once, where scikit-learn
+/// computes in float32, so the two agree to a few units in the last place of a float32. ``transform`` and ``top_terms`` use all cores
 /// (``n_threads``); ``on_missing`` handles ``None``/NaN documents as in every batch call.
 /// One deliberate difference: among terms tied at the ``max_features`` cut-off, scikit-learn keeps
 /// whichever numpy's unstable sort puts first; textsift keeps the earliest in vocabulary order.
@@ -316,6 +376,7 @@ pub struct PyTfidfVectorizer {
     source: Source,
     n_threads: Option<i64>,
     on_missing: OnMissing,
+    dtype: Dtype,
     /// The constructor arguments as given (the very objects, which `sklearn.clone` checks).
     given: Option<Py<PyDict>>,
 }
@@ -544,6 +605,7 @@ impl PyTfidfVectorizer {
             ("min_df", doc_freq_py(py, c.min_df)?),
             ("max_df", doc_freq_py(py, c.max_df)?),
             ("max_features", c.max_features.into_pyobject(py)?.into_any()),
+            ("dtype", self.dtype.to_py(py)?),
             (
                 "norm",
                 match c.norm {
@@ -574,7 +636,7 @@ impl PyTfidfVectorizer {
 #[pymethods]
 impl PyTfidfVectorizer {
     #[new]
-    #[pyo3(signature = (*, analyzer = None, lowercase = true, ngram_range = Param::Default, min_df = Param::Default, max_df = Param::Default, max_features = None, norm = Param::Default, use_idf = true, smooth_idf = true, sublinear_tf = false, stop_words = None, n_threads = None, on_missing = "raise"))]
+    #[pyo3(signature = (*, analyzer = None, lowercase = true, ngram_range = Param::Default, min_df = Param::Default, max_df = Param::Default, max_features = None, dtype = Param::Default, norm = Param::Default, use_idf = true, smooth_idf = true, sublinear_tf = false, stop_words = None, n_threads = None, on_missing = "raise"))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
@@ -584,6 +646,7 @@ impl PyTfidfVectorizer {
         min_df: Param,
         max_df: Param,
         max_features: Option<&Bound<'_, PyAny>>,
+        dtype: Param,
         norm: Param,
         use_idf: bool,
         smooth_idf: bool,
@@ -639,12 +702,18 @@ impl PyTfidfVectorizer {
         }
         threads_arg(py, n_threads)?;
         let on_missing = OnMissing::parse(py, on_missing)?;
+        let dtype_given = dtype.given(py);
+        let dtype = match &dtype_given {
+            Some(o) => Dtype::from_arg(o)?,
+            None => Dtype::Float64,
+        };
         let inner = TfidfVectorizer::new(config).map_err(|e| value_error(py, e.to_string()))?;
         let mut this = PyTfidfVectorizer {
             inner,
             source: Source::from_arg(analyzer, Source::Word)?,
             n_threads,
             on_missing,
+            dtype,
             given: None,
         };
         let given = PyDict::new(py);
@@ -654,6 +723,7 @@ impl PyTfidfVectorizer {
             ("min_df", min_df.given(py)),
             ("max_df", max_df.given(py)),
             ("max_features", max_features.cloned()),
+            ("dtype", dtype_given),
             ("norm", norm.given(py)),
             ("stop_words", stop_words.cloned()),
             ("n_threads", n_threads_obj),
@@ -694,7 +764,7 @@ impl PyTfidfVectorizer {
         let m = self
             .fit_obj(py, raw_documents, true)?
             .ok_or_else(|| value_error(py, "fit_transform produced no matrix"))?;
-        matrix_py(py, m)
+        matrix_py(py, m, self.dtype)
     }
 
     /// The TF-IDF matrix of ``raw_documents`` with the fitted vocabulary and idf (all cores).
@@ -704,7 +774,7 @@ impl PyTfidfVectorizer {
         raw_documents: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let m = self.transform_obj(py, raw_documents)?;
-        matrix_py(py, m)
+        matrix_py(py, m, self.dtype)
     }
 
     /// The ``k`` heaviest terms of each document, heaviest first (equal weights in vocabulary
@@ -760,13 +830,13 @@ impl PyTfidfVectorizer {
         Ok(d)
     }
 
-    /// The inverse document frequency of each column (with ``use_idf`` only).
+    /// The inverse document frequency of each column (with ``use_idf`` only), of ``dtype``.
     #[getter(idf_)]
-    fn idf<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyArray1<f64>>> {
+    fn idf<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         crate::convert::ensure_numpy(py)?;
         self.fitted_vocabulary()?;
         match self.inner.idf() {
-            Some(idf) => Ok(PyArray1::from_slice(py, idf)),
+            Some(idf) => Ok(self.dtype.array(py, Cow::Borrowed(idf))),
             None => Err(PyAttributeError::new_err(
                 "idf_ is only defined with use_idf=True",
             )),
@@ -821,6 +891,7 @@ impl PyTfidfVectorizer {
             source: Source::Word,
             n_threads: None,
             on_missing: OnMissing::Raise,
+            dtype: Dtype::Float64,
             given: None,
         };
         let mut parts = Vec::new();
@@ -839,6 +910,7 @@ impl PyTfidfVectorizer {
             analyzer: self.source.clone(),
             n_threads: self.n_threads,
             on_missing: on_missing_name(self.on_missing).to_owned(),
+            dtype: self.dtype,
         };
         serde_json::to_string(&state).map_err(|e| value_error(py, e.to_string()))
     }
@@ -850,6 +922,7 @@ impl PyTfidfVectorizer {
         self.source = s.analyzer;
         self.n_threads = s.n_threads;
         self.on_missing = OnMissing::parse(py, &s.on_missing)?;
+        self.dtype = s.dtype;
         self.given = None;
         Ok(())
     }
