@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{
-    byte_table, is_alphabetic, is_emoji_start, is_letter, is_punctuation, is_uax29_script,
-    is_word_char,
+    alphabetic_word_run, byte_table, is_alphabetic, is_emoji_start, is_letter, is_punctuation,
+    is_uax29_script, is_word_char,
 };
 use crate::{Token, TokenKind};
 
@@ -443,15 +443,11 @@ impl<'a> SocialTokens<'a> {
                     && !*piece_needs_uax29.get_or_insert_with(|| needs_uax29_at(text, piece))
                 {
                     // Letters, marks and digits of alphabetic scripts: the word simply goes on,
-                    // through the rest of their run without the ASCII scan in between.
-                    other_letters = other_letters || is_alphabetic(c);
-                    i += c.len_utf8();
-                    while let Some(c) = char_at(text, i)
-                        .filter(|&c| !c.is_ascii() && is_word_char(c) && !is_uax29_script(c))
-                    {
-                        other_letters = other_letters || is_alphabetic(c);
-                        i += c.len_utf8();
-                    }
+                    // through the rest of their run (this character included) without the ASCII
+                    // scan in between.
+                    let (end, alphabetic) = alphabetic_word_run(bytes, i);
+                    other_letters |= alphabetic;
+                    i = end;
                     continue;
                 }
                 if is_word_char(c) || c == '\u{200D}' || c == '\u{200C}' {
