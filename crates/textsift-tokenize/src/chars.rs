@@ -253,12 +253,27 @@ mod tests {
             }
             (end, alphabetic)
         };
-        let followers = ["", "é", "\u{301}", "\u{663}", "a", " ", "€", "中", "😀", "\u{10400}"];
+        let followers = [
+            "",
+            "é",
+            "\u{301}",
+            "\u{663}",
+            "a",
+            " ",
+            "€",
+            "中",
+            "😀",
+            "\u{10400}",
+        ];
         for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
             let f = followers[c as usize % followers.len()];
             for s in [format!("{c}"), format!("x{c}{f}"), format!("{c}{c}{f}.")] {
                 let i = usize::from(s.starts_with('x'));
-                assert_eq!(alphabetic_word_run(s.as_bytes(), i), reference(&s, i), "{s:?}");
+                assert_eq!(
+                    alphabetic_word_run(s.as_bytes(), i),
+                    reference(&s, i),
+                    "{s:?}"
+                );
             }
         }
     }

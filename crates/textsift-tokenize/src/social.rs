@@ -437,19 +437,16 @@ impl<'a> SocialTokens<'a> {
                 break; // the common case
             }
             if b >= 0x80 {
-                let c = char_at(text, i).unwrap_or('\u{FFFD}');
-                if is_word_char(c)
-                    && !is_uax29_script(c)
-                    && !*piece_needs_uax29.get_or_insert_with(|| needs_uax29_at(text, piece))
+                // Letters, marks and digits of alphabetic scripts: the word simply goes on,
+                // through the rest of their run without the ASCII scan in between.
+                let (end, alphabetic) = alphabetic_word_run(bytes, i);
+                if end > i && !*piece_needs_uax29.get_or_insert_with(|| needs_uax29_at(text, piece))
                 {
-                    // Letters, marks and digits of alphabetic scripts: the word simply goes on,
-                    // through the rest of their run (this character included) without the ASCII
-                    // scan in between.
-                    let (end, alphabetic) = alphabetic_word_run(bytes, i);
                     other_letters |= alphabetic;
                     i = end;
                     continue;
                 }
+                let c = char_at(text, i).unwrap_or('\u{FFFD}');
                 if is_word_char(c) || c == '\u{200D}' || c == '\u{200C}' {
                     // Another script: let UAX #29 decide where this piece of the word ends.
                     let end = *uax29_end.get_or_insert_with(|| {
