@@ -15,6 +15,8 @@ calls = [
     lambda: ts.Tokenizer("social").count_batch(["a b"]),
     lambda: ts.Tokenizer("social").tokenize_arrays(["a b"]),
     lambda: ts.TargetedSentiment({"A": "a"}).score_batch(["a is good"]),
+    lambda: ts.TfidfVectorizer().fit_transform(["red apple", "green apple"]),
+    lambda: ts.TfidfVectorizer(dtype="float32"),
 ]
 for call in calls:
     try:
@@ -23,8 +25,11 @@ for call in calls:
         assert "numpy" in str(e), e
     else:
         raise AssertionError("no error without numpy")
-# One-text calls need no numpy.
+# One-text calls need no numpy, nor does fitting a vectorizer.
 assert ts.sentiment("good")["compound"] > 0
+tfidf = ts.TfidfVectorizer().fit(["red apple", "green apple"])
+assert tfidf.vocabulary_ == {"apple": 0, "green": 1, "red": 2}, tfidf.vocabulary_
+assert tfidf.get_params()["dtype"] == "float64" and repr(tfidf) == "TfidfVectorizer()", repr(tfidf)
 print("ok")
 """
 

@@ -52,13 +52,21 @@ impl Dtype {
         }
     }
 
-    /// The numpy scalar type (`numpy.float64`), as `get_params` reports it.
+    /// The numpy scalar type (`numpy.float64`), as `get_params` reports it; its name where numpy
+    /// cannot be imported (a vectorizer is made and fitted without numpy; only its matrices and
+    /// `idf_` need it).
     fn to_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let name = match self {
             Dtype::Float64 => "float64",
             Dtype::Float32 => "float32",
         };
-        py.import("numpy")?.getattr(name)
+        match py.import("numpy") {
+            Ok(numpy) => numpy.getattr(name),
+            Err(e) if e.is_instance_of::<PyImportError>(py) => {
+                Ok(PyString::intern(py, name).into_any())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// `values` as a numpy array of this type.
