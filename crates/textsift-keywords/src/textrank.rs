@@ -379,9 +379,8 @@ impl TextRank {
     /// assert!(tr.extract("and the of it, is.", Some(10)).is_empty());
     /// ```
     pub fn extract(&self, text: &str, top: Option<usize>) -> Vec<(String, f64)> {
-        let mut phrases = self.analyze(text).keyphrases;
-        phrases.truncate(top.unwrap_or(usize::MAX));
-        phrases
+        // Only the `top` phrases become strings, and no word scores are listed.
+        self.run(text, top, false).keyphrases
     }
 
     fn is_candidate(&self, word: &str) -> bool {
@@ -401,6 +400,12 @@ impl TextRank {
     /// assert_eq!(out.word_scores[0].0, "graph");
     /// ```
     pub fn analyze(&self, text: &str) -> TextRankOutput {
+        self.run(text, None, true)
+    }
+
+    /// [`analyze`](Self::analyze) with the `top` keyphrases only, and the word scores only if
+    /// `word_scores` (left empty otherwise).
+    fn run(&self, text: &str, top: Option<usize>, word_scores: bool) -> TextRankOutput {
         let cfg = &self.config;
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut words: Vec<String> = Vec::new();
@@ -468,11 +473,15 @@ impl TextRank {
             selected[v] = true;
         }
 
-        let keyphrases = self.phrases(&slots, &selected, &scores, &words);
-        let word_scores = ranked
-            .iter()
-            .map(|&v| (words[v].clone(), scores[v]))
-            .collect();
+        let keyphrases = self.phrases(&slots, &selected, &scores, &words, top);
+        let word_scores = if word_scores {
+            ranked
+                .iter()
+                .map(|&v| (words[v].clone(), scores[v]))
+                .collect()
+        } else {
+            Vec::new()
+        };
         TextRankOutput {
             keyphrases,
             word_scores,
@@ -531,6 +540,7 @@ impl TextRank {
         selected: &[bool],
         scores: &[f64],
         words: &[String],
+        top: Option<usize>,
     ) -> Vec<(String, f64)> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut start = 0usize;
@@ -549,31 +559,42 @@ impl TextRank {
             .filter(|run| !run.is_empty() && seen.insert(run))
             .collect();
 
-        let mut out: Vec<(String, f64)> = found
+        let mut scored: Vec<(&[Slot], f64)> = found
             .into_iter()
             .map(|run| {
-                let mut text = String::new();
-                let mut sum = 0f64;
-                for (k, slot) in run.iter().enumerate() {
-                    if let Slot::Vertex(v) = *slot {
-                        if k > 0 {
-                            text.push(' ');
-                        }
-                        text.push_str(&words[v as usize]);
-                        sum += scores[v as usize];
-                    }
-                }
+                let sum = vertices(run).fold(0f64, |sum, v| sum + scores[v]);
                 let score = match self.config.phrase_score {
                     PhraseScore::Sum => sum,
                     PhraseScore::Mean => sum / run.len() as f64,
                 };
-                (text, score)
+                (run, score)
             })
             .collect();
-        // Stable: equal scores keep first-occurrence order.
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
-        out
+        // Stable: equal scores keep first-occurrence order. Only the phrases kept are spelt out.
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        scored.truncate(top.unwrap_or(usize::MAX));
+        scored
+            .into_iter()
+            .map(|(run, score)| {
+                let mut text = String::new();
+                for (k, v) in vertices(run).enumerate() {
+                    if k > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(&words[v]);
+                }
+                (text, score)
+            })
+            .collect()
     }
+}
+
+/// The vertices of a phrase's slots (a phrase holds selected vertices only).
+fn vertices(run: &[Slot]) -> impl Iterator<Item = usize> + '_ {
+    run.iter().filter_map(|slot| match *slot {
+        Slot::Vertex(v) => Some(v as usize),
+        _ => None,
+    })
 }
 
 #[cfg(test)]
