@@ -170,6 +170,9 @@ def test_dtype_argument() -> None:
         back = pickle.loads(pickle.dumps(v))
         assert back.get_params()["dtype"] is np.float32 and back.idf_.dtype == np.float32
         assert (back.transform(texts[:50]) != v.transform(texts[:50])).nnz == 0
+    # top_terms ranks the float32 weights, from texts as from the matrix.
+    v32 = ts.TfidfVectorizer(dtype=np.float32).fit(texts)
+    assert v32.top_terms(texts[:50], k=5) == v32.top_terms(v32.transform(texts[:50]), k=5)
     for default in (np.float64, "float64", None):
         assert ts.TfidfVectorizer(dtype=default).fit_transform(texts).dtype == np.float64
     assert ts.TfidfVectorizer().get_params()["dtype"] is np.float64

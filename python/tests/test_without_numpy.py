@@ -16,7 +16,8 @@ calls = [
     lambda: ts.Tokenizer("social").tokenize_arrays(["a b"]),
     lambda: ts.TargetedSentiment({"A": "a"}).score_batch(["a is good"]),
     lambda: ts.TfidfVectorizer().fit_transform(["red apple", "green apple"]),
-    lambda: ts.TfidfVectorizer(dtype="float32"),
+    lambda: ts.TfidfVectorizer(dtype="f4"),
+    lambda: ts.TfidfVectorizer(dtype="float32").fit_transform(["red apple", "green apple"]),
 ]
 for call in calls:
     try:
@@ -30,6 +31,10 @@ assert ts.sentiment("good")["compound"] > 0
 tfidf = ts.TfidfVectorizer().fit(["red apple", "green apple"])
 assert tfidf.vocabulary_ == {"apple": 0, "green": 1, "red": 2}, tfidf.vocabulary_
 assert tfidf.get_params()["dtype"] == "float64" and repr(tfidf) == "TfidfVectorizer()", repr(tfidf)
+# Its parameters make a vectorizer again (as sklearn.clone does), dtype named.
+again = ts.TfidfVectorizer(**tfidf.get_params())
+assert again.fit(["red apple"]).vocabulary_ == {"apple": 0, "red": 1}
+assert ts.TfidfVectorizer(dtype="float32").get_params()["dtype"] == "float32"
 print("ok")
 """
 

@@ -1238,6 +1238,8 @@ impl TfidfVectorizer {
     }
 
     fn fit_counts(&mut self, counts: &Counts, n_docs: usize) -> Result<CsrMatrix, KeywordError> {
+        // Rows are needed: counts tallied as corpus totals only have none.
+        debug_assert_eq!(counts.indptr.len(), n_docs + 1);
         let column = self.learn(counts, n_docs)?;
         let fitted = self.fitted()?;
         let mut m = CsrMatrix::empty(fitted.vocabulary.len());

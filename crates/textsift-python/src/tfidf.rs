@@ -29,9 +29,20 @@ enum Dtype {
 
 impl Dtype {
     /// Reads `dtype` as numpy does (`np.float32`, `"float32"`, `np.dtype("f4")`; `None` is
-    /// numpy's default, float64); anything but float64 and float32 is an error.
+    /// numpy's default, float64); anything but float64 and float32 is an error. `None` and the
+    /// two names need no numpy (`get_params` gives names where numpy is missing).
     fn from_arg(obj: &Bound<'_, PyAny>) -> PyResult<Dtype> {
         let py = obj.py();
+        if obj.is_none() {
+            return Ok(Dtype::Float64);
+        }
+        if let Ok(name) = obj.cast::<PyString>() {
+            match name.to_str()? {
+                "float64" => return Ok(Dtype::Float64),
+                "float32" => return Ok(Dtype::Float32),
+                _ => {}
+            }
+        }
         crate::convert::ensure_numpy(py)?;
         let bad = || {
             let shown = obj.repr().map(|r| r.to_string()).unwrap_or_default();
@@ -66,6 +77,14 @@ impl Dtype {
                 Ok(PyString::intern(py, name).into_any())
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// `value` as this type holds it (as a float64 again).
+    fn round(self, value: f64) -> f64 {
+        match self {
+            Dtype::Float64 => value,
+            Dtype::Float32 => f64::from(value as f32),
         }
     }
 
@@ -357,9 +376,11 @@ fn matrix_arg(obj: &Bound<'_, PyAny>, n_cols: usize) -> PyResult<Option<Vec<Spar
 ///
 /// ``fit_transform`` and ``transform`` return a ``scipy.sparse.csr_matrix`` (values of ``dtype``,
 /// int32 indices, columns in order within each row) when scipy is installed, else the tuple
-/// ``(data, indices, indptr, shape)``. ``dtype=numpy.float32`` halves the memory of the values
-/// and ``idf_``: they are computed in float64 as ever and rounded once, where scikit-learn
-/// computes in float32, so the two agree to a few units in the last place of a float32. ``transform`` and ``top_terms`` use all cores
+/// ``(data, indices, indptr, shape)``. ``dtype=numpy.float32`` returns values and ``idf_`` in
+/// half the memory (they are computed in float64 as ever and rounded once, where scikit-learn
+/// computes in float32, so the two agree to a few units in the last place of a float32), and
+/// ``top_terms`` ranks the rounded weights. Other dtypes raise ``TextsiftValueError``, where
+/// scikit-learn warns and uses float64. ``transform`` and ``top_terms`` use all cores
 /// (``n_threads``); ``on_missing`` handles ``None``/NaN documents as in every batch call.
 /// One deliberate difference: among terms tied at the ``max_features`` cut-off, scikit-learn keeps
 /// whichever numpy's unstable sort puts first; textsift keeps the earliest in vocabulary order.
@@ -810,7 +831,12 @@ impl PyTfidfVectorizer {
                 (0..m.n_rows())
                     .map(|i| {
                         m.row(i)
-                            .map(|(c, v)| c.iter().copied().zip(v.iter().copied()).collect())
+                            .map(|(c, v)| {
+                                c.iter()
+                                    .copied()
+                                    .zip(v.iter().map(|&w| self.dtype.round(w)))
+                                    .collect()
+                            })
                             .unwrap_or_default()
                     })
                     .collect()

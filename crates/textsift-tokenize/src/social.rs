@@ -651,7 +651,8 @@ impl<'a> SocialTokens<'a> {
 ///
 /// Han ideographs and hiragana have the word-break property `Other`, and UAX #29 breaks after
 /// an `Other` character unless an `Extend`, `Format` or `ZWJ` character follows (rule WB4; every
-/// other rule needs letters, digits, katakana or regional indicators on its left). So where
+/// other rule that keeps two characters together needs something else on its left: a letter,
+/// digit, katakana, `ExtendNumLet`, regional indicator, space, `ZWJ` or line break). So where
 /// one is followed by a character that is certainly none of those three, the word is that one
 /// character, found without the segmenter's table search: half the time of Japanese and Chinese
 /// text went there. Everything else asks the segmenter.

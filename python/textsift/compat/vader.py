@@ -2,8 +2,8 @@
 
 Replace ``from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer`` with
 ``from textsift.compat.vader import SentimentIntensityAnalyzer``: the scores are the same, to the
-last digit, on every input whose characters both sides' Unicode tables know alike (six characters
-changed case after Unicode 14, which Python 3.11's ``str.isupper()`` follows: see "Unicode
+last digit, on every input whose characters both sides' Unicode tables know alike (Python 3.11's
+``str.isupper()`` follows Unicode 14, and six characters changed case after it: see "Unicode
 versions" in the README).
 
 >>> from textsift.compat.vader import SentimentIntensityAnalyzer
