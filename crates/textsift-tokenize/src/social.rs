@@ -455,6 +455,12 @@ impl<'a> SocialTokens<'a> {
                     }
                     other_letters = other_letters || text[i..end].chars().any(is_alphabetic);
                     i = end;
+                    // Where UAX #29 ends a piece, the word goes on only through a joining rule
+                    // below: the ASCII letters of `漢字abc` or `はiPhone` are a word of their own,
+                    // as UAX #29 has it (other scripts' letters come back here and stop too).
+                    if bytes.get(i).is_some_and(|&b| is_ascii_word(b)) {
+                        break;
+                    }
                     continue;
                 }
             }
@@ -930,6 +936,7 @@ mod tests {
             "café naïve Straße ÉCOLE",
             "안녕하세요 세계",
             "abc日本 xyzカナ",
+            "漢字abc 今日はiPhoneを買った 年2024 カナ_abc abc_カナ",
         ] {
             let social: Vec<String> = tokenize(text).map(|t| t.text.into_owned()).collect();
             let uax: Vec<String> = crate::unicode::tokenize(text)

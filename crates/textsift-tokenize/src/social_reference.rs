@@ -339,6 +339,11 @@ impl<'a> SocialTokens<'a> {
                     other_script_letters +=
                         text[i..end].chars().filter(|c| c.is_alphabetic()).count();
                     i = end;
+                    // UAX #29 ended the piece: the word goes on only through a joining rule
+                    // (`漢字abc` is two words, as UAX #29 splits it).
+                    if bytes.get(i).is_some_and(|&b| is_ascii_word(b)) {
+                        break;
+                    }
                     continue;
                 }
             }
