@@ -37,10 +37,8 @@ impl Dtype {
             return Ok(Dtype::Float64);
         }
         if let Ok(name) = obj.cast::<PyString>() {
-            match name.to_str()? {
-                "float64" => return Ok(Dtype::Float64),
-                "float32" => return Ok(Dtype::Float32),
-                _ => {}
+            if let Some(dtype) = Dtype::from_name(name.to_str()?) {
+                return Ok(dtype);
             }
         }
         crate::convert::ensure_numpy(py)?;
@@ -56,21 +54,29 @@ impl Dtype {
             .getattr("dtype")?
             .call1((obj,))
             .map_err(|_| bad())?;
-        match dtype.getattr("name")?.extract::<String>()?.as_str() {
-            "float64" => Ok(Dtype::Float64),
-            "float32" => Ok(Dtype::Float32),
-            _ => Err(bad()),
+        Dtype::from_name(&dtype.getattr("name")?.extract::<String>()?).ok_or_else(bad)
+    }
+
+    /// numpy's name of the type.
+    fn name(self) -> &'static str {
+        match self {
+            Dtype::Float64 => "float64",
+            Dtype::Float32 => "float32",
         }
+    }
+
+    /// The type numpy names `name`, if it is one of the two.
+    fn from_name(name: &str) -> Option<Dtype> {
+        [Dtype::Float64, Dtype::Float32]
+            .into_iter()
+            .find(|d| d.name() == name)
     }
 
     /// The numpy scalar type (`numpy.float64`), as `get_params` reports it; its name where numpy
     /// cannot be imported (a vectorizer is made and fitted without numpy; only its matrices and
     /// `idf_` need it).
     fn to_py<'py>(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let name = match self {
-            Dtype::Float64 => "float64",
-            Dtype::Float32 => "float32",
-        };
+        let name = self.name();
         match py.import("numpy") {
             Ok(numpy) => numpy.getattr(name),
             Err(e) if e.is_instance_of::<PyImportError>(py) => {
