@@ -43,7 +43,7 @@ pub fn tokenize(text: &str) -> SocialTokens<'_> {
 }
 
 // Emoticons, longest first within each group, by first byte.
-const fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
+pub(crate) const fn emoticons_starting_with(b: u8) -> &'static [&'static str] {
     match b {
         b':' => &[
             ":'-(", ":'-)", ":-)", ":-(", ":-D", ":-P", ":-p", ":-O", ":-o", ":-/", ":-|", ":-*",
@@ -81,6 +81,49 @@ static EMOTICON_SECOND_BYTES: [[u64; 2]; 128] = {
             k += 1;
         }
         b += 1;
+    }
+    t
+};
+
+/// The first bytes that start emoticons, in the order of [`EMOTICON_CANDIDATES`]' rows.
+const EMOTICON_FIRST_BYTES: &[u8; 12] = b":;=<>^-oOTxX";
+
+/// For each first byte of [`EMOTICON_FIRST_BYTES`] and each ASCII second byte, which of
+/// `emoticons_starting_with(first)` have that second byte (bit `k` for the `k`-th, so that
+/// iterating the bits keeps the list's longest-first order). Searching only those, one or two
+/// on the whole, where the list was walked from its start (`:)` is 16th of 36).
+static EMOTICON_CANDIDATES: [[u64; 128]; EMOTICON_FIRST_BYTES.len()] = {
+    let mut t = [[0u64; 128]; EMOTICON_FIRST_BYTES.len()];
+    let mut b = 0;
+    while b < 128 {
+        let list = emoticons_starting_with(b as u8);
+        let mut row = 0;
+        while row < EMOTICON_FIRST_BYTES.len() && EMOTICON_FIRST_BYTES[row] != b as u8 {
+            row += 1;
+        }
+        assert!(
+            list.is_empty() || row < EMOTICON_FIRST_BYTES.len(),
+            "a first byte is missing"
+        );
+        assert!(list.len() <= 64, "one bit an emoticon");
+        let mut k = 0;
+        while k < list.len() {
+            t[row][list[k].as_bytes()[1] as usize] |= 1 << k;
+            k += 1;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// For each ASCII byte, its row in [`EMOTICON_CANDIDATES`] (0 for bytes that start none: that
+/// row is never read, as `may_start_emoticon` turns them away).
+static EMOTICON_ROW: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut row = 0;
+    while row < EMOTICON_FIRST_BYTES.len() {
+        t[EMOTICON_FIRST_BYTES[row] as usize] = row as u8;
+        row += 1;
     }
     t
 };
@@ -262,12 +305,17 @@ impl<'a> SocialTokens<'a> {
     fn listed_emoticon_at(&self, i: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let rest = &bytes[i..];
-        for e in emoticons_starting_with(bytes[i]) {
+        let list = emoticons_starting_with(bytes[i]);
+        // `may_start_emoticon` has checked that both bytes are ASCII and the first is listed.
+        let row = EMOTICON_ROW[usize::from(bytes[i] & 0x7F)];
+        let mut candidates = EMOTICON_CANDIDATES[usize::from(row)][usize::from(rest[1] & 0x7F)];
+        while candidates != 0 {
+            let e = list[candidates.trailing_zeros() as usize];
+            candidates &= candidates - 1;
             let e_bytes = e.as_bytes();
-            // Emoticons are 2 to 5 bytes: compare inline rather than through memcmp (the first
-            // byte is equal, and the second tells most of the list apart).
-            if e_bytes[1] == rest[1]
-                && rest.len() >= e_bytes.len()
+            // Emoticons are 2 to 5 bytes, and the first two are equal: compare the rest inline
+            // rather than through memcmp.
+            if rest.len() >= e_bytes.len()
                 && rest[2..].iter().zip(&e_bytes[2..]).all(|(a, b)| a == b)
             {
                 let end = i + e.len();

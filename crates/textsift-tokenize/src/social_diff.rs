@@ -346,6 +346,31 @@ fn fast_scanner_matches_reference_on_every_pair_of_pieces() {
 }
 
 #[test]
+fn fast_scanner_matches_reference_around_every_emoticon() {
+    // Every listed emoticon, each of its prefixes (a near miss), and each with one more byte
+    // from the emoticons' alphabet, between neighbours that may join or continue it.
+    let alphabet: Vec<u8> = (0..128u8)
+        .flat_map(social::emoticons_starting_with)
+        .flat_map(|e| e.bytes())
+        .chain(*b" aD3)")
+        .collect();
+    for first in 0..128u8 {
+        for e in social::emoticons_starting_with(first) {
+            for len in 1..=e.len() {
+                for &extra in &alphabet {
+                    let core = format!("{}{}", &e[..len], char::from(extra));
+                    for (before, after) in [("", ""), ("a", ""), ("", "a"), (" ", "D"), ("1", ".")]
+                    {
+                        assert_same(&format!("{before}{}{after}", &e[..len]));
+                        assert_same(&format!("{before}{core}{after}"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn fast_scanner_matches_reference_on_the_sample_corpus() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
