@@ -124,6 +124,7 @@ def main() -> None:
         rust=not args.no_rust,
         budget=0.5 if args.quick else 3.0,
         max_repeats=3 if args.quick else 7,
+        max_turns=3 if args.quick else 25,
         peer_slice_mb=0.5 if args.quick else 4.0,
     )
     print("building inputs…", flush=True)

@@ -77,15 +77,15 @@ def test_rows_compare_with_peers_on_the_same_input(run: tuple[object, str]) -> N
 def test_thread_settings_take_turns() -> None:
     # One-thread and all-core runs alternate, so that a slow spell of a shared machine hits both.
     calls: list[int | None] = []
-    h = harness.Harness(quick=True, rust=False, budget=10.0, max_repeats=4)
+    h = harness.Harness(quick=True, rust=False, budget=10.0, max_repeats=4, max_turns=5)
     one, alls = h.measure_threads("cap", "input", "api", calls.append, items=10, unit="docs", n_bytes=1000)
-    assert calls == [1, None] * 4
+    assert calls == [1, None] * 5
     assert (one.threads, alls.threads) == ("1", harness.all_threads())
     assert one.items_per_s > 0 and alls.mb_per_s is not None and alls.mb_per_s > 0
     assert h.rows == [one, alls]
     # Without time for repeats, each still runs twice: a first run pays one-time costs.
     calls.clear()
-    quick = harness.Harness(quick=True, rust=False, budget=0.0, max_repeats=4)
+    quick = harness.Harness(quick=True, rust=False, budget=0.0, max_repeats=4, max_turns=5)
     quick.measure_threads("cap", "input", "api", calls.append, items=10, unit="docs")
     assert calls == [1, None, 1, None]
 
