@@ -225,13 +225,14 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
 
 /// The end of a word or number that starts with an ASCII letter or digit at `start` and is made
 /// of ASCII only, if that is certain without the general scanner (`word_end`); `None` sends
-/// everything else there (non-ASCII characters, possible e-mail addresses and URLs, dotted
-/// abbreviations). Follows `word_end`'s joining rules for ASCII: `'` joins two letters, `.` two
+/// everything else there (non-ASCII word characters, possible e-mail addresses and URLs, dotted
+/// abbreviations). A non-ASCII character that cannot continue the word ends it here. Follows `word_end`'s joining rules for ASCII: `'` joins two letters, `.` two
 /// letters or two digits, `,` `:` `/` two digits, and `-` a following word byte other than `-`.
 /// Always inlined: left to itself the compiler kept one out-of-line copy, whose call and register
 /// saves cost about 5% of the scanner's instructions on social posts.
 #[inline(always)]
-fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
+fn ascii_word_end(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
     let mut end = ascii_word_run_end(bytes, start + 1);
     // Whether a `.` joined pieces: the word may then be an abbreviation or a domain.
     let mut dotted = false;
@@ -241,6 +242,9 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
         };
         if ENDS_ASCII_WORD[b as usize] {
             return Some(end);
+        }
+        if b >= 0x80 {
+            return ends_before_non_ascii(text, end).then_some(end);
         }
         let prev = bytes[end - 1];
         let next = bytes.get(end + 1).copied();
@@ -265,6 +269,16 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> Option<usize> {
         }
         end = ascii_word_run_end(bytes, end + 1);
     }
+}
+
+/// Whether an ASCII word ends before the non-ASCII character at `i` (an emoji, a curly quote,
+/// `…`, a no-break space: what social posts glue to words), as `word_end` decides: a character
+/// that is not a word character, a joiner (ZWNJ, ZWJ) or `’` (which joins letters, as `'` does)
+/// ends it, and nothing after it (no URL, e-mail or abbreviation rule) can change that.
+#[inline(never)]
+fn ends_before_non_ascii(text: &str, i: usize) -> bool {
+    char_at(text, i)
+        .is_some_and(|c| !is_word_char(c) && !matches!(c, '\u{200C}' | '\u{200D}' | '’'))
 }
 
 impl<'a> SocialTokens<'a> {
@@ -577,7 +591,7 @@ impl<'a> SocialTokens<'a> {
         let bytes = self.text.as_bytes();
         let first = bytes[start];
         if first.is_ascii_alphanumeric() {
-            if let Some(end) = ascii_word_end(bytes, start) {
+            if let Some(end) = ascii_word_end(self.text, start) {
                 // A digit-initial token is a number unless it has more than a short unit suffix
                 // of letters (`10k`, `3pm` are numbers; `4real` is a word).
                 let wordy = first.is_ascii_alphabetic()

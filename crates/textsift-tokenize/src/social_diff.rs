@@ -371,6 +371,23 @@ fn fast_scanner_matches_reference_around_every_emoticon() {
 }
 
 #[test]
+fn fast_scanner_matches_reference_before_every_non_ascii_character() {
+    // An ASCII word, number, abbreviation or domain and then any character: where the fast path
+    // decides alone that a non-ASCII character ends the word.
+    for c in '\u{80}'..=char::MAX {
+        for text in [
+            format!("ab{c}d"),
+            format!("x 10{c}"),
+            format!("U.S{c}."),
+            format!("x.io{c}/p"),
+            format!("a.b{c}@c.com"),
+        ] {
+            assert_same(&text);
+        }
+    }
+}
+
+#[test]
 fn fast_scanner_matches_reference_on_the_sample_corpus() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
