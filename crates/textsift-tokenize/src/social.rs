@@ -611,6 +611,25 @@ impl<'a> SocialTokens<'a> {
         self.word_or_number_general(start)
     }
 
+    /// A word or number starting with a non-ASCII word character at `start`. The common case,
+    /// a word of an alphabetic script (Latin beyond ASCII, Greek, Cyrillic, Arabic, Devanagari...)
+    /// that a space or another ASCII byte no rule joins ends, is `word_end`'s first step and
+    /// nothing more: its letters make it a word, digits alone (`٣٤٥`) a number.
+    #[inline]
+    fn non_ascii_word(&self, start: usize) -> (usize, TokenKind) {
+        let bytes = self.text.as_bytes();
+        let (end, alphabetic) = alphabetic_word_run(bytes, start);
+        if end > start && bytes.get(end).is_none_or(|&b| ENDS_ASCII_WORD[b as usize]) {
+            let kind = if alphabetic {
+                TokenKind::Word
+            } else {
+                TokenKind::Number
+            };
+            return (end, kind);
+        }
+        self.word_or_number_general(start)
+    }
+
     #[inline(never)]
     fn word_or_number_general(&self, start: usize) -> (usize, TokenKind) {
         let (end, wordy) = self.word_end(start);
@@ -864,7 +883,7 @@ impl<'a> SocialTokens<'a> {
             } else if text[i..].starts_with(SHRUG) {
                 (i + SHRUG.len(), TokenKind::Emoticon)
             } else if is_word_char(c) {
-                self.word_or_number(i)
+                self.non_ascii_word(i)
             } else if is_punctuation(c) {
                 (i + c.len_utf8(), TokenKind::Punctuation)
             } else {

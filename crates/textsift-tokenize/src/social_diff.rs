@@ -371,7 +371,7 @@ fn fast_scanner_matches_reference_around_every_emoticon() {
 }
 
 #[test]
-fn fast_scanner_matches_reference_before_every_non_ascii_character() {
+fn fast_scanner_matches_reference_around_every_non_ascii_character() {
     // An ASCII word, number, abbreviation or domain and then any character: where the fast path
     // decides alone that a non-ASCII character ends the word.
     for c in '\u{80}'..=char::MAX {
@@ -381,6 +381,11 @@ fn fast_scanner_matches_reference_before_every_non_ascii_character() {
             format!("U.S{c}."),
             format!("x.io{c}/p"),
             format!("a.b{c}@c.com"),
+            // Tokens that start with it: where the fast path ends a non-ASCII word alone.
+            format!("{c}{c} a"),
+            format!("{c}.b"),
+            format!("{c}-{c}!"),
+            format!("({c}@x.io/{c}"),
         ] {
             assert_same(&text);
         }
