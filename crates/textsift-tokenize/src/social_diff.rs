@@ -51,6 +51,12 @@ const PIECES: &[&str] = &[
     // other scripts, marks and joiners
     "café",
     "naïve",
+    "it’s",
+    "Straße’s",
+    "50%",
+    "A+",
+    "x%+",
+    "naïve",
     "Straße",
     "ÉCOLE",
     "Привет",
@@ -386,6 +392,9 @@ fn fast_scanner_matches_reference_around_every_non_ascii_character() {
             format!("{c}.b"),
             format!("{c}-{c}!"),
             format!("({c}@x.io/{c}"),
+            // Inside a letter-initial word, and beside `’`.
+            format!("ab{c}c.d"),
+            format!("a’{c} b’s{c}"),
         ] {
             assert_same(&text);
         }
