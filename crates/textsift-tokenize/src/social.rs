@@ -905,7 +905,12 @@ impl<'a> SocialTokens<'a> {
             } else if text[i..].starts_with(SHRUG) {
                 (i + SHRUG.len(), TokenKind::Emoticon)
             } else if is_word_char(c) {
-                self.non_ascii_word(i)
+                // Scripts that UAX #29 segments (Han, kana, Thai...) have no one-run words.
+                if is_uax29_script(c) {
+                    self.word_or_number_general(i)
+                } else {
+                    self.non_ascii_word(i)
+                }
             } else if is_punctuation(c) {
                 (i + c.len_utf8(), TokenKind::Punctuation)
             } else {
