@@ -622,12 +622,7 @@ impl<'a> SocialTokens<'a> {
                         .filter(|b| b.is_ascii_alphabetic())
                         .count()
                         > 3;
-                let kind = if wordy {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                };
-                return (end, kind);
+                return (end, word_or_number_kind(wordy));
             }
         }
         self.word_or_number_general(start)
@@ -642,12 +637,7 @@ impl<'a> SocialTokens<'a> {
         let bytes = self.text.as_bytes();
         let (end, alphabetic) = alphabetic_word_run(bytes, start);
         if end > start && bytes.get(end).is_none_or(|&b| ENDS_ASCII_WORD[b as usize]) {
-            let kind = if alphabetic {
-                TokenKind::Word
-            } else {
-                TokenKind::Number
-            };
-            return (end, kind);
+            return (end, word_or_number_kind(alphabetic));
         }
         self.word_or_number_general(start)
     }
@@ -669,12 +659,7 @@ impl<'a> SocialTokens<'a> {
             }
             _ => {}
         }
-        let kind = if wordy {
-            TokenKind::Word
-        } else {
-            TokenKind::Number
-        };
-        (end, kind)
+        (end, word_or_number_kind(wordy))
     }
 
     fn hashtag_or_symbol(&self, i: usize, prefix_kind: TokenKind) -> (usize, TokenKind) {
@@ -794,6 +779,15 @@ fn never_extends(c: char) -> bool {
 /// Whether the word piece starting at `piece` is in a script that UAX #29 segments itself.
 fn needs_uax29_at(text: &str, piece: usize) -> bool {
     text[piece..].chars().next().is_some_and(is_uax29_script)
+}
+
+/// A word-like token's kind: a word if it has letters (as `word_end` counts them), else a number.
+fn word_or_number_kind(wordy: bool) -> TokenKind {
+    if wordy {
+        TokenKind::Word
+    } else {
+        TokenKind::Number
+    }
 }
 
 fn is_regional_indicator(c: char) -> bool {
