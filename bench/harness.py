@@ -524,9 +524,8 @@ class Harness:
 
     # -- Rust examples ------------------------------------------------------------------------
 
-    def rust_example(self, package: str, example: str, args: Sequence[str]) -> tuple[Any, float | None]:
-        """Build (once per run) and run a release example of ``package``; return the JSON it
-        prints and the example process's peak resident memory in MB (from wait4)."""
+    def rust_exe(self, package: str, example: str) -> Path:
+        """The release build of an example of ``package`` (built once per run)."""
         if (package, example) not in self._built:
             subprocess.run(
                 ["cargo", "build", "--quiet", "--release", "-p", package, "--example", example],
@@ -537,7 +536,12 @@ class Harness:
         target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
         if not target.is_absolute():
             target = ROOT / target
-        exe = target / "release" / "examples" / example
+        return target / "release" / "examples" / example
+
+    def rust_example(self, package: str, example: str, args: Sequence[str]) -> tuple[Any, float | None]:
+        """Run a release example of ``package``; return the JSON it prints and the example
+        process's peak resident memory in MB (from wait4)."""
+        exe = self.rust_exe(package, example)
         # GNU time reports the example's own peak (a child forked from this large process would
         # report this process's resident size in its ru_maxrss).
         gnu_time = Path("/usr/bin/time")
@@ -555,6 +559,38 @@ class Harness:
             path = Path(tmp) / "input.txt"
             path.write_text("\n".join(lines), encoding="utf-8")
             return self.rust_example(package, example, [str(path), *extra])
+
+    def machine_scaling(self, order: int, lines: Sequence[str], rounds: int = 3) -> None:
+        """What the machine itself gives two cores, beside the batch-scaling targets (a reference
+        with no target of its own): two copies of the Rust ``throughput`` example (`social`
+        mode on ``lines``) running at once, their rates added, against one copy alone; best of
+        ``rounds`` turns each, as the batch pairs take theirs. The processes share nothing, so
+        where other tenants use the second core this ratio falls below 2, and a batch API, which
+        also shares the GIL and its inputs, can hardly scale beyond it."""
+        if CORES < 2:
+            return
+        exe = self.rust_exe("textsift-tokenize", "throughput")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "input.txt"
+            path.write_text("\n".join(lines), encoding="utf-8")
+            cmd = [str(exe), str(path), "1", "social"]
+
+            def rates(copies: int) -> float:
+                procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) for _ in range(copies)]
+                outs = [p.communicate()[0] for p in procs]
+                return sum(json.loads(o)["social"]["mb_per_s"] for o in outs)
+
+            one = two = 0.0
+            for _ in range(rounds):
+                one = max(one, rates(1))
+                two = max(two, rates(2))
+        self.target(
+            order,
+            f"reference, no target: the machine's own scaling on {CORES} cores",
+            f"{two / one:.2f}x",
+            None,
+            "two copies of the Rust `throughput` example at once against one, rates added",
+        )
 
 
 def all_threads() -> str:
@@ -646,7 +682,9 @@ def header(h: Harness, inputs: Inputs, seconds: float | None) -> str:
         f"{len(inputs.zipf):,} word tokens drawn with a Zipf law (s = 1) from a 60,000-word vocabulary "
         f"(corpus and abstract words by frequency, then generated words); {len(inputs.unique):,} unique "
         f"words; {inputs.abstracts_name}. Best of up to {h.max_repeats} runs (fewer for slow peers; "
-        f"up to {max(h.max_turns, h.max_repeats)} turns for a batch API's one-thread and all-core runs); "
+        f"up to {max(h.max_turns, h.max_repeats)} turns for a batch API's one-thread and all-core runs; "
+        "against yake, two turns each, textsift's turn a second of calls timed together, as one yake "
+        "run lasts seconds); "
         "peak MB is the resident memory a run added at its peak (VmHWM reset before the run, minus "
         "VmRSS before it; for Rust rows, the example process's whole peak). Ratios compare items/s "
         f"on the same input in this run.{took}\n"

@@ -88,6 +88,8 @@ def run_suite(h: Harness, inputs: Inputs, only: list[str] | None = None) -> str:
             case(h, inputs)
             print(f"-- {name}: {time.perf_counter() - t0:.0f} s", flush=True)
     cli_memory_target(h)
+    if h.rust:
+        h.machine_scaling(21, inputs.posts_x)
     lines: list[str] = []
     capabilities = list(dict.fromkeys(r.capability for r in h.rows))
     for cap in capabilities:

@@ -5,6 +5,7 @@ the suite itself (with a note in its table). Speed is not asserted."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,24 @@ def test_readme_table_is_replaced_between_the_markers(
         readme.read_text(encoding="utf-8")
         == "intro\n<!-- bench:start -->\nnew table\n<!-- bench:end -->\nrest\n"
     )
+
+
+def test_peer_turns_time_textsift_in_calls_filling_a_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A slow peer's run is a mean over seconds; textsift's turn is made of as many calls as fill
+    # a turn, and the time reported is one call's share of the best turn.
+    keywords = pytest.importorskip("cases.keywords")
+    monkeypatch.setattr(keywords, "OURS_TURN_SECONDS", 0.05)
+    peer_calls: list[int] = []
+    our_calls: list[int] = []
+    h = harness.Harness(quick=True, rust=False, budget=0.0)
+
+    def ours() -> None:
+        our_calls.append(1)
+        time.sleep(0.01)
+
+    peer_timed, ours_timed = keywords._peer_turns(h, lambda: peer_calls.append(1), ours)
+    assert len(peer_calls) == 2  # best of two turns
+    per_turn = (len(our_calls) - 1) // 2  # one call sizes the turn, then two turns
+    assert per_turn >= 2 and len(our_calls) == 1 + 2 * per_turn
+    assert 0.009 < ours_timed[0] < 0.03  # one call's time, not the turn's
+    assert peer_timed[0] < 0.01
