@@ -118,8 +118,8 @@ pub fn texts_arg(
     Ok(out)
 }
 
-/// Reads the texts of a batch argument a round at a time (see [`texts_arg`] for what it
-/// accepts), so that a batch can process one round while this thread reads the next.
+/// Reads the texts of a batch argument a chunk or round at a time (see [`texts_arg`] for what it
+/// accepts), so that a batch can process what it has read while this thread reads on.
 pub struct TextReader<'py> {
     iter: Bound<'py, pyo3::types::PyIterator>,
     on_missing: OnMissing,
@@ -258,6 +258,16 @@ impl RoundBudget {
         }
     }
 
+    /// One chunk of [`stream_batch`]: about [`STREAM_CHUNK_WEIGHT`].
+    pub fn stream_chunk() -> RoundBudget {
+        RoundBudget {
+            load: 0,
+            items: 0,
+            min_items: 1,
+            max_load: STREAM_CHUNK_WEIGHT,
+        }
+    }
+
     /// No limit: everything in one round.
     pub fn unlimited() -> RoundBudget {
         RoundBudget {
@@ -339,14 +349,19 @@ pub fn run_rounds<'t, T: Sync, R: Send>(
 }
 
 /// Reads the texts of a batch argument (see [`texts_arg`]) and runs `f` on each, in input
-/// order, in rounds as [`run_rounds`] does: while one round is processed on the worker threads,
-/// this thread reads the next one. Reading a text needs the GIL, and on social posts it is a
-/// fifth of a whole batch's work (each string object is a cache miss): done first and alone, it
-/// kept two cores from doing much better than 1.6 times one.
+/// order. Reading a text needs the GIL, and on social posts it is a tenth to a fifth of such a
+/// batch's work (each string object is a cache miss), so it overlaps the work: this thread reads
+/// chunks of texts (about [`STREAM_CHUNK_WEIGHT`] each) and hands them to `n - 1` worker threads,
+/// takes finished chunks back in order, and processes a chunk itself whenever it is far enough
+/// ahead (and every chunk left once the input has ended). Exactly `n` threads are busy: the
+/// reading never competes with two workers for two cores, and no worker waits for a round to
+/// start (an earlier design read round `k + 1` while a rayon pool ran round `k`: three threads
+/// on two cores, and a worker woken up after each round; `count_batch` scaled 1.6-1.8x where
+/// two processes got 2.0x from the same machine).
 ///
-/// A round in progress finishes before an error (a bad item, Ctrl-C) is raised, and results
-/// are owned (`R` does not borrow from the texts), since each round's texts are released once
-/// it is done.
+/// An error (a bad item, Ctrl-C) stops the workers after their current chunk and is raised once
+/// they have ended. Results are owned (`R` does not borrow from the texts), and each chunk's texts
+/// come back to this thread to be released with the GIL.
 pub fn stream_batch<R: Send>(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
@@ -359,63 +374,136 @@ pub fn stream_batch<R: Send>(
     let mut reader = TextReader::new(texts, on_missing)?;
     let f = |t: &Option<PyBackedStr>| f(t.as_deref().unwrap_or(""));
     let mut out = Vec::with_capacity(reader.len_hint);
-    let mut round = Vec::new();
-    let mut ended = reader.read(&mut round, RoundBudget::for_threads(threads))?;
     if threads == 1 {
-        // One thread: nothing to overlap.
+        // One thread: nothing to overlap; rounds between which Ctrl-C is honoured.
         loop {
+            let mut round = Vec::new();
+            let ended = reader.read(&mut round, RoundBudget::for_threads(1))?;
             out.extend(run_round_detached(py, &round, 1, &f)?);
             if ended {
                 return Ok(out);
             }
             py.check_signals()?;
-            round.clear();
-            ended = reader.read(&mut round, RoundBudget::for_threads(threads))?;
         }
     }
-    let f = &f;
-    // The round before: its texts, to release, and its results, to keep. Both wait until the
-    // next round runs, so that this thread's work overlaps the workers'.
-    let mut finished: Option<(Vec<Option<PyBackedStr>>, Vec<R>)> = None;
-    std::thread::scope(|scope| loop {
-        // The round moves to its thread and comes back with the results, so that its texts
-        // are released here, with the GIL.
-        let running = scope.spawn(move || {
-            let results = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run_round(&round, threads, f)
-            }));
-            (round, results)
-        });
-        if let Some((texts, results)) = finished.take() {
-            drop(texts);
-            out.extend(results);
+    type Chunk = Vec<Option<PyBackedStr>>;
+    type Done<R> = (usize, Chunk, std::thread::Result<Vec<R>>);
+    let (job_tx, job_rx) = std::sync::mpsc::channel::<(usize, Chunk)>();
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done<R>>();
+    // In a mutex only so that a wait for it can run without the GIL (`detached` needs `Sync`).
+    let done_rx = std::sync::Mutex::new(done_rx);
+    let stop = AtomicBool::new(false);
+    let (f, job_rx, stop) = (&f, &job_rx, &stop);
+    let run = |chunk: &Chunk| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            chunk.iter().map(f).collect::<Vec<R>>()
+        }))
+    };
+    let run = &run;
+    // Finished chunks waiting for an earlier one, by index.
+    let mut pending: FxHashMap<usize, (Chunk, std::thread::Result<Vec<R>>)> = FxHashMap::default();
+    let outcome = std::thread::scope(|scope| {
+        for _ in 1..threads {
+            let done_tx = done_tx.clone();
+            scope.spawn(move || loop {
+                let job = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
+                let Some((k, chunk)) = job else { break };
+                if stop.load(Ordering::Relaxed) {
+                    // Back unprocessed, to be released with the GIL.
+                    let _ = done_tx.send((k, chunk, Ok(Vec::new())));
+                    break;
+                }
+                let results = run(&chunk);
+                if done_tx.send((k, chunk, results)).is_err() {
+                    break;
+                }
+            });
         }
-        let mut next = Vec::new();
-        let read = if ended {
-            Ok(true)
-        } else {
-            reader
-                .read(&mut next, RoundBudget::for_threads(threads))
-                .and_then(|ended| py.check_signals().map(|()| ended))
+        // Only the workers send: once they have all ended, waiting for a chunk ends too.
+        drop(done_tx);
+        let mut main = |job_tx: std::sync::mpsc::Sender<(usize, Chunk)>| -> PyResult<()> {
+            let mut sent = 0;
+            let mut next = 0;
+            let mut ended = false;
+            // Moves the finished chunks that are next in order into `out`.
+            let mut take_ready =
+                |pending: &mut FxHashMap<_, (Chunk, std::thread::Result<Vec<R>>)>,
+                 next: &mut usize|
+                 -> PyResult<()> {
+                    while let Some((chunk, results)) = pending.remove(next) {
+                        drop(chunk);
+                        out.extend(results.map_err(|payload| internal_error(py, &*payload))?);
+                        *next += 1;
+                    }
+                    Ok(())
+                };
+            // Processes a queued chunk here, without the GIL, if no worker has taken it yet.
+            let help = |pending: &mut FxHashMap<_, _>| -> PyResult<bool> {
+                let job = job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
+                let Some((k, chunk)) = job else {
+                    return Ok(false);
+                };
+                let results = detached(py, || run(&chunk))?;
+                pending.insert(k, (chunk, results));
+                Ok(true)
+            };
+            while !ended {
+                let mut chunk = Vec::new();
+                ended = reader.read(&mut chunk, RoundBudget::stream_chunk())?;
+                if !chunk.is_empty() {
+                    // The receiver lives until the workers end: sending cannot fail here.
+                    let _ = job_tx.send((sent, chunk));
+                    sent += 1;
+                }
+                py.check_signals()?;
+                while let Some((k, chunk, results)) =
+                    done_rx.lock().ok().and_then(|rx| rx.try_recv().ok())
+                {
+                    pending.insert(k, (chunk, results));
+                }
+                take_ready(&mut pending, &mut next)?;
+                // Reading is faster than the work: once enough is queued, work too.
+                if sent - next - pending.len() > 2 * (threads - 1) {
+                    help(&mut pending)?;
+                    take_ready(&mut pending, &mut next)?;
+                }
+            }
+            drop(job_tx);
+            while next < sent {
+                if !help(&mut pending)? {
+                    let message =
+                        detached(py, || done_rx.lock().ok().and_then(|rx| rx.recv().ok()))?;
+                    let Some((k, chunk, results)) = message else {
+                        panic!("the batch workers stopped early")
+                    };
+                    pending.insert(k, (chunk, results));
+                }
+                take_ready(&mut pending, &mut next)?;
+                py.check_signals()?;
+            }
+            Ok(())
         };
-        // The round's thread catches panics itself, so joining it does not fail; if it did, the
-        // panic would still become an error rather than cross into Python.
-        let (texts, results) = py
-            .detach(|| running.join())
-            .map_err(|payload| internal_error(py, &*payload))?;
-        let results = results
-            .map_err(|payload| internal_error(py, &*payload))?
-            .map_err(|e| value_error(py, e.to_string()))?;
-        ended = read?;
-        if ended && next.is_empty() {
-            drop(texts);
-            out.extend(results);
-            return Ok(out);
+        let result = no_panic(py, || main(job_tx)).and_then(|r| r);
+        if result.is_err() {
+            stop.store(true, Ordering::Relaxed);
         }
-        finished = Some((texts, results));
-        round = next;
-    })
+        result
+    });
+    // Chunks still on their way back (after an error) are released here, with the GIL.
+    if let Ok(rx) = done_rx.lock() {
+        while let Ok((_, chunk, _)) = rx.try_recv() {
+            drop(chunk);
+        }
+    }
+    drop(pending);
+    outcome.map(|()| out)
 }
+
+/// Text per chunk that [`stream_batch`] hands to a worker: small enough that the workers start
+/// soon after the batch does and that the last chunks spread over the threads, large enough
+/// that handing chunks over costs nothing noticeable.
+pub const STREAM_CHUNK_WEIGHT: usize = 256 << 10;
 
 /// Documents per unit of pipelined work, at most: small enough that conversion starts early,
 /// large enough that sending results between threads costs nothing noticeable and that repeated
