@@ -484,11 +484,7 @@ pub fn stream_batch<R: Send>(
             }
             Ok(())
         };
-        let result = no_panic(py, || main(job_tx)).and_then(|r| r);
-        if result.is_err() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        result
+        stop_workers_on_error(py, stop, || main(job_tx))
     });
     // Chunks still on their way back (after an error) are released here, with the GIL.
     if let Ok(rx) = done_rx.lock() {
@@ -662,12 +658,23 @@ pub fn pipelined<'t, T: Sync, C: Send>(
             }
             Ok(())
         };
-        let result = no_panic(py, outcome).and_then(|r| r);
-        if result.is_err() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        result
+        stop_workers_on_error(py, &stop, outcome)
     })
+}
+
+/// Runs a batch's calling-thread part `f` (a panic becoming an error), and on an error sets
+/// `stop`, so that the batch's worker threads take no more work and the thread scope around
+/// them ends at once instead of after the batch.
+pub fn stop_workers_on_error<T>(
+    py: Python<'_>,
+    stop: &AtomicBool,
+    f: impl FnOnce() -> PyResult<T>,
+) -> PyResult<T> {
+    let result = no_panic(py, f).and_then(|r| r);
+    if result.is_err() {
+        stop.store(true, Ordering::Relaxed);
+    }
+    result
 }
 
 /// Runs `f` on every text of a batch and returns the results as a Python list, in input order:

@@ -15,7 +15,7 @@ use textsift::parallel;
 use textsift::stem::NltkSnowball;
 use textsift::{StemFamily, Stemmer};
 
-use crate::convert::{text_arg, threads_arg, type_name};
+use crate::convert::{stop_workers_on_error, text_arg, threads_arg, type_name};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// An iterator over the `words` argument of the `stem_words` methods, or a clear error.
@@ -383,11 +383,7 @@ fn map_distinct<'py>(
             }
             Ok(())
         };
-        let result = no_panic(py, || run(job_tx)).and_then(|r| r);
-        if result.is_err() {
-            stop.store(true, Ordering::Relaxed);
-        }
-        result
+        stop_workers_on_error(py, &stop, || run(job_tx))
     });
     outcome?;
     let strings = ordered.strings;
