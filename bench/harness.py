@@ -7,6 +7,7 @@ are comparable even on a shared, noisy machine; absolute rates move between runs
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import os
@@ -17,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -555,9 +556,7 @@ class Harness:
     def rust_on_lines(
         self, package: str, example: str, lines: Sequence[str], *extra: str
     ) -> tuple[Any, float | None]:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "input.txt"
-            path.write_text("\n".join(lines), encoding="utf-8")
+        with _lines_file(lines) as path:
             return self.rust_example(package, example, [str(path), *extra])
 
     def machine_scaling(self, order: int, lines: Sequence[str], rounds: int = 3) -> None:
@@ -570,9 +569,7 @@ class Harness:
         if CORES < 2:
             return
         exe = self.rust_exe("textsift-tokenize", "throughput")
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "input.txt"
-            path.write_text("\n".join(lines), encoding="utf-8")
+        with _lines_file(lines) as path:
             cmd = [str(exe), str(path), "1", "social"]
 
             def rates(copies: int) -> float:
@@ -591,6 +588,15 @@ class Harness:
             None,
             "two copies of the Rust `throughput` example at once against one, rates added",
         )
+
+
+@contextlib.contextmanager
+def _lines_file(lines: Sequence[str]) -> Iterator[Path]:
+    """A temporary file of ``lines``, one text a line (what the Rust examples read)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "input.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        yield path
 
 
 def all_threads() -> str:
