@@ -181,7 +181,8 @@ impl<'t> ChunkTexts<'t> {
             let before = out.ids.len();
             let text = text.as_deref().unwrap_or("");
             let mut conv = CharOffsets::new(text);
-            for t in tokens(text) {
+            // `for_each`, not `for`: the tokenizer's `fold` picks its mode once per text.
+            tokens(text).for_each(|t| {
                 if spans {
                     out.starts.push(conv.char_offset(t.start) as i64);
                     out.ends.push(conv.char_offset(t.end) as i64);
@@ -189,7 +190,7 @@ impl<'t> ChunkTexts<'t> {
                     out.kinds.push(t.kind as u8);
                 }
                 out.ids.push(distinct.id(TextKey::of(t.text)));
-            }
+            });
             out.lens.push((out.ids.len() - before) as u32);
         }
         out.distinct = distinct.keys;

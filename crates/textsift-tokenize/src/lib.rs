@@ -346,6 +346,16 @@ impl<'a> Iterator for Tokens<'a> {
             TokensInner::Vec(it) => it.next(),
         }
     }
+
+    /// Internal iteration (`count`, `for_each`, `sum`...) picks the mode once, not per token.
+    #[inline]
+    fn fold<B, F: FnMut(B, Token<'a>) -> B>(self, init: B, f: F) -> B {
+        match self.0 {
+            TokensInner::Social(it) => it.fold(init, f),
+            TokensInner::Unicode(it) => it.fold(init, f),
+            TokensInner::Vec(it) => it.fold(init, f),
+        }
+    }
 }
 
 /// Tokenizes `text` in `mode` with default options.

@@ -43,7 +43,13 @@ fn social_text() -> impl Strategy<Value = String> {
 
 fn check(text: &str) {
     for mode in MODES {
-        let tokens = Tokenizer::new(mode).tokenize(text);
+        let tokenizer = Tokenizer::new(mode);
+        let tokens = tokenizer.tokenize(text);
+        // Internal iteration (`fold`, behind `count` and `for_each`) gives what `next` gives.
+        let mut folded = Vec::new();
+        tokenizer.tokens(text).for_each(|t| folded.push(t));
+        assert_eq!(folded, tokens, "{mode}: fold differs from next in {text:?}");
+        assert_eq!(tokenizer.tokens(text).count(), tokens.len());
         let mut prev_end = 0;
         for t in &tokens {
             assert!(
