@@ -306,7 +306,16 @@ impl Tokenizer {
 
     /// The tokens of `text`, collected.
     pub fn tokenize<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        self.tokens(text).collect()
+        match self.tokens(text).0 {
+            // Modes that tokenize eagerly have the vector already.
+            TokensInner::Vec(it) => it.collect(),
+            // `collect` would call `next` per token; `for_each` runs the scanner's own loop.
+            lazy => {
+                let mut out = Vec::new();
+                Tokens(lazy).for_each(|t| out.push(t));
+                out
+            }
+        }
     }
 
     /// Only the token texts, as owned strings (what NLTK's `tokenize` returns).

@@ -45,10 +45,17 @@ fn check(text: &str) {
     for mode in MODES {
         let tokenizer = Tokenizer::new(mode);
         let tokens = tokenizer.tokenize(text);
-        // Internal iteration (`fold`, behind `count` and `for_each`) gives what `next` gives.
-        let mut folded = Vec::new();
-        tokenizer.tokens(text).for_each(|t| folded.push(t));
-        assert_eq!(folded, tokens, "{mode}: fold differs from next in {text:?}");
+        // Internal iteration (`fold`, behind `tokenize`, `count` and `for_each`) gives what
+        // `next` gives.
+        let mut by_next = Vec::new();
+        // A `for` loop calls `next`.
+        for t in tokenizer.tokens(text) {
+            by_next.push(t);
+        }
+        assert_eq!(
+            tokens, by_next,
+            "{mode}: fold differs from next in {text:?}"
+        );
         assert_eq!(tokenizer.tokens(text).count(), tokens.len());
         let mut prev_end = 0;
         for t in &tokens {
