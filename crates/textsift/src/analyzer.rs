@@ -113,7 +113,11 @@ impl TextAnalyzer {
 
     /// The analysed token texts of `text`.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        self.analyze(text).map(|t| t.text.into_owned()).collect()
+        // `for_each` rather than `collect`: the tokenizer's own loop, not a `next` per token.
+        let mut out = Vec::new();
+        self.analyze(text)
+            .for_each(|t| out.push(t.text.into_owned()));
+        out
     }
 
     /// [`terms`](Self::terms) for many texts, in parallel, in input order.
