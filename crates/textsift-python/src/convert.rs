@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use textsift::parallel;
 
-use crate::errors::{detached, internal_error, no_panic, type_error, value_error};
+use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// The name of `obj`'s type, for error messages.
 pub fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -350,18 +350,12 @@ pub fn run_rounds<'t, T: Sync, R: Send>(
 
 /// Reads the texts of a batch argument (see [`texts_arg`]) and runs `f` on each, in input
 /// order. Reading a text needs the GIL, and on social posts it is a tenth to a fifth of such a
-/// batch's work (each string object is a cache miss), so it overlaps the work: this thread reads
-/// chunks of texts (about [`STREAM_CHUNK_WEIGHT`] each) and hands them to `n - 1` worker threads,
-/// takes finished chunks back in order, and processes a chunk itself whenever it is far enough
-/// ahead (and every chunk left once the input has ended). Exactly `n` threads are busy: the
-/// reading never competes with two workers for two cores, and no worker waits for a round to
-/// start (an earlier design read round `k + 1` while a rayon pool ran round `k`: three threads
-/// on two cores, and a worker woken up after each round; `count_batch` scaled 1.6-1.8x where
-/// two processes got 2.0x from the same machine).
+/// batch's work (each string object is a cache miss), so it overlaps the work: the texts are
+/// read in chunks of about [`STREAM_CHUNK_WEIGHT`] and run by a [`reading_pipeline`] (with one
+/// thread, in rounds of about [`ROUND_WEIGHT`], between which Ctrl-C is honoured).
 ///
-/// An error (a bad item, Ctrl-C) stops the workers after their current chunk and is raised once
-/// they have ended. Results are owned (`R` does not borrow from the texts), and each chunk's texts
-/// come back to this thread to be released with the GIL.
+/// Results are owned (`R` does not borrow from the texts); each chunk's texts are released
+/// on this thread, with the GIL.
 pub fn stream_batch<R: Send>(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
@@ -371,129 +365,176 @@ pub fn stream_batch<R: Send>(
 ) -> PyResult<Vec<R>> {
     let on_missing = OnMissing::parse(py, on_missing)?;
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    let mut reader = TextReader::new(texts, on_missing)?;
-    let f = |t: &Option<PyBackedStr>| f(t.as_deref().unwrap_or(""));
-    let mut out = Vec::with_capacity(reader.len_hint);
-    if threads == 1 {
-        // One thread: nothing to overlap; rounds between which Ctrl-C is honoured.
+    let reader = TextReader::new(texts, on_missing)?;
+    let out = Vec::with_capacity(reader.len_hint);
+    let budget = if threads == 1 {
+        RoundBudget::for_threads(1)
+    } else {
+        RoundBudget::stream_chunk()
+    };
+    let mut state = (reader, out);
+    reading_pipeline(
+        py,
+        threads,
+        &mut state,
+        |(reader, _)| {
+            let mut chunk = Vec::new();
+            let ended = reader.read(&mut chunk, budget)?;
+            Ok(((!chunk.is_empty()).then_some(chunk), ended))
+        },
+        |chunk: &Vec<Option<PyBackedStr>>| {
+            chunk
+                .iter()
+                .map(|t| f(t.as_deref().unwrap_or("")))
+                .collect::<Vec<R>>()
+        },
+        |(_, out), chunk, results| {
+            drop(chunk);
+            out.extend(results);
+            Ok(())
+        },
+    )?;
+    Ok(state.1)
+}
+
+/// A batch whose input is read with the GIL while it is worked on, for input that is an
+/// iterable (read once, in order) rather than a list known in advance: `read` takes the next
+/// job from `state` (or none) and says whether the input has ended, `work` runs without the
+/// GIL, and `consume` gets each job back with its result, in input order, with the GIL (so a
+/// job may hold Python objects; every job is dropped on this thread).
+///
+/// With `n` threads, this thread reads jobs and hands them to `n - 1` worker threads, takes
+/// finished jobs back in order, and works on a job itself whenever more than two a worker are
+/// queued (reading is faster than the work), and on every job left once the input has ended.
+/// So exactly `n` threads are busy: the reading never competes with two workers for two
+/// cores, and no worker waits for a round to start (an earlier design read round `k + 1` while
+/// a rayon pool ran round `k`: three threads on two cores, and a worker woken up after each
+/// round; `count_batch` scaled 1.6-1.8x where two processes got 2.0x from the same machine).
+/// With one thread, this thread reads, works without the GIL and consumes, job by job.
+///
+/// Ctrl-C is honoured between jobs. An error (a bad item, Ctrl-C, a failed `consume`) stops
+/// the workers after their current job and is raised once they have ended; a panic in `work`
+/// becomes `TextsiftInternalError`.
+pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
+    py: Python<'_>,
+    threads: usize,
+    state: &mut S,
+    mut read: impl FnMut(&mut S) -> PyResult<(Option<J>, bool)>,
+    work: impl Fn(&J) -> R + Sync,
+    mut consume: impl FnMut(&mut S, J, R) -> PyResult<()>,
+) -> PyResult<()> {
+    if threads <= 1 {
         loop {
-            let mut round = Vec::new();
-            let ended = reader.read(&mut round, RoundBudget::for_threads(1))?;
-            out.extend(run_round_detached(py, &round, 1, &f)?);
+            let (job, ended) = read(state)?;
+            if let Some(job) = job {
+                let result = detached(py, || work(&job))?;
+                consume(state, job, result)?;
+            }
             if ended {
-                return Ok(out);
+                return Ok(());
             }
             py.check_signals()?;
         }
     }
-    type Chunk = Vec<Option<PyBackedStr>>;
-    type Done<R> = (usize, Chunk, std::thread::Result<Vec<R>>);
-    let (job_tx, job_rx) = std::sync::mpsc::channel::<(usize, Chunk)>();
+    // A finished job: its index, the job, and its result (none if a worker stopped first).
+    type Done<J, R> = (usize, J, Option<std::thread::Result<R>>);
+    type Finished<J, R> = FxHashMap<usize, (J, std::thread::Result<R>)>;
+    let (job_tx, job_rx) = std::sync::mpsc::channel::<(usize, J)>();
     let job_rx = std::sync::Mutex::new(job_rx);
-    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done<R>>();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<Done<J, R>>();
     // In a mutex only so that a wait for it can run without the GIL (`detached` needs `Sync`).
     let done_rx = std::sync::Mutex::new(done_rx);
     let stop = AtomicBool::new(false);
-    let (f, job_rx, stop) = (&f, &job_rx, &stop);
-    let run = |chunk: &Chunk| {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            chunk.iter().map(f).collect::<Vec<R>>()
-        }))
-    };
-    let run = &run;
-    // Finished chunks waiting for an earlier one, by index.
-    let mut pending: FxHashMap<usize, (Chunk, std::thread::Result<Vec<R>>)> = FxHashMap::default();
+    let run = |job: &J| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job)));
+    // Finished jobs waiting for an earlier one, by index.
+    let mut pending: Finished<J, R> = FxHashMap::default();
     let outcome = std::thread::scope(|scope| {
         for _ in 1..threads {
             let done_tx = done_tx.clone();
+            let (job_rx, stop, run) = (&job_rx, &stop, &run);
             scope.spawn(move || loop {
-                let job = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
-                let Some((k, chunk)) = job else { break };
-                if stop.load(Ordering::Relaxed) {
-                    // Back unprocessed, to be released with the GIL.
-                    let _ = done_tx.send((k, chunk, Ok(Vec::new())));
-                    break;
-                }
-                let results = run(&chunk);
-                if done_tx.send((k, chunk, results)).is_err() {
+                let message = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
+                let Some((k, job)) = message else { break };
+                // After an error the job goes back unprocessed, to be dropped with the GIL.
+                let stopped = stop.load(Ordering::Relaxed);
+                let result = (!stopped).then(|| run(&job));
+                if done_tx.send((k, job, result)).is_err() || stopped {
                     break;
                 }
             });
         }
-        // Only the workers send: once they have all ended, waiting for a chunk ends too.
+        // Only the workers send: once they have all ended, waiting for a job ends too.
         drop(done_tx);
-        let mut main = |job_tx: std::sync::mpsc::Sender<(usize, Chunk)>| -> PyResult<()> {
-            let mut sent = 0;
-            let mut next = 0;
-            let mut ended = false;
-            // Moves the finished chunks that are next in order into `out`.
-            let mut take_ready =
-                |pending: &mut FxHashMap<_, (Chunk, std::thread::Result<Vec<R>>)>,
-                 next: &mut usize|
-                 -> PyResult<()> {
-                    while let Some((chunk, results)) = pending.remove(next) {
-                        drop(chunk);
-                        out.extend(results.map_err(|payload| internal_error(py, &*payload))?);
-                        *next += 1;
-                    }
-                    Ok(())
-                };
-            // Processes a queued chunk here, without the GIL, if no worker has taken it yet.
-            let help = |pending: &mut FxHashMap<_, _>| -> PyResult<bool> {
-                let job = job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
-                let Some((k, chunk)) = job else {
+        let pending = &mut pending;
+        let mut main = |job_tx: std::sync::mpsc::Sender<(usize, J)>| -> PyResult<()> {
+            let (mut sent, mut next, mut ended) = (0, 0, false);
+            let receive = |pending: &mut Finished<J, R>, (k, job, result): Done<J, R>| {
+                if let Some(result) = result {
+                    pending.insert(k, (job, result));
+                }
+            };
+            // Consumes the finished jobs that are next in order.
+            let mut take_ready = |state: &mut S, pending: &mut Finished<J, R>, next: &mut usize| {
+                while let Some((job, result)) = pending.remove(next) {
+                    *next += 1;
+                    let result =
+                        result.unwrap_or_else(|payload| std::panic::resume_unwind(payload));
+                    consume(state, job, result)?;
+                }
+                PyResult::Ok(())
+            };
+            // Works on a queued job here, without the GIL, if no worker has taken it yet.
+            let help = |pending: &mut Finished<J, R>| -> PyResult<bool> {
+                let message = job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
+                let Some((k, job)) = message else {
                     return Ok(false);
                 };
-                let results = detached(py, || run(&chunk))?;
-                pending.insert(k, (chunk, results));
+                let result = detached(py, || run(&job))?;
+                pending.insert(k, (job, result));
                 Ok(true)
             };
             while !ended {
-                let mut chunk = Vec::new();
-                ended = reader.read(&mut chunk, RoundBudget::stream_chunk())?;
-                if !chunk.is_empty() {
+                let (job, end) = read(state)?;
+                ended = end;
+                if let Some(job) = job {
                     // The receiver lives until the workers end: sending cannot fail here.
-                    let _ = job_tx.send((sent, chunk));
+                    let _ = job_tx.send((sent, job));
                     sent += 1;
                 }
                 py.check_signals()?;
-                while let Some((k, chunk, results)) =
-                    done_rx.lock().ok().and_then(|rx| rx.try_recv().ok())
-                {
-                    pending.insert(k, (chunk, results));
+                while let Some(message) = done_rx.lock().ok().and_then(|rx| rx.try_recv().ok()) {
+                    receive(pending, message);
                 }
-                take_ready(&mut pending, &mut next)?;
+                take_ready(state, pending, &mut next)?;
                 // Reading is faster than the work: once enough is queued, work too.
                 if sent - next - pending.len() > 2 * (threads - 1) {
-                    help(&mut pending)?;
-                    take_ready(&mut pending, &mut next)?;
+                    help(pending)?;
+                    take_ready(state, pending, &mut next)?;
                 }
             }
             drop(job_tx);
             while next < sent {
-                if !help(&mut pending)? {
+                if !help(pending)? {
                     let message =
                         detached(py, || done_rx.lock().ok().and_then(|rx| rx.recv().ok()))?;
-                    let Some((k, chunk, results)) = message else {
+                    let Some(message) = message else {
                         panic!("the batch workers stopped early")
                     };
-                    pending.insert(k, (chunk, results));
+                    receive(pending, message);
                 }
-                take_ready(&mut pending, &mut next)?;
+                take_ready(state, pending, &mut next)?;
                 py.check_signals()?;
             }
             Ok(())
         };
-        stop_workers_on_error(py, stop, || main(job_tx))
+        stop_workers_on_error(py, &stop, || main(job_tx))
     });
-    // Chunks still on their way back (after an error) are released here, with the GIL.
+    // Jobs still on their way back (after an error) are dropped here, with the GIL.
     if let Ok(rx) = done_rx.lock() {
-        while let Ok((_, chunk, _)) = rx.try_recv() {
-            drop(chunk);
-        }
+        while rx.try_recv().is_ok() {}
     }
     drop(pending);
-    outcome.map(|()| out)
+    outcome
 }
 
 /// Text per chunk that [`stream_batch`] hands to a worker: small enough that the workers start

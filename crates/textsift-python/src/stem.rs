@@ -4,9 +4,6 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::VecDeque;
 use std::hash::BuildHasher;
-use std::panic::AssertUnwindSafe;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Mutex};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyFrozenSet, PyList, PyString};
@@ -15,7 +12,7 @@ use textsift::parallel;
 use textsift::stem::NltkSnowball;
 use textsift::{StemFamily, Stemmer};
 
-use crate::convert::{stop_workers_on_error, text_arg, threads_arg, type_name};
+use crate::convert::{reading_pipeline, text_arg, threads_arg, type_name};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// An iterator over the `words` argument of the `stem_words` methods, or a clear error.
@@ -287,8 +284,7 @@ const DISTINCT_CHUNK: usize = 2048;
 /// Reading the words and finding the distinct ones needs the GIL, and so does making the
 /// results into strings: on unique words that is more than half of the work. So this thread
 /// reads while worker threads map each chunk of new distinct words as soon as it is complete,
-/// and it makes finished chunks into strings between reads. With one thread, this thread maps
-/// each chunk itself, without the GIL.
+/// and it makes finished chunks into strings between reads (a [`reading_pipeline`]).
 fn map_distinct<'py>(
     py: Python<'py>,
     words: &Bound<'py, PyAny>,
@@ -296,134 +292,44 @@ fn map_distinct<'py>(
     f: impl for<'w> Fn(&'w str) -> Cow<'w, str> + Sync + Send,
 ) -> PyResult<Bound<'py, PyList>> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    let mut reader = DistinctWords::new(words)?;
-    let map = |chunk: &PackedWords| map_words(chunk.iter(), &f);
-    type Job = (usize, PackedWords);
-    type Done = (usize, std::thread::Result<MappedWords>);
-    let (job_tx, job_rx) = mpsc::channel::<Job>();
-    let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::channel::<Done>();
-    let done_rx = Mutex::new(done_rx);
-    // Set when this thread stops early (a bad word, Ctrl-C): the workers then map no more.
-    let stop = AtomicBool::new(false);
-    let mut ordered = Ordered::default();
-    let outcome = std::thread::scope(|scope| {
-        for _ in 1..threads {
-            let done_tx = done_tx.clone();
-            let (job_rx, map, stop) = (&job_rx, &map, &stop);
-            scope.spawn(move || loop {
-                let job = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
-                let Some((k, chunk)) = job else { break };
-                if stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                let mapped = std::panic::catch_unwind(AssertUnwindSafe(|| map(&chunk)));
-                if done_tx.send((k, mapped)).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(done_tx);
-        // `job_tx` is moved in and dropped on return, so that the workers end on an error too.
-        let mut run = |job_tx: mpsc::Sender<Job>| -> PyResult<()> {
-            let take = |pending: &mut FxHashMap<usize, MappedWords>, (k, mapped): Done| {
-                match mapped {
-                    Ok(m) => pending.insert(k, m),
-                    Err(payload) => std::panic::resume_unwind(payload),
+    let reader = DistinctWords::new(words)?;
+    // The distinct words' results as strings, in order.
+    let strings: Vec<Bound<'py, PyString>> = Vec::new();
+    let mut state = (reader, strings);
+    reading_pipeline(
+        py,
+        threads,
+        &mut state,
+        |(reader, _)| {
+            let first = reader.texts.len();
+            let ended = reader.read_until(first + DISTINCT_CHUNK)?;
+            let chunk = (reader.texts.len() > first).then(|| reader.texts.copy_from(first));
+            Ok((chunk, ended))
+        },
+        |chunk: &PackedWords| map_words(chunk.iter(), &f),
+        // The chunk's words are the next of `objects`, in order: each result takes its word's
+        // object over where the word is its own result.
+        |(reader, strings), _, mapped| {
+            for (result, same) in mapped.results.iter().zip(mapped.unchanged) {
+                let Some(word) = reader.objects.pop_front() else {
+                    unreachable!("a mapped word without its object")
                 };
-            };
-            // Maps a queued chunk here, without the GIL, if a worker has not taken it yet.
-            let help = |pending: &mut FxHashMap<usize, MappedWords>| -> PyResult<bool> {
-                let job = job_rx.try_lock().ok().and_then(|rx| rx.try_recv().ok());
-                let Some((k, chunk)) = job else {
-                    return Ok(false);
-                };
-                pending.insert(k, detached(py, || map(&chunk))?);
-                Ok(true)
-            };
-            let mut sent = 0;
-            loop {
-                let first = reader.texts.len();
-                let ended = reader.read_until(first + DISTINCT_CHUNK)?;
-                if reader.texts.len() > first {
-                    if threads == 1 {
-                        let words = (first..reader.texts.len()).map(|k| reader.texts.get(k));
-                        let mapped = detached(py, || map_words(words, &f))?;
-                        ordered.pending.insert(sent, mapped);
-                    } else {
-                        let _ = job_tx.send((sent, reader.texts.copy_from(first)));
-                    }
-                    sent += 1;
-                }
-                while let Some(message) = done_rx.lock().ok().and_then(|rx| rx.try_recv().ok()) {
-                    take(&mut ordered.pending, message);
-                }
-                ordered.convert_ready(py, &mut reader.objects);
-                // When reading outpaces the workers (words read without lookups), this thread
-                // maps a queued chunk too rather than let the queue grow.
-                if sent - ordered.next - ordered.pending.len() > 2 * (threads - 1) {
-                    help(&mut ordered.pending)?;
-                }
-                if ended {
-                    break;
-                }
-            }
-            drop(job_tx);
-            while ordered.next < sent {
-                if !help(&mut ordered.pending)? {
-                    let message =
-                        detached(py, || done_rx.lock().ok().and_then(|rx| rx.recv().ok()))?;
-                    match message {
-                        Some(message) => take(&mut ordered.pending, message),
-                        None => panic!("the stemming workers stopped early"),
-                    }
-                }
-                ordered.convert_ready(py, &mut reader.objects);
-                py.check_signals()?;
+                strings.push(if same {
+                    word
+                } else {
+                    PyString::new(py, result)
+                });
             }
             Ok(())
-        };
-        stop_workers_on_error(py, &stop, || run(job_tx))
-    });
-    outcome?;
-    let strings = ordered.strings;
+        },
+    )?;
+    let (reader, strings) = state;
     if strings.len() == reader.ids.len() {
         // Every word was new (ids are given in order of first appearance, so word `k` has id
         // `k`): the strings move into the list instead of being shared.
         return PyList::new(py, strings);
     }
     PyList::new(py, reader.ids.iter().map(|&i| strings[i as usize].clone()))
-}
-
-/// The distinct words' results as strings, in order, and the mapped chunks that wait for an
-/// earlier chunk (see [`map_distinct`]).
-#[derive(Default)]
-struct Ordered<'py> {
-    pending: FxHashMap<usize, MappedWords>,
-    /// The next chunk to make into strings.
-    next: usize,
-    strings: Vec<Bound<'py, PyString>>,
-}
-
-impl<'py> Ordered<'py> {
-    /// Makes the mapped chunks that are next in order into strings (see [`MappedWords`]). The
-    /// chunks' words are the next of `objects`, in order: each result takes its word's object
-    /// over where the word is its own result.
-    fn convert_ready(&mut self, py: Python<'py>, objects: &mut VecDeque<Bound<'py, PyString>>) {
-        while let Some(m) = self.pending.remove(&self.next) {
-            for (result, same) in m.results.iter().zip(m.unchanged) {
-                let Some(word) = objects.pop_front() else {
-                    unreachable!("a mapped word without its object")
-                };
-                self.strings.push(if same {
-                    word
-                } else {
-                    PyString::new(py, result)
-                });
-            }
-            self.next += 1;
-        }
-    }
 }
 
 /// Python strings for `results`, one object per distinct string.
