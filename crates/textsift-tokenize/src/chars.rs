@@ -161,12 +161,17 @@ pub fn is_emoji_start(c: char) -> bool {
     if (0x3300..0x1F000).contains(&cp) {
         return false;
     }
-    // The pictograph and emoticon blocks are emoji throughout (an unassigned code point there is
-    // treated as the emoji it will become).
-    if matches!(cp, 0x1F300..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF | 0x1FA70..=0x1FAFF) {
+    if in_pictograph_blocks(cp) {
         return true;
     }
     flags(c) & EMOJI != 0
+}
+
+/// The pictograph and emoticon blocks, emoji throughout (an unassigned code point there is
+/// treated as the emoji it will become): most of the emoji in social posts.
+#[inline]
+pub(crate) fn in_pictograph_blocks(cp: u32) -> bool {
+    matches!(cp, 0x1F300..=0x1F64F | 0x1F680..=0x1F6FF | 0x1F900..=0x1F9FF | 0x1FA70..=0x1FAFF)
 }
 
 /// In a script whose words UAX #29 segments by its own rules (see `in_uax29_script`).

@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{
-    alphabetic_word_run, byte_table, is_alphabetic, is_emoji_start, is_letter, is_punctuation,
-    is_uax29_script, is_word_char,
+    alphabetic_word_run, byte_table, in_pictograph_blocks, is_alphabetic, is_emoji_start,
+    is_letter, is_punctuation, is_uax29_script, is_word_char,
 };
 use crate::{Token, TokenKind};
 
@@ -887,6 +887,9 @@ impl<'a> SocialTokens<'a> {
                 }
             }
         } else {
+            if let Some(end) = lone_pictograph_at(bytes, i) {
+                return (end, Some(TokenKind::Emoji));
+            }
             let c = char_at(text, i).unwrap_or('\u{FFFD}');
             if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
                 return (i + c.len_utf8(), None);
@@ -951,6 +954,25 @@ impl<'a> Iterator for SocialTokens<'a> {
             self.pos = end;
             return Some(self.make(i, end, kind));
         }
+    }
+}
+
+/// The end of the emoji at `i` if it is a pictograph (see [`in_pictograph_blocks`]) that ASCII
+/// or the end of the text follows: nothing attaches to it then (see `emoji`), and it is found
+/// from its four bytes without decoding it and the character after it. Most emoji in posts are
+/// such, or followed by another emoji (which may attach, and goes the general way).
+#[inline]
+fn lone_pictograph_at(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes[i..] {
+        [0xF0, 0x9F, b2, b3, ref rest @ ..]
+            if rest.first().is_none_or(|&n| n < 0x80)
+                && in_pictograph_blocks(
+                    0x1F000 | (u32::from(b2 & 0x3F) << 6) | u32::from(b3 & 0x3F),
+                ) =>
+        {
+            Some(i + 4)
+        }
+        _ => None,
     }
 }
 
