@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 import random
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import given, settings
@@ -98,6 +99,22 @@ def test_long_texts_give_the_tokens_of_the_token_objects(mode: str) -> None:
         words = tok.tokenize(text)
         assert words == [t.text for t in tok.tokens(text)]
         assert words == tok.tokenize_batch([text])[0]
+
+
+def test_one_text_calls_share_the_strings_of_recent_words() -> None:
+    # Short token texts come from a table of recent strings that every tokenizer and analyzer
+    # share: equal words are one object, within a call and across calls. The table never changes
+    # a result: other words take slots over, and a call that finds it busy makes new strings.
+    tok = ts.Tokenizer("social")
+    first = tok.tokenize("the cat and the hat")
+    assert first == ["the", "cat", "and", "the", "hat"]
+    assert first[0] is first[3]
+    assert ts.Analyzer("social").terms("THE the") == ["THE", "the"]
+    assert ts.Analyzer("social").terms("THE the")[1] is first[0]
+    expected = [[t.text for t in tok.tokens(x)] for x in TEXTS]
+    assert [tok.tokenize(x) for x in TEXTS] == expected
+    with ThreadPoolExecutor(4) as pool:
+        assert list(pool.map(tok.tokenize, TEXTS * 4)) == expected * 4
 
 
 def test_batch_with_rewritten_and_repeated_tokens_equals_single_calls() -> None:

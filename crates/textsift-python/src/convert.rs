@@ -786,3 +786,49 @@ pub fn keyphrases<'py>(
         .import(py, "textsift.results", "Keyphrases")?
         .call1((pairs, method))
 }
+
+/// Slots of [`RECENT_STRINGS`]: a few thousand distinct words cover most tokens of a corpus
+/// (Zipf), and the table stays a fraction of a megabyte.
+const RECENT_SLOTS: usize = 4096;
+
+/// Python strings for the short token texts (up to 15 bytes) that one-text calls returned
+/// lately, shared by every tokenizer and analyzer of the process. `tokenize` called once per
+/// post (a loop, `Series.apply`) then hands back an existing string and a reference count for
+/// the common words instead of a new string object each time, as the batch calls do within a
+/// call. Direct-mapped: a text's slot comes from its packed bytes, and a new text takes the slot
+/// over. Strings are immutable, so sharing them changes no result.
+type RecentSlots = std::sync::Mutex<Vec<Option<(u128, Py<PyString>)>>>;
+static RECENT_STRINGS: PyOnceLock<RecentSlots> = PyOnceLock::new();
+
+/// A Python list of `texts`, short ones shared through [`RECENT_STRINGS`] (new strings for all
+/// of them if another thread is using the table).
+pub fn recent_strings_list<'py, 'a>(
+    py: Python<'py>,
+    texts: impl ExactSizeIterator<Item = &'a str>,
+) -> PyResult<Bound<'py, PyList>> {
+    let table = RECENT_STRINGS.get_or_init(py, || {
+        std::sync::Mutex::new((0..RECENT_SLOTS).map(|_| None).collect())
+    });
+    let Ok(mut slots) = table.try_lock() else {
+        return PyList::new(py, texts.map(|t| PyString::new(py, t)));
+    };
+    PyList::new(
+        py,
+        texts.map(|text| {
+            let Some(key) = textsift::tokenize::packed::pack(text) else {
+                return PyString::new(py, text);
+            };
+            // The high bits of a multiplicative hash of both halves pick the slot.
+            let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let slot = &mut slots[(mixed >> (64 - RECENT_SLOTS.trailing_zeros())) as usize];
+            match slot {
+                Some((k, s)) if *k == key => s.bind(py).clone(),
+                _ => {
+                    let s = PyString::new(py, text);
+                    *slot = Some((key, s.clone().unbind()));
+                    s
+                }
+            }
+        }),
+    )
+}

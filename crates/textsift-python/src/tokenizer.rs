@@ -14,7 +14,9 @@ use textsift::{
 
 use rustc_hash::FxHashMap;
 
-use crate::convert::{batch_texts, pipelined, stream_batch, text_arg, DETACH_BYTES};
+use crate::convert::{
+    batch_texts, pipelined, recent_strings_list, stream_batch, text_arg, DETACH_BYTES,
+};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// One token: its text, its span as Python string indices, and its kind.
@@ -89,7 +91,7 @@ fn py_tokens(tokens: Vec<Token<'_>>, text: &str) -> Vec<PyToken> {
 }
 
 fn words_list<'py>(py: Python<'py>, tokens: &[Token<'_>]) -> PyResult<Bound<'py, PyList>> {
-    PyList::new(py, tokens.iter().map(|t| PyString::new(py, &t.text)))
+    recent_strings_list(py, tokens.iter().map(|t| &*t.text))
 }
 
 fn parse_mode(py: Python<'_>, mode: &str) -> PyResult<Mode> {
@@ -869,9 +871,14 @@ impl PyAnalyzer {
     }
 
     /// The analysed terms of ``text``.
-    fn terms<'py>(&self, py: Python<'py>, text: &Bound<'py, PyAny>) -> PyResult<Vec<String>> {
+    fn terms<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let text = text_arg(text, "text")?;
-        no_panic(py, || self.inner.terms(&text))
+        let terms = no_panic(py, || self.inner.terms(&text))?;
+        recent_strings_list(py, terms.iter().map(String::as_str))
     }
 
     /// The analysed tokens of ``text`` (spans are Python string indices).
