@@ -877,8 +877,14 @@ impl PyAnalyzer {
         text: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
         let text = text_arg(text, "text")?;
-        let terms = no_panic(py, || self.inner.terms(&text))?;
-        recent_strings_list(py, terms.iter().map(String::as_str))
+        // The token texts as they come (slices of `text` unless a normaliser rewrote them):
+        // no `String` per term on the way to Python strings.
+        let terms = no_panic(py, || {
+            let mut terms = Vec::new();
+            self.inner.analyze(&text).for_each(|t| terms.push(t.text));
+            terms
+        })?;
+        recent_strings_list(py, terms.iter().map(|t| &**t))
     }
 
     /// The analysed tokens of ``text`` (spans are Python string indices).
