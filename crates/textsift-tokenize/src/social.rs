@@ -634,12 +634,26 @@ impl<'a> SocialTokens<'a> {
     /// nothing more: its letters make it a word, digits alone (`٣٤٥`) a number.
     #[inline]
     fn non_ascii_word(&self, start: usize) -> (usize, TokenKind) {
+        self.alphabetic_word_at(start)
+            .unwrap_or_else(|| self.word_or_number_general(start))
+    }
+
+    /// [`non_ascii_word`](Self::non_ascii_word) where its first character is a letter, mark or
+    /// digit of an alphabetic script; `None` where it is not.
+    #[inline]
+    fn alphabetic_word_at(&self, start: usize) -> Option<(usize, TokenKind)> {
         let bytes = self.text.as_bytes();
         let (end, alphabetic) = alphabetic_word_run(bytes, start);
-        if end > start && bytes.get(end).is_none_or(|&b| ENDS_ASCII_WORD[b as usize]) {
-            return (end, word_or_number_kind(alphabetic));
+        if end == start {
+            return None;
         }
-        self.word_or_number_general(start)
+        Some(
+            if bytes.get(end).is_none_or(|&b| ENDS_ASCII_WORD[b as usize]) {
+                (end, word_or_number_kind(alphabetic))
+            } else {
+                self.word_or_number_general(start)
+            },
+        )
     }
 
     #[inline(never)]
@@ -889,6 +903,14 @@ impl<'a> SocialTokens<'a> {
         } else {
             if let Some(end) = lone_pictograph_at(bytes, i) {
                 return (end, Some(TokenKind::Emoji));
+            }
+            // Two-byte characters from U+00C0 (Latin-1 letters, Latin Extended, Greek, Cyrillic,
+            // Hebrew, Arabic...): none is whitespace, starts an emoji or an emoticon, or belongs
+            // to a script that UAX #29 segments, so a letter among them starts a word at once.
+            if matches!(b, 0xC3..=0xDF) {
+                if let Some((end, kind)) = self.alphabetic_word_at(i) {
+                    return (end, Some(kind));
+                }
             }
             let c = char_at(text, i).unwrap_or('\u{FFFD}');
             if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
