@@ -391,6 +391,12 @@ impl<'a> SocialTokens<'a> {
 
     fn url_at(&self, i: usize) -> Option<usize> {
         let rest = &self.text.as_bytes()[i..];
+        // One test turns away the words that start like a URL's letters (`have`, `what`): the
+        // first four bytes, lower-cased, are `http` or `www.` in every URL this finds.
+        let head = u32::from_le_bytes(*rest.first_chunk::<4>()?) | 0x2020_2020;
+        if head != u32::from_le_bytes(*b"http") && head != u32::from_le_bytes(*b"www.") {
+            return None;
+        }
         let prefix_len = if rest.len() >= 8 && rest[..8].eq_ignore_ascii_case(b"https://") {
             8
         } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"http://") {
