@@ -602,6 +602,10 @@ impl Drop for GcPause<'_> {
 /// So exactly `n` threads are busy, and the conversion, which only this thread can do, never
 /// competes with a worker for a core (with `n` workers as well, three busy threads shared two
 /// cores, and the conversion got two thirds of one).
+///
+/// Unlike [`reading_pipeline`], whose input arrives while it works, the items are all known
+/// here: workers claim chunks by index, without a queue, and this thread's first duty is the
+/// conversion, which is most of the work of batches that return many Python objects.
 pub fn pipelined<'t, T: Sync, C: Send>(
     py: Python<'_>,
     items: &'t [T],
