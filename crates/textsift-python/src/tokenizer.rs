@@ -6,6 +6,7 @@ use numpy::PyArrayMethods;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyList, PyString};
+use textsift::tokenize::collect_folded;
 use textsift::tokenize::offsets::CharOffsets;
 use textsift::tokenize::packed::{pack, unpack};
 use textsift::{
@@ -880,9 +881,7 @@ impl PyAnalyzer {
         // The token texts as they come (slices of `text` unless a normaliser rewrote them):
         // no `String` per term on the way to Python strings.
         let terms = no_panic(py, || {
-            let mut terms = Vec::new();
-            self.inner.analyze(&text).for_each(|t| terms.push(t.text));
-            terms
+            collect_folded(self.inner.analyze(&text).map(|t| t.text))
         })?;
         recent_strings_list(py, terms.iter().map(|t| &**t))
     }

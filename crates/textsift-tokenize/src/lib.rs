@@ -309,12 +309,7 @@ impl Tokenizer {
         match self.tokens(text).0 {
             // Modes that tokenize eagerly have the vector already.
             TokensInner::Vec(it) => it.collect(),
-            // `collect` would call `next` per token; `for_each` runs the scanner's own loop.
-            lazy => {
-                let mut out = Vec::new();
-                Tokens(lazy).for_each(|t| out.push(t));
-                out
-            }
+            lazy => collect_folded(Tokens(lazy)),
         }
     }
 
@@ -365,6 +360,22 @@ impl<'a> Iterator for Tokens<'a> {
             TokensInner::Vec(it) => it.fold(init, f),
         }
     }
+}
+
+/// Collects `items` into a vector through `fold` (`for_each`), where `collect` would call
+/// `next` once per item: for [`Tokens`] and the adapters over it (`map`, `filter`), that runs
+/// the mode's own loop instead of choosing the mode again for every token.
+///
+/// ```
+/// use textsift_tokenize::{collect_folded, Mode, Tokenizer};
+/// let tok = Tokenizer::new(Mode::Social);
+/// let words = collect_folded(tok.tokens("so good #fyp").map(|t| t.text));
+/// assert_eq!(words, ["so", "good", "#fyp"]);
+/// ```
+pub fn collect_folded<I: Iterator>(items: I) -> Vec<I::Item> {
+    let mut out = Vec::with_capacity(items.size_hint().0);
+    items.for_each(|item| out.push(item));
+    out
 }
 
 /// Tokenizes `text` in `mode` with default options.

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use textsift_stem::{Stemmer, Stopwords};
 use textsift_tokenize::normalize::Normalizer;
-use textsift_tokenize::{Mode, Token, TokenKind, Tokenizer};
+use textsift_tokenize::{collect_folded, Mode, Token, TokenKind, Tokenizer};
 
 use crate::{parallel, Error};
 
@@ -113,11 +113,7 @@ impl TextAnalyzer {
 
     /// The analysed token texts of `text`.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        // `for_each` rather than `collect`: the tokenizer's own loop, not a `next` per token.
-        let mut out = Vec::new();
-        self.analyze(text)
-            .for_each(|t| out.push(t.text.into_owned()));
-        out
+        collect_folded(self.analyze(text).map(|t| t.text.into_owned()))
     }
 
     /// [`terms`](Self::terms) for many texts, in parallel, in input order.
