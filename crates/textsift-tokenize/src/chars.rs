@@ -132,12 +132,17 @@ macro_rules! byte_table {
 }
 pub(crate) use byte_table;
 
-/// The ASCII characters in `\p{P}`: ASCII punctuation but the symbols `$+<=>^`|~`.
-static ASCII_PUNCTUATION: [bool; 128] = byte_table!(128, |c| c.is_ascii_punctuation()
-    && !matches!(
-        c,
-        b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~'
-    ));
+/// Whether ASCII byte `c` is in `\p{P}`: ASCII punctuation but the symbols `$+<=>^`|~`.
+pub(crate) const fn is_ascii_p(c: u8) -> bool {
+    c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            b'$' | b'+' | b'<' | b'=' | b'>' | b'^' | b'`' | b'|' | b'~'
+        )
+}
+
+/// The ASCII characters in `\p{P}` ([`is_ascii_p`]).
+static ASCII_PUNCTUATION: [bool; 128] = byte_table!(128, |c| is_ascii_p(c));
 
 /// Punctuation (`\p{P}`).
 #[inline]

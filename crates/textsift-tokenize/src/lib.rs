@@ -25,6 +25,7 @@
 //! * [`Mode::Treebank`] and [`Mode::Nltk`]: NLTK 3.10.4 `TreebankWordTokenizer` and
 //!   `NLTKWordTokenizer` (`word_tokenize(text, preserve_line=True)`).
 
+mod byte_masks;
 mod chars;
 mod classify;
 pub mod ngrams;

@@ -3,18 +3,21 @@
 //! their inner apostrophes, hyphens and dots (`don't`, `state-of-the-art`, `U.S.`), numbers keep
 //! their separators (`1,000`, `4.99`, `10:30`).
 //!
-//! It is a hand-written, single-pass scanner: ASCII is handled byte by byte (the common case in
-//! social text, and what makes it fast); words in other scripts fall back to the Unicode word
+//! It is a hand-written, single-pass scanner: ASCII is handled without decoding (the common case
+//! in social text, and what makes it fast); words in other scripts fall back to the Unicode word
 //! boundary rules (UAX #29) so that, for example, Han ideographs and Katakana runs are split as
-//! the `unicode` mode splits them.
+//! the `unicode` mode splits them. The most common token, an ASCII word up to a space, is found
+//! from bit masks of a 64-byte window of the text (module `byte_masks`) that the words in it
+//! share.
 
 use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::byte_masks::{WindowMasks, WINDOW};
 use crate::chars::{
-    alphabetic_word_run, byte_table, in_pictograph_blocks, is_alphabetic, is_emoji_start,
-    is_letter, is_punctuation, is_uax29_script, is_word_char,
+    alphabetic_word_run, byte_table, in_pictograph_blocks, is_alphabetic, is_ascii_p,
+    is_emoji_start, is_letter, is_punctuation, is_uax29_script, is_word_char,
 };
 use crate::{Token, TokenKind};
 
@@ -35,11 +38,31 @@ use crate::{Token, TokenKind};
 pub struct SocialTokens<'a> {
     text: &'a str,
     pos: usize,
+    /// Where the window of `masks` starts ([`NO_WINDOW`] before the first).
+    window_start: usize,
+    /// The word bytes and spaces of the 64 bytes from `window_start`.
+    masks: WindowMasks,
+    /// The last position in the window that a token may start from and still use it.
+    window_reuse: usize,
 }
+
+/// A window start that no position is within reuse distance of: `i.wrapping_sub(NO_WINDOW)`
+/// is at least 2^63 for every index of a slice.
+const NO_WINDOW: usize = 1 << 63;
+
+/// A window serves the tokens that start in its first 48 bytes; a token that starts later loads
+/// a window at its start, so that a word of up to 16 bytes always ends inside the window.
+const WINDOW_REUSE: usize = WINDOW - 16;
 
 /// Tokenizes `text` in `social` mode.
 pub fn tokenize(text: &str) -> SocialTokens<'_> {
-    SocialTokens { text, pos: 0 }
+    SocialTokens {
+        text,
+        pos: 0,
+        window_start: NO_WINDOW,
+        masks: WindowMasks { word: 0, space: 0 },
+        window_reuse: WINDOW_REUSE,
+    }
 }
 
 // Emoticons, longest first within each group, by first byte.
@@ -166,6 +189,66 @@ static PLAIN_WORD_START: [bool; 256] = byte_table!(256, |c| c.is_ascii_alphabeti
         b'h' | b'H' | b'w' | b'W' | b'x' | b'X' | b'o' | b'O' | b'T'
     ));
 
+/// For each first byte, the length a run of ASCII word bytes followed by a space must exceed to
+/// be a plain word found from the window masks (`next`). For a letter, the longest of its
+/// emoticons made of word bytes only (`xD`, `o_O`, `T_T`), which such a run may be, or 0; for
+/// other bytes more than any run (digits and `_`: numbers and their units are decided the
+/// general way).
+static SHORTEST_FAST_WORD: [u8; 256] = {
+    let mut t = [u8::MAX; 256];
+    let mut b = 0;
+    while b < 256 {
+        if (b as u8).is_ascii_alphabetic() {
+            let list = emoticons_starting_with(b as u8);
+            let mut longest = 0;
+            let mut k = 0;
+            while k < list.len() {
+                let e = list[k].as_bytes();
+                let mut all_word = true;
+                let mut j = 0;
+                while j < e.len() {
+                    all_word &= e[j].is_ascii_alphanumeric() || e[j] == b'_';
+                    j += 1;
+                }
+                if all_word && e.len() > longest {
+                    longest = e.len();
+                }
+                k += 1;
+            }
+            t[b] = longest as u8;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The kind of the one-byte token that an ASCII byte always is, whatever follows it: the
+/// punctuation and symbols that start nothing longer (no emoticon, arrow, hashtag, mention,
+/// cashtag, keycap or run of dots). `None` for every other byte. These marks (`,` `!` `?` `"`
+/// `(` `)`...) are frequent tokens; the table spares them `other_at`.
+static LONE_ASCII_KIND: [Option<TokenKind>; 256] = {
+    let mut t = [None; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_punctuation()
+            && emoticons_starting_with(c).is_empty()
+            && !matches!(
+                c,
+                b'#' | b'*' | b'@' | b'$' | b'.' | b'_' | b'<' | b'-' | b'='
+            )
+        {
+            t[b] = Some(if is_ascii_p(c) {
+                TokenKind::Punctuation
+            } else {
+                TokenKind::Symbol
+            });
+        }
+        b += 1;
+    }
+    t
+};
+
 /// ASCII bytes that end a word whatever precedes them: not word bytes, and none of the bytes
 /// that may join word pieces (`'`, `-`, `.`, `,`, `:`, `/`) or continue a word into an e-mail
 /// address or URL (`@`, `%`, `+`). Non-ASCII bytes are not in the table (the word may go on).
@@ -234,8 +317,14 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
 /// saves cost about 5% of the scanner's instructions on social posts.
 #[inline(always)]
 fn ascii_word_end(text: &str, start: usize) -> Option<usize> {
+    ascii_word_end_after_run(text, start, ascii_word_run_end(text.as_bytes(), start + 1))
+}
+
+/// [`ascii_word_end`] where the end of the run of ASCII word bytes from `start` is known.
+#[inline(always)]
+fn ascii_word_end_after_run(text: &str, start: usize, run_end: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut end = ascii_word_run_end(bytes, start + 1);
+    let mut end = run_end;
     // Whether a `.` joined pieces: the word may then be an abbreviation or a domain.
     let mut dotted = false;
     loop {
@@ -966,6 +1055,50 @@ impl<'a> Iterator for SocialTokens<'a> {
             if b == b' ' {
                 i += 1;
                 continue;
+            }
+            // The most common token: ASCII word bytes from a letter up to a space (or the end of
+            // the text), found from the masks of a window of the text. No rule continues such a
+            // word or makes it more than a word, except that `xD`, `o_O`, `T_T` and the like are
+            // emoticons: words of three bytes or fewer that start with those letters go the
+            // general way.
+            let shortest = SHORTEST_FAST_WORD[b as usize];
+            if shortest != u8::MAX {
+                let mut rel = i.wrapping_sub(self.window_start);
+                if rel > self.window_reuse {
+                    self.window_start = i;
+                    self.masks = WindowMasks::of(&bytes[i..]);
+                    // A window that reaches the end of the text serves every word left.
+                    self.window_reuse = if bytes.len() - i <= WINDOW {
+                        WINDOW - 1
+                    } else {
+                        WINDOW_REUSE
+                    };
+                    rel = 0;
+                }
+                let end_rel = rel + (!self.masks.word >> rel).trailing_zeros() as usize;
+                if end_rel < WINDOW
+                    && self.masks.space >> end_rel & 1 != 0
+                    && end_rel - rel > usize::from(shortest)
+                {
+                    let end = self.window_start + end_rel;
+                    self.pos = end;
+                    return Some(self.make(i, end, TokenKind::Word));
+                }
+                // Another word from a letter that starts nothing else: its first run is known.
+                if end_rel < WINDOW && PLAIN_WORD_START[b as usize] {
+                    let run_end = self.window_start + end_rel;
+                    let end = ascii_word_end_after_run(self.text, i, run_end);
+                    let (end, kind) = match end {
+                        Some(end) => (end, TokenKind::Word),
+                        None => self.word_or_number_general(i),
+                    };
+                    self.pos = end;
+                    return Some(self.make(i, end, kind));
+                }
+            }
+            if let Some(kind) = LONE_ASCII_KIND[b as usize] {
+                self.pos = i + 1;
+                return Some(self.make(i, i + 1, kind));
             }
             // Most tokens are words starting with a letter that cannot start anything else.
             let (end, kind) = if PLAIN_WORD_START[b as usize] {

@@ -402,6 +402,38 @@ fn fast_scanner_matches_reference_around_every_non_ascii_character() {
 }
 
 #[test]
+fn fast_scanner_matches_reference_across_window_boundaries() {
+    // The scanner finds plain words from the masks of a 64-byte window, loaded at a word's
+    // start and reused by the words that start in its first 48 bytes (or anywhere in it when it
+    // reaches the end of the text). A word opens the text and loads a window; then every piece
+    // comes at every distance around those limits, after spaces or after tokens that load no
+    // window, before a space, a letter or the end of the text.
+    for gap in 0..=72 {
+        for filler in [" ".repeat(gap), ", ".repeat(gap / 2) + &" ".repeat(gap % 2)] {
+            for piece in PIECES {
+                for after in ["", " ", "a", " ok"] {
+                    assert_same(&format!("ab{filler}{piece}{after}"));
+                }
+            }
+        }
+    }
+    // Runs of word bytes as long as a window and longer, ending at every kind of byte.
+    for len in 1..=140 {
+        for start in [
+            "",
+            "ab ",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z ",
+        ] {
+            for end in ["", " ", ",", ".", "'s", "é", "@x.io", " xD"] {
+                for letter in ["w", "h", "x", "T", "q", "7"] {
+                    assert_same(&format!("{start}{}{end}", letter.repeat(len)));
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn fast_scanner_matches_reference_on_the_sample_corpus() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
