@@ -1,5 +1,5 @@
-//! Two byte classes of a 64-byte window of text as bit masks: ASCII word bytes
-//! (`[A-Za-z0-9_]`) and spaces. Computed sixteen bytes at a time with SIMD: `wide` picks SSE2,
+//! Three byte classes of a 64-byte window of text as bit masks: ASCII word bytes
+//! (`[A-Za-z0-9_]`), ASCII letters and spaces. Computed sixteen bytes at a time with SIMD: `wide` picks SSE2,
 //! NEON or WebAssembly SIMD where the target has it, and plain arrays elsewhere.
 //!
 //! Why: plain words (ASCII letters up to a space) are most of the tokens in social text. With a
@@ -21,6 +21,8 @@ pub(crate) const WINDOW: usize = 64;
 pub(crate) struct WindowMasks {
     /// ASCII letters, digits and `_`.
     pub(crate) word: u64,
+    /// ASCII letters.
+    pub(crate) letter: u64,
     /// `' '` (U+0020), and the bytes past the end of the text.
     pub(crate) space: u64,
 }
@@ -45,21 +47,25 @@ impl WindowMasks {
 
     #[inline(always)]
     fn of_window(window: &[u8; WINDOW]) -> Self {
-        let mut word = 0u64;
-        let mut space = 0u64;
+        let mut masks = WindowMasks {
+            word: 0,
+            letter: 0,
+            space: 0,
+        };
         for (k, lane) in window.chunks_exact(16).enumerate() {
             let v = u8x16::from(<[u8; 16]>::try_from(lane).unwrap_or([b' '; 16]));
-            let (w, s) = lane_masks(v);
-            word |= w << (16 * k);
-            space |= s << (16 * k);
+            let (word, letter, space) = lane_masks(v);
+            masks.word |= word << (16 * k);
+            masks.letter |= letter << (16 * k);
+            masks.space |= space << (16 * k);
         }
-        WindowMasks { word, space }
+        masks
     }
 }
 
-/// The word and space masks of sixteen bytes (bit `k` for byte `k`).
+/// The word, letter and space masks of sixteen bytes (bit `k` for byte `k`).
 #[inline(always)]
-fn lane_masks(v: u8x16) -> (u64, u64) {
+fn lane_masks(v: u8x16) -> (u64, u64, u64) {
     let zero = u8x16::splat(0);
     // `lo <= x <= hi` as `(x - lo) saturating_sub (hi - lo) == 0`, in wrapping bytes: bytes
     // below `lo` wrap to large values, and no byte from 0x80 (of UTF-8 sequences) lands in range.
@@ -72,8 +78,9 @@ fn lane_masks(v: u8x16) -> (u64, u64) {
     let digits = in_range(v, b'0', b'9');
     let underscore = v.cmp_eq(u8x16::splat(b'_'));
     let word = (letters | digits | underscore).move_mask() as u16;
+    let letter = letters.move_mask() as u16;
     let space = v.cmp_eq(u8x16::splat(b' ')).move_mask() as u16;
-    (u64::from(word), u64::from(space))
+    (u64::from(word), u64::from(letter), u64::from(space))
 }
 
 #[cfg(test)]
@@ -81,10 +88,15 @@ mod tests {
     use super::*;
 
     fn scalar(bytes: &[u8]) -> WindowMasks {
-        let mut m = WindowMasks { word: 0, space: 0 };
+        let mut m = WindowMasks {
+            word: 0,
+            letter: 0,
+            space: 0,
+        };
         for k in 0..WINDOW {
             let b = bytes.get(k).copied().unwrap_or(b' ');
             m.word |= u64::from(b.is_ascii_alphanumeric() || b == b'_') << k;
+            m.letter |= u64::from(b.is_ascii_alphabetic()) << k;
             m.space |= u64::from(b == b' ') << k;
         }
         m

@@ -60,7 +60,11 @@ pub fn tokenize(text: &str) -> SocialTokens<'_> {
         text,
         pos: 0,
         window_start: NO_WINDOW,
-        masks: WindowMasks { word: 0, space: 0 },
+        masks: WindowMasks {
+            word: 0,
+            letter: 0,
+            space: 0,
+        },
         window_reuse: WINDOW_REUSE,
     }
 }
@@ -190,11 +194,10 @@ static PLAIN_WORD_START: [bool; 256] = byte_table!(256, |c| c.is_ascii_alphabeti
     ));
 
 /// For each first byte, the length a run of ASCII word bytes followed by a space must exceed to
-/// be a plain word found from the window masks (`next`). For a letter, the longest of its
-/// emoticons made of word bytes only (`xD`, `o_O`, `T_T`), which such a run may be, or 0; for
-/// other bytes more than any run (digits and `_`: numbers and their units are decided the
-/// general way).
-static SHORTEST_FAST_WORD: [u8; 256] = {
+/// be a plain word or number found from the window masks (`next`). For a letter, the longest of
+/// its emoticons made of word bytes only (`xD`, `o_O`, `T_T`), which such a run may be, or 0; 0
+/// for digits (a keycap needs a mark after its digit); for other bytes more than any run.
+static SHORTEST_FAST_RUN: [u8; 256] = {
     let mut t = [u8::MAX; 256];
     let mut b = 0;
     while b < 256 {
@@ -216,6 +219,8 @@ static SHORTEST_FAST_WORD: [u8; 256] = {
                 k += 1;
             }
             t[b] = longest as u8;
+        } else if (b as u8).is_ascii_digit() {
+            t[b] = 0;
         }
         b += 1;
     }
@@ -1056,12 +1061,13 @@ impl<'a> Iterator for SocialTokens<'a> {
                 i += 1;
                 continue;
             }
-            // The most common token: ASCII word bytes from a letter up to a space (or the end of
-            // the text), found from the masks of a window of the text. No rule continues such a
-            // word or makes it more than a word, except that `xD`, `o_O`, `T_T` and the like are
-            // emoticons: words of three bytes or fewer that start with those letters go the
-            // general way.
-            let shortest = SHORTEST_FAST_WORD[b as usize];
+            // The most common token: ASCII word bytes from a letter or digit up to a space (or
+            // the end of the text), found from the masks of a window of the text. No rule
+            // continues such a run or makes it more than a word or number, except that `xD`,
+            // `o_O`, `T_T` and the like are emoticons: runs of three bytes or fewer that start
+            // with those letters go the general way. A run from a digit is a number unless it
+            // has more than three letters (`10k`, `3pm`; `4real` is a word).
+            let shortest = SHORTEST_FAST_RUN[b as usize];
             if shortest != u8::MAX {
                 let mut rel = i.wrapping_sub(self.window_start);
                 if rel > self.window_reuse {
@@ -1080,9 +1086,12 @@ impl<'a> Iterator for SocialTokens<'a> {
                     && self.masks.space >> end_rel & 1 != 0
                     && end_rel - rel > usize::from(shortest)
                 {
+                    let run = (1u64 << (end_rel - rel)) - 1;
+                    let letters = (self.masks.letter >> rel & run).count_ones();
+                    let kind = word_or_number_kind(b.is_ascii_alphabetic() || letters > 3);
                     let end = self.window_start + end_rel;
                     self.pos = end;
-                    return Some(self.make(i, end, TokenKind::Word));
+                    return Some(self.make(i, end, kind));
                 }
                 // Another word from a letter that starts nothing else: its first run is known.
                 if end_rel < WINDOW && PLAIN_WORD_START[b as usize] {
