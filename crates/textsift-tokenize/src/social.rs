@@ -1045,6 +1045,28 @@ impl<'a> SocialTokens<'a> {
     }
 }
 
+impl SocialTokens<'_> {
+    /// Where byte `i` is in the current window, after loading a window at `i` when the current
+    /// one does not serve it (see [`WINDOW_REUSE`]).
+    #[inline(always)]
+    fn window_at(&mut self, i: usize) -> usize {
+        let rel = i.wrapping_sub(self.window_start);
+        if rel <= self.window_reuse {
+            return rel;
+        }
+        let bytes = self.text.as_bytes();
+        self.window_start = i;
+        self.masks = WindowMasks::of(&bytes[i..]);
+        // A window that reaches the end of the text serves every token left.
+        self.window_reuse = if bytes.len() - i <= WINDOW {
+            WINDOW - 1
+        } else {
+            WINDOW_REUSE
+        };
+        0
+    }
+}
+
 impl<'a> Iterator for SocialTokens<'a> {
     type Item = Token<'a>;
 
@@ -1069,18 +1091,7 @@ impl<'a> Iterator for SocialTokens<'a> {
             // has more than three letters (`10k`, `3pm`; `4real` is a word).
             let shortest = SHORTEST_FAST_RUN[b as usize];
             if shortest != u8::MAX {
-                let mut rel = i.wrapping_sub(self.window_start);
-                if rel > self.window_reuse {
-                    self.window_start = i;
-                    self.masks = WindowMasks::of(&bytes[i..]);
-                    // A window that reaches the end of the text serves every word left.
-                    self.window_reuse = if bytes.len() - i <= WINDOW {
-                        WINDOW - 1
-                    } else {
-                        WINDOW_REUSE
-                    };
-                    rel = 0;
-                }
+                let rel = self.window_at(i);
                 let end_rel = rel + (!self.masks.word >> rel).trailing_zeros() as usize;
                 if end_rel < WINDOW
                     && self.masks.space >> end_rel & 1 != 0
@@ -1103,6 +1114,28 @@ impl<'a> Iterator for SocialTokens<'a> {
                     };
                     self.pos = end;
                     return Some(self.make(i, end, kind));
+                }
+            }
+            // A hashtag or mention of ASCII word bytes up to a space (or the end of the text),
+            // from the masks too: a hashtag needs a letter, and neither goes on past a space
+            // (a keycap `#️⃣` has no word byte after its `#`).
+            if b == b'#' || b == b'@' {
+                let rel = self.window_at(i);
+                let after = (!self.masks.word).checked_shr(rel as u32 + 1).unwrap_or(0);
+                let end_rel = rel + 1 + after.trailing_zeros() as usize;
+                if end_rel < WINDOW && end_rel > rel + 1 && self.masks.space >> end_rel & 1 != 0 {
+                    let run = (1u64 << (end_rel - rel - 1)) - 1;
+                    let letters = self.masks.letter >> (rel + 1) & run;
+                    if b == b'@' || letters != 0 {
+                        let end = self.window_start + end_rel;
+                        self.pos = end;
+                        let kind = if b == b'#' {
+                            TokenKind::Hashtag
+                        } else {
+                            TokenKind::Mention
+                        };
+                        return Some(self.make(i, end, kind));
+                    }
                 }
             }
             if let Some(kind) = LONE_ASCII_KIND[b as usize] {

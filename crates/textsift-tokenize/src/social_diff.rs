@@ -403,8 +403,8 @@ fn fast_scanner_matches_reference_around_every_non_ascii_character() {
 
 #[test]
 fn fast_scanner_matches_reference_across_window_boundaries() {
-    // The scanner finds plain words from the masks of a 64-byte window, loaded at a word's
-    // start and reused by the words that start in its first 48 bytes (or anywhere in it when it
+    // The scanner finds plain words, numbers, hashtags and mentions from the masks of a 64-byte
+    // window, loaded at such a token's start and reused by those that start in its first 48 bytes (or anywhere in it when it
     // reaches the end of the text). A word opens the text and loads a window; then every piece
     // comes at every distance around those limits, after spaces or after tokens that load no
     // window, before a space, a letter or the end of the text.
@@ -417,7 +417,8 @@ fn fast_scanner_matches_reference_across_window_boundaries() {
             }
         }
     }
-    // Runs of word bytes as long as a window and longer, ending at every kind of byte.
+    // Runs of word bytes as long as a window and longer, alone or after `#` or `@`, ending at
+    // every kind of byte.
     for len in 1..=140 {
         for start in [
             "",
@@ -426,7 +427,9 @@ fn fast_scanner_matches_reference_across_window_boundaries() {
         ] {
             for end in ["", " ", ",", ".", "'s", "é", "@x.io", " xD"] {
                 for letter in ["w", "h", "x", "T", "q", "7"] {
-                    assert_same(&format!("{start}{}{end}", letter.repeat(len)));
+                    for prefix in ["", "#", "@"] {
+                        assert_same(&format!("{start}{prefix}{}{end}", letter.repeat(len)));
+                    }
                 }
             }
         }
