@@ -254,6 +254,26 @@ static LONE_ASCII_KIND: [Option<TokenKind>; 256] = {
     t
 };
 
+/// The kind of the one-byte token that an ASCII punctuation mark or symbol is when a space or
+/// the end of the text follows it: nothing longer (emoticon, arrow, run of dots, hashtag,
+/// mention, cashtag, keycap) goes on through a space. `#`, `@` and `$` alone are symbols.
+static KIND_BEFORE_SPACE: [Option<TokenKind>; 256] = {
+    let mut t = [None; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_punctuation() && c != b'_' {
+            t[b] = Some(if is_ascii_p(c) && !matches!(c, b'#' | b'@') {
+                TokenKind::Punctuation
+            } else {
+                TokenKind::Symbol
+            });
+        }
+        b += 1;
+    }
+    t
+};
+
 /// ASCII bytes that end a word whatever precedes them: not word bytes, and none of the bytes
 /// that may join word pieces (`'`, `-`, `.`, `,`, `:`, `/`) or continue a word into an e-mail
 /// address or URL (`@`, `%`, `+`). Non-ASCII bytes are not in the table (the word may go on).
@@ -1141,6 +1161,12 @@ impl<'a> Iterator for SocialTokens<'a> {
             if let Some(kind) = LONE_ASCII_KIND[b as usize] {
                 self.pos = i + 1;
                 return Some(self.make(i, i + 1, kind));
+            }
+            if let Some(kind) = KIND_BEFORE_SPACE[b as usize] {
+                if bytes.get(i + 1).is_none_or(|&n| n == b' ') {
+                    self.pos = i + 1;
+                    return Some(self.make(i, i + 1, kind));
+                }
             }
             // Most tokens are words starting with a letter that cannot start anything else.
             let (end, kind) = if PLAIN_WORD_START[b as usize] {
