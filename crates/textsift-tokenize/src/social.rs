@@ -227,47 +227,27 @@ static SHORTEST_FAST_RUN: [u8; 256] = {
     t
 };
 
-/// The kind of the one-byte token that an ASCII byte always is, whatever follows it: the
-/// punctuation and symbols that start nothing longer (no emoticon, arrow, hashtag, mention,
-/// cashtag, keycap or run of dots). `None` for every other byte. These marks (`,` `!` `?` `"`
-/// `(` `)`...) are frequent tokens; the table spares them `other_at`.
-static LONE_ASCII_KIND: [Option<TokenKind>; 256] = {
-    let mut t = [None; 256];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        if c.is_ascii_punctuation()
-            && emoticons_starting_with(c).is_empty()
-            && !matches!(
-                c,
-                b'#' | b'*' | b'@' | b'$' | b'.' | b'_' | b'<' | b'-' | b'='
-            )
-        {
-            t[b] = Some(if is_ascii_p(c) {
-                TokenKind::Punctuation
-            } else {
-                TokenKind::Symbol
-            });
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The kind of the one-byte token that an ASCII punctuation mark or symbol is when a space or
-/// the end of the text follows it: nothing longer (emoticon, arrow, run of dots, hashtag,
-/// mention, cashtag, keycap) goes on through a space. `#`, `@` and `$` alone are symbols.
-static KIND_BEFORE_SPACE: [Option<TokenKind>; 256] = {
+/// One-byte tokens of ASCII punctuation and symbols, found from this table before `other_at`:
+/// for each byte, its token's kind and whether it is such a token whatever follows. Marks that
+/// start nothing longer (no emoticon, arrow, hashtag, mention, cashtag, keycap or run of dots:
+/// `,` `!` `?` `"` `(` `)`...) always are. The others (`.` `:` `;` `-` `#` `@`...) are when a
+/// space or the end of the text follows, as nothing longer goes on through a space; `#`, `@` and
+/// `$` alone are symbols. `None` for every other byte. These are frequent tokens, in edge-case
+/// text most of all.
+static ONE_BYTE_TOKEN: [Option<(TokenKind, bool)>; 256] = {
     let mut t = [None; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
         if c.is_ascii_punctuation() && c != b'_' {
-            t[b] = Some(if is_ascii_p(c) && !matches!(c, b'#' | b'@') {
+            let always = emoticons_starting_with(c).is_empty()
+                && !matches!(c, b'#' | b'*' | b'@' | b'$' | b'.' | b'<' | b'-' | b'=');
+            let kind = if is_ascii_p(c) && !matches!(c, b'#' | b'@') {
                 TokenKind::Punctuation
             } else {
                 TokenKind::Symbol
-            });
+            };
+            t[b] = Some((kind, always));
         }
         b += 1;
     }
@@ -1158,12 +1138,8 @@ impl<'a> Iterator for SocialTokens<'a> {
                     }
                 }
             }
-            if let Some(kind) = LONE_ASCII_KIND[b as usize] {
-                self.pos = i + 1;
-                return Some(self.make(i, i + 1, kind));
-            }
-            if let Some(kind) = KIND_BEFORE_SPACE[b as usize] {
-                if bytes.get(i + 1).is_none_or(|&n| n == b' ') {
+            if let Some((kind, always)) = ONE_BYTE_TOKEN[b as usize] {
+                if always || bytes.get(i + 1).is_none_or(|&n| n == b' ') {
                     self.pos = i + 1;
                     return Some(self.make(i, i + 1, kind));
                 }
