@@ -183,7 +183,12 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 }
 
 /// `true` for the ASCII word bytes (letters, digits, `_`): one load per byte in the hot loop.
-static ASCII_WORD: [bool; 256] = byte_table!(256, |c| c.is_ascii_alphanumeric() || c == b'_');
+static ASCII_WORD: [bool; 256] = byte_table!(256, |c| is_ascii_word_byte(c));
+
+/// `[A-Za-z0-9_]`, for the tables built at compile time.
+const fn is_ascii_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
 
 /// Letters that start a plain word: every ASCII letter except those that may start a URL
 /// (`h`, `w`) or an emoticon (`x`, `o`, `T`).
@@ -210,7 +215,7 @@ static SHORTEST_FAST_RUN: [u8; 256] = {
                 let mut all_word = true;
                 let mut j = 0;
                 while j < e.len() {
-                    all_word &= e[j].is_ascii_alphanumeric() || e[j] == b'_';
+                    all_word &= is_ascii_word_byte(e[j]);
                     j += 1;
                 }
                 if all_word && e.len() > longest {
@@ -1045,7 +1050,41 @@ impl<'a> SocialTokens<'a> {
     }
 }
 
+/// A run of ASCII word bytes that ends inside the current window (see [`SocialTokens::window_run`]).
+struct WindowRun {
+    /// Where the run ends (the first byte after it), in the text.
+    end: usize,
+    /// How many bytes it has.
+    len: usize,
+    /// How many of them are ASCII letters.
+    letters: u32,
+    /// Whether a space or the end of the text follows it.
+    before_space: bool,
+}
+
 impl SocialTokens<'_> {
+    /// The run of ASCII word bytes that starts `skip` bytes after the token start `i`, from the
+    /// window masks, if it ends inside the window (a run that may go on past it is `None`).
+    #[inline(always)]
+    fn window_run(&mut self, i: usize, skip: usize) -> Option<WindowRun> {
+        let from = self.window_at(i) + skip;
+        let end_rel = from
+            + (!self.masks.word)
+                .checked_shr(from as u32)?
+                .trailing_zeros() as usize;
+        if end_rel >= WINDOW {
+            return None;
+        }
+        let len = end_rel - from;
+        let run = (1u64 << len) - 1;
+        Some(WindowRun {
+            end: self.window_start + end_rel,
+            len,
+            letters: (self.masks.letter >> from & run).count_ones(),
+            before_space: self.masks.space >> end_rel & 1 != 0,
+        })
+    }
+
     /// Where byte `i` is in the current window, after loading a window at `i` when the current
     /// one does not serve it (see [`WINDOW_REUSE`]).
     #[inline(always)]
@@ -1091,50 +1130,37 @@ impl<'a> Iterator for SocialTokens<'a> {
             // has more than three letters (`10k`, `3pm`; `4real` is a word).
             let shortest = SHORTEST_FAST_RUN[b as usize];
             if shortest != u8::MAX {
-                let rel = self.window_at(i);
-                let end_rel = rel + (!self.masks.word >> rel).trailing_zeros() as usize;
-                if end_rel < WINDOW
-                    && self.masks.space >> end_rel & 1 != 0
-                    && end_rel - rel > usize::from(shortest)
-                {
-                    let run = (1u64 << (end_rel - rel)) - 1;
-                    let letters = (self.masks.letter >> rel & run).count_ones();
-                    let kind = word_or_number_kind(b.is_ascii_alphabetic() || letters > 3);
-                    let end = self.window_start + end_rel;
-                    self.pos = end;
-                    return Some(self.make(i, end, kind));
-                }
-                // Another word from a letter that starts nothing else: its first run is known.
-                if end_rel < WINDOW && PLAIN_WORD_START[b as usize] {
-                    let run_end = self.window_start + end_rel;
-                    let end = ascii_word_end_after_run(self.text, i, run_end);
-                    let (end, kind) = match end {
-                        Some(end) => (end, TokenKind::Word),
-                        None => self.word_or_number_general(i),
-                    };
-                    self.pos = end;
-                    return Some(self.make(i, end, kind));
+                if let Some(run) = self.window_run(i, 0) {
+                    if run.before_space && run.len > usize::from(shortest) {
+                        let kind = word_or_number_kind(b.is_ascii_alphabetic() || run.letters > 3);
+                        self.pos = run.end;
+                        return Some(self.make(i, run.end, kind));
+                    }
+                    // Another word from a letter that starts nothing else: its first run is
+                    // known.
+                    if PLAIN_WORD_START[b as usize] {
+                        let (end, kind) = match ascii_word_end_after_run(self.text, i, run.end) {
+                            Some(end) => (end, TokenKind::Word),
+                            None => self.word_or_number_general(i),
+                        };
+                        self.pos = end;
+                        return Some(self.make(i, end, kind));
+                    }
                 }
             }
             // A hashtag or mention of ASCII word bytes up to a space (or the end of the text),
             // from the masks too: a hashtag needs a letter, and neither goes on past a space
             // (a keycap `#️⃣` has no word byte after its `#`).
             if b == b'#' || b == b'@' {
-                let rel = self.window_at(i);
-                let after = (!self.masks.word).checked_shr(rel as u32 + 1).unwrap_or(0);
-                let end_rel = rel + 1 + after.trailing_zeros() as usize;
-                if end_rel < WINDOW && end_rel > rel + 1 && self.masks.space >> end_rel & 1 != 0 {
-                    let run = (1u64 << (end_rel - rel - 1)) - 1;
-                    let letters = self.masks.letter >> (rel + 1) & run;
-                    if b == b'@' || letters != 0 {
-                        let end = self.window_start + end_rel;
-                        self.pos = end;
+                if let Some(run) = self.window_run(i, 1) {
+                    if run.before_space && run.len > 0 && (b == b'@' || run.letters > 0) {
                         let kind = if b == b'#' {
                             TokenKind::Hashtag
                         } else {
                             TokenKind::Mention
                         };
-                        return Some(self.make(i, end, kind));
+                        self.pos = run.end;
+                        return Some(self.make(i, run.end, kind));
                     }
                 }
             }
