@@ -78,6 +78,24 @@ def test_treebank_modes(mode: str, convert_parentheses: bool) -> None:
     assert not mismatches, _report(mismatches, len(texts))
 
 
+def test_tweet_numeric_entities_parse_like_python_int() -> None:
+    # NLTK decodes `&#...;` with Python's `int()`, which strips Unicode White_Space around the
+    # digits but raises on U+001C..U+001F (which `str.isspace()` does count as space): every
+    # space-like character, before, after and among the digits of each entity shape.
+    spaces = [chr(c) for c in range(0x3001) if chr(c).isspace()] + ["\u200b", "\ufeff", "_", "+", "-"]
+    digits = ["65", "41", "0x41", "\u0663", "1_0"]
+    texts = [
+        f"a &{prefix}{left}{number}{right}; b"
+        for prefix in ("#", "#x", "x", "")
+        for number in digits
+        for space in spaces
+        for left, right in ((space, ""), ("", space), (space, space))
+    ]
+    tok, ref = ts.Tokenizer("tweet"), nltk_casual.TweetTokenizer()
+    bad = [(t, {}, tok.tokenize(t), ref.tokenize(t)) for t in texts if tok.tokenize(t) != ref.tokenize(t)]
+    assert not bad, _report(bad, len(texts))
+
+
 def test_word_tokenize_preserve_line() -> None:
     for text in SAMPLE + GENERATED[:3000]:
         assert compat.word_tokenize(text, preserve_line=True) == nltk_tokenize.word_tokenize(

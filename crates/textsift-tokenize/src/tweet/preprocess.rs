@@ -2,7 +2,7 @@
 
 use super::entities::NAMED_ENTITIES;
 use super::TweetOptions;
-use crate::chars::{is_letter, is_number, is_py_space};
+use crate::chars::{is_letter, is_number};
 use crate::rewrite::{Rewriter, Rewritten};
 
 /// One rewrite step: the text (and its map back to the original, if already rewritten) in, a new
@@ -102,7 +102,9 @@ fn convert_entity(body: &str) -> Option<char> {
 
 /// Python's `int(s, base)` for bases 10 and 16, returning `None` where Python raises.
 fn parse_python_int(s: &str, base: u32) -> Option<i128> {
-    let s = s.trim_matches(is_py_space);
+    // `int()` strips Unicode `White_Space` only: U+001C..U+001F, which `str.isspace()` also
+    // counts as space, make it raise (and NLTK then drops the entity).
+    let s = s.trim_matches(char::is_whitespace);
     let (negative, s) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),
@@ -294,6 +296,9 @@ mod tests {
         assert_eq!(convert_entity("nosuch"), None);
         assert_eq!(convert_entity("#-5"), None);
         assert_eq!(convert_entity("#٣"), Some('\u{3}'));
+        assert_eq!(convert_entity("# 65\u{2003}"), Some('A'));
+        assert_eq!(convert_entity("#65\u{1c}"), None);
+        assert_eq!(convert_entity("#x\u{1f}41"), None);
     }
 
     #[test]
