@@ -413,6 +413,46 @@ def test_streamed_batch_errors_name_late_items(name: str, n_threads: int) -> Non
     assert call(["good", "bad"], n_threads=n_threads) == call(["good"]) + call(["bad"])
 
 
+# Batches whose answers compare with ==, for the thread-count and length checks below.
+COMPARABLE: dict[str, Callable[..., Any]] = {
+    **STREAMED,
+    "Stemmer.stem_words": lambda xs, **kw: _stemmer.stem_words(xs, **kw),
+    "porter_stem_words": lambda xs, **kw: ts.porter_stem_words(xs, **kw),
+    "Yake.extract_batch": lambda xs, **kw: [list(k) for k in _yake.extract_batch(xs, **kw)],
+    "Rake.extract_batch": lambda xs, **kw: [list(k) for k in _rake.extract_batch(xs, **kw)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMPARABLE))
+def test_a_huge_thread_count_is_capped(name: str) -> None:
+    # n_threads=10**6 would start a million threads and run into the system's limit (a Rust
+    # panic, before the cap): textsift uses at most a few threads per core.
+    call = COMPARABLE[name]
+    texts = _many_texts(3_000, seed=11)
+    assert call(texts, n_threads=10**6) == call(texts, n_threads=1)
+
+
+class _LyingLength:
+    """An iterable whose __len__ claims far more items than it yields."""
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = items
+
+    def __len__(self) -> int:
+        return 2**62
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items)
+
+
+@pytest.mark.parametrize("name", sorted(COMPARABLE))
+def test_a_wrong_len_reserves_no_memory(name: str) -> None:
+    # A capacity of 2**62 items would fail at once ("capacity overflow", a panic before the fix).
+    call = COMPARABLE[name]
+    texts = _many_texts(500, seed=12)
+    assert call(_LyingLength(texts)) == call(texts)
+
+
 # -- panics ---------------------------------------------------------------------------------------
 
 

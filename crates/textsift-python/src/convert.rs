@@ -6,7 +6,7 @@ use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyType};
+use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyTuple, PyType};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -105,6 +105,20 @@ fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
 /// How many items of a batch argument are read between two checks for Python signals.
 const SIGNAL_CHECK_ITEMS: usize = 1 << 16;
 
+/// How many items to make room for before reading `obj`: its length where it is a list or a
+/// tuple, and otherwise its `__len__` only up to a bound, since an iterable may report any
+/// length (a wrong `2**62` must not reserve memory for it: the vector grows as items come).
+pub fn len_hint(obj: &Bound<'_, PyAny>) -> usize {
+    /// Items reserved at most on the word of an iterable's `__len__`.
+    const UNTRUSTED_LEN: usize = 1 << 16;
+    let len = obj.len().unwrap_or(0);
+    if obj.is_exact_instance_of::<PyList>() || obj.is_exact_instance_of::<PyTuple>() {
+        len
+    } else {
+        len.min(UNTRUSTED_LEN)
+    }
+}
+
 /// The texts of a batch argument: any iterable of `str` (list, tuple, numpy object array,
 /// pandas/polars Series). Missing items follow `on_missing`; `Empty` gives `None` entries that
 /// callers treat as empty texts, `Skip` drops them.
@@ -154,7 +168,7 @@ impl<'py> TextReader<'py> {
             iter,
             on_missing,
             index: 0,
-            len_hint: obj.len().unwrap_or(0),
+            len_hint: len_hint(obj),
         })
     }
 
@@ -449,10 +463,11 @@ pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
     // Finished jobs waiting for an earlier one, by index.
     let mut pending: Finished<J, R> = FxHashMap::default();
     let outcome = std::thread::scope(|scope| {
+        let mut workers = 0;
         for _ in 1..threads {
             let done_tx = done_tx.clone();
             let (job_rx, stop, run) = (&job_rx, &stop, &run);
-            scope.spawn(move || loop {
+            workers += usize::from(spawn_worker(scope, move || loop {
                 let message = job_rx.lock().ok().and_then(|rx| rx.recv().ok());
                 let Some((k, job)) = message else { break };
                 // After an error the job goes back unprocessed, to be dropped with the GIL.
@@ -461,7 +476,7 @@ pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
                 if done_tx.send((k, job, result)).is_err() || stopped {
                     break;
                 }
-            });
+            }));
         }
         // Only the workers send: once they have all ended, waiting for a job ends too.
         drop(done_tx);
@@ -507,7 +522,7 @@ pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
                 }
                 take_ready(state, pending, &mut next)?;
                 // Reading is faster than the work: once enough is queued, work too.
-                if sent - next - pending.len() > 2 * (threads - 1) {
+                if sent - next - pending.len() > 2 * workers {
                     help(pending)?;
                     take_ready(state, pending, &mut next)?;
                 }
@@ -535,6 +550,16 @@ pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
     }
     drop(pending);
     outcome
+}
+
+/// Starts one of a batch's worker threads, and says whether it started. A thread the system
+/// refuses (its limit on threads reached, by this process or another) is one worker fewer: the
+/// calling thread does that share of the work, where `scope.spawn` would panic.
+fn spawn_worker<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    f: impl FnOnce() + Send + 'scope,
+) -> bool {
+    std::thread::Builder::new().spawn_scoped(scope, f).is_ok()
 }
 
 /// Text per chunk that [`stream_batch`] hands to a worker: small enough that the workers start
@@ -646,7 +671,7 @@ pub fn pipelined<'t, T: Sync, C: Send>(
     std::thread::scope(|scope| {
         for _ in 1..threads.min(chunks.len()) {
             let tx = tx.clone();
-            scope.spawn(move || {
+            spawn_worker(scope, move || {
                 while let Some(k) = claim() {
                     let result =
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunks[k])));

@@ -12,7 +12,7 @@ use textsift::parallel;
 use textsift::stem::NltkSnowball;
 use textsift::{StemFamily, Stemmer};
 
-use crate::convert::{reading_pipeline, text_arg, threads_arg, type_name};
+use crate::convert::{len_hint, reading_pipeline, text_arg, threads_arg, type_name};
 use crate::errors::{detached, no_panic, type_error, value_error};
 
 /// An iterator over the `words` argument of the `stem_words` methods, or a clear error.
@@ -90,7 +90,7 @@ const PROBE_WORDS: usize = 1024;
 impl<'py> DistinctWords<'py> {
     fn new(words: &Bound<'py, PyAny>) -> PyResult<Self> {
         let iter = words_iter(words)?;
-        let n = words.len().unwrap_or(0);
+        let n = len_hint(words);
         Ok(DistinctWords {
             iter,
             read: 0,
@@ -549,7 +549,7 @@ impl PyNltkSnowball {
         words: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
         let iter = words_iter(words)?;
-        let mut prepared = Vec::with_capacity(words.len().unwrap_or(0));
+        let mut prepared = Vec::with_capacity(len_hint(words));
         for (i, item) in iter.enumerate() {
             prepared.push(self.prepare(&item?, &format!("words[{i}]"))?);
         }

@@ -47,19 +47,30 @@ fn env_threads() -> Option<usize> {
         .filter(|&n| n > 0)
 }
 
+/// Threads per core that a batch may ask for at most. More only add switching; and a caller's
+/// `n_threads=10**6` would otherwise try to start a million threads, run into the system's limit
+/// and fail, after starving every other process of threads for seconds.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
 /// The number of threads a batch call will use: `n_threads` if given, else `TEXTSIFT_NUM_THREADS`,
-/// else every available core; never more than `TEXTSIFT_NUM_THREADS`, and 1 in a forked child
-/// (see the [module docs](self)).
+/// else every available core; never more than `TEXTSIFT_NUM_THREADS`, nor than
+/// [`MAX_THREADS_PER_CORE`] per core, and 1 in a forked child (see the [module docs](self)).
+///
+/// ```
+/// use textsift::parallel::{effective_threads, MAX_THREADS_PER_CORE};
+/// let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+/// assert!(effective_threads(Some(1_000_000)) <= MAX_THREADS_PER_CORE * cores);
+/// assert!(effective_threads(None) >= 1);
+/// ```
 pub fn effective_threads(n_threads: Option<usize>) -> usize {
     if is_forked() {
         return 1;
     }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let cap = env_threads();
-    let wanted = n_threads
-        .filter(|&n| n > 0)
-        .or(cap)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let wanted = n_threads.filter(|&n| n > 0).or(cap).unwrap_or(cores);
     cap.map_or(wanted, |cap| wanted.min(cap))
+        .min(MAX_THREADS_PER_CORE * cores)
 }
 
 /// The shared pool for `n` threads, built on first use.
