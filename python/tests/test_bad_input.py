@@ -492,6 +492,18 @@ def ten_million() -> list[str]:
     return ["good", "bad :(", "", "x"] * 2_500_000
 
 
+@pytest.mark.parametrize("piece", [".", "!?", ",", ";", "\u2026", "\u2014", "(", ". ", "!\n"])
+def test_two_megabytes_of_punctuation(piece: str) -> None:
+    # YAKE's word splitter once re-read its whole span for every position it tried: a span with
+    # no space (2 MB of dots) took minutes. Punctuation makes no keyphrase; a text of n ". "
+    # pieces is n - 1 sentences ("." alone ends none), one without spaces is one sentence.
+    reps = 2_000_000 // len(piece.encode())
+    text = piece * reps
+    yake = ts.Yake()
+    assert yake.extract(text) == []
+    assert len(yake.sentences(text)) == (reps - 1 if piece[-1].isspace() else 1)
+
+
 def test_100_mb_string(hundred_mb: str) -> None:
     # Each answer is known exactly: AFINN's "good" is 3; NFKC and case mapping leave ASCII as is;
     # TF-IDF sees one term; a 100 MB "word" is longer than any stemmer looks at.

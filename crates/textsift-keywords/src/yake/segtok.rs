@@ -850,13 +850,14 @@ fn chemical_formula(s: &str) -> Option<usize> {
     Some(chars[..k].iter().map(|c| c.len_utf8()).sum())
 }
 
-/// The end of segtok's word-pattern match starting at `at`, if one starts there.
-fn word_match_at(s: &str, at: usize) -> Option<usize> {
+/// The end of segtok's word-pattern match starting at `at`, if one starts there; `ascii` says
+/// whether all of `s` is ASCII (the caller knows it once for all the positions it tries: found
+/// here, it made a span without spaces quadratic, 2 MB of dots took minutes).
+fn word_match_at(s: &str, at: usize, ascii: bool) -> Option<usize> {
     let bytes = s.as_bytes();
     // `word_step`'s fast path in a loop: an ASCII alphanumeric followed by another (or by the
     // end) is one step. In ASCII text that holds anywhere, since the other alternatives need
     // punctuation next, or non-ASCII characters (units, formulae); elsewhere only inside a word.
-    let ascii = s.is_ascii();
     let run = |mut end: usize| {
         while end < bytes.len()
             && bytes[end].is_ascii_alphanumeric()
@@ -981,8 +982,9 @@ impl TokenBuf {
 fn word_split<'a>(span: &'a str, out: &mut Vec<&'a str>) {
     let mut last = 0;
     let mut at = 0;
+    let ascii = span.is_ascii();
     while at < span.len() {
-        match word_match_at(span, at) {
+        match word_match_at(span, at, ascii) {
             Some(end) => {
                 if at > last {
                     out.push(&span[last..at]);
@@ -1023,7 +1025,7 @@ fn word_tokenizer(sentence: &str, out: &mut impl TokenSink) {
             .chars()
             .next()
             .is_some_and(|c| APOSTROPHES[1..].contains(c));
-        let whole_match = word_match_at(word, 0).is_some();
+        let whole_match = word_match_at(word, 0, word.is_ascii()).is_some();
         if (whole_match && !starts_apostrophe) || word.chars().any(is_terminal) {
             let mut chars = word.chars();
             let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
@@ -1243,7 +1245,7 @@ mod tests {
                 }
                 for (at, _) in span.char_indices() {
                     assert_eq!(
-                        word_match_at(&span, at),
+                        word_match_at(&span, at, span.is_ascii()),
                         word_match_by_steps(&span, at),
                         "{span:?} at {at}"
                     );
