@@ -453,6 +453,21 @@ def test_a_wrong_len_reserves_no_memory(name: str) -> None:
     assert call(_LyingLength(texts)) == call(texts)
 
 
+# Word lists have no on_missing: a missing word is an error there.
+@pytest.mark.parametrize("name", sorted(set(COMPARABLE) - {"Stemmer.stem_words", "porter_stem_words"}))
+def test_pandas_missing_markers_are_missing(name: str) -> None:
+    # A column of pandas' `string` dtype holds pd.NA where a value is missing; pd.NaT comes from
+    # datetime-like columns. Both are missing values like None and NaN, not wrong types.
+    pd = pytest.importorskip("pandas")
+    call = COMPARABLE[name]
+    texts = ["good app", "bad ads", "meh"]
+    with_gaps = [texts[0], pd.NA, texts[1], pd.NaT, texts[2]]
+    assert call(with_gaps, on_missing="skip") == call(texts)
+    assert call(pd.Series(with_gaps[:3], dtype="string"), on_missing="empty") == call([texts[0], "", texts[1]])
+    with pytest.raises(ts.TextsiftTypeError, match=r"texts\[1\] is missing"):
+        call(with_gaps)
+
+
 # -- panics ---------------------------------------------------------------------------------------
 
 

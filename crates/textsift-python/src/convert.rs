@@ -98,8 +98,19 @@ impl OnMissing {
     }
 }
 
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
-    obj.is_none() || obj.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan())
+/// `None`, a float NaN (numpy's too), or pandas' missing markers `pd.NA` and `pd.NaT`, which a
+/// column of pandas' `string` dtype holds where a value is missing. Only items that are not
+/// `str` get here, so the type-name check costs the text columns nothing.
+pub fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+    if obj.is_none() || obj.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
+        return true;
+    }
+    let ty = obj.get_type();
+    ty.name()
+        .is_ok_and(|n| n.to_str().is_ok_and(|n| n == "NAType" || n == "NaTType"))
+        && ty
+            .module()
+            .is_ok_and(|m| m.to_str().is_ok_and(|m| m.starts_with("pandas")))
 }
 
 /// How many items of a batch argument are read between two checks for Python signals.

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
@@ -18,7 +18,7 @@ use textsift::keywords::tfidf::{sklearn_tokens, TokenIds};
 use textsift::tokenize::normalize::lowercase;
 use textsift::{parallel, TextAnalyzer};
 
-use crate::convert::{run_rounds, text_arg, texts_arg, threads_arg, OnMissing};
+use crate::convert::{is_missing, run_rounds, text_arg, texts_arg, threads_arg, OnMissing};
 use crate::errors::{type_error, value_error};
 use crate::tokenizer::{Distinct, PyAnalyzer};
 
@@ -179,7 +179,7 @@ pub fn token_docs<'py>(
     let mut docs = Vec::new();
     for (index, item) in iter.enumerate() {
         let item = item?;
-        if item.is_none() || item.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
+        if is_missing(&item) {
             match on_missing {
                 OnMissing::Raise => {
                     return Err(type_error(

@@ -9,7 +9,7 @@ use textsift::keywords::keyness::{
 };
 use textsift::{Mode, Normalizer, TextAnalyzer, TokenKind};
 
-use crate::convert::{threads_arg, OnMissing};
+use crate::convert::{is_missing, threads_arg, OnMissing};
 use crate::corpus::{count_terms, emit_tokens, token_docs, Docs, Source};
 use crate::errors::{detached, type_error, value_error};
 use crate::tfidf::Param;
@@ -338,8 +338,7 @@ impl PyKeyness {
         let mut distinct: Vec<Bound<'py, PyAny>> = Vec::new();
         let mut members: Vec<Vec<usize>> = Vec::new();
         for (i, label) in labels.iter().enumerate() {
-            let missing =
-                label.is_none() || label.cast::<PyFloat>().is_ok_and(|f| f.value().is_nan());
+            let missing = is_missing(label);
             if missing || !docs.is_present(i) {
                 if on_missing == OnMissing::Skip {
                     continue;
