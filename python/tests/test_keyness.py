@@ -404,6 +404,10 @@ def test_bad_input() -> None:
         k.compare(["a"], ["a a"])
     with pytest.raises(TextsiftValueError, match="pseudo-count"):
         ts.Keyness(prior={"a": 1.0}, starting_count=0).compare(["a b"], ["a c"])
+    # Finite but extreme pseudo-counts overflow (or divide to infinity): an error, not NaN scores.
+    for extreme in ({"prior": 1e308}, {"prior": 5e-324}, {"starting_count": 1e308}):
+        with pytest.raises(TextsiftValueError, match="too large or too small"):
+            ts.Keyness(**extreme).compare(["good app"], ["bad ads"])
     for bad in (
         {"method": "tfidf"},
         {"prior": "uniform"},

@@ -665,6 +665,14 @@ impl Keyness {
                         (f2 as f64, n2, wb, a0b),
                         cfg.variance,
                     );
+                    // Finite positive pseudo-counts give a finite z unless they are extreme
+                    // (a prior of 1e308 sums to infinity, one of 5e-324 divides to it): an
+                    // error, where a NaN score would sort and read as a number.
+                    if !z.is_finite() {
+                        return Err(KeywordError::InvalidInput(format!(
+                            "the log-odds z-score of {term:?} is {z}: the prior's pseudo-counts (from prior, starting_count, prior_scale, sigma and prior_power) are too large or too small for floating point"
+                        )));
+                    }
                     (z, Some(normal_two_sided_p(z)))
                 }
                 KeynessMethod::LogLikelihood => {
