@@ -235,6 +235,8 @@ def test_bad_options() -> None:
         ts.Analyzer(normalizers=["stem"])
     with pytest.raises(ts.TextsiftValueError):
         ts.Analyzer(drop_kinds=["noun"])
+    with pytest.raises(ts.TextsiftValueError, match="min_len must be an integer >= 0, not -1"):
+        ts.Analyzer(min_len=-1)
 
 
 def test_lone_surrogates_are_a_clear_error() -> None:

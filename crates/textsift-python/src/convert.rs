@@ -245,6 +245,23 @@ pub fn threads_arg(py: Python<'_>, n_threads: Option<i64>) -> PyResult<Option<us
     }
 }
 
+/// A count argument taken as any Python int, so that a negative one gets a `ValueError` that
+/// names it (a `usize` parameter would raise pyo3's bare "can't convert negative int").
+pub fn count_arg(py: Python<'_>, value: i64, what: &str, least: i64) -> PyResult<usize> {
+    if value < least {
+        return Err(value_error(
+            py,
+            format!("{what} must be an integer >= {least}, not {value}"),
+        ));
+    }
+    usize::try_from(value).map_err(|_| value_error(py, format!("{what} is too large")))
+}
+
+/// `top`: `None` (everything) or a count >= 0.
+pub fn top_arg(py: Python<'_>, top: Option<i64>) -> PyResult<Option<usize>> {
+    top.map(|t| count_arg(py, t, "top", 0)).transpose()
+}
+
 /// The texts of a batch argument, converted while the GIL is held.
 pub fn batch_texts(
     py: Python<'_>,

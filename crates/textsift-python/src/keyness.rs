@@ -9,7 +9,7 @@ use textsift::keywords::keyness::{
 };
 use textsift::{Mode, Normalizer, TextAnalyzer, TokenKind};
 
-use crate::convert::{is_missing, threads_arg, OnMissing};
+use crate::convert::{is_missing, threads_arg, top_arg, OnMissing};
 use crate::corpus::{count_terms, emit_tokens, token_docs, Docs, Source};
 use crate::errors::{detached, type_error, value_error};
 use crate::tfidf::Param;
@@ -274,10 +274,11 @@ impl PyKeyness {
         py: Python<'py>,
         texts_a: &Bound<'py, PyAny>,
         texts_b: &Bound<'py, PyAny>,
-        top: Option<usize>,
+        top: Option<i64>,
         as_frame: bool,
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let top = top_arg(py, top)?;
         let on_missing = OnMissing::parse(py, on_missing)?;
         let a = self.docs(texts_a, on_missing)?;
         let b = self.docs(texts_b, on_missing)?;
@@ -307,10 +308,11 @@ impl PyKeyness {
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         groups: &Bound<'py, PyAny>,
-        top: Option<usize>,
+        top: Option<i64>,
         as_frame: bool,
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let top = top_arg(py, top)?;
         let on_missing = OnMissing::parse(py, on_missing)?;
         let docs = self.docs(texts, on_missing)?;
         if groups.is_instance_of::<PyString>() {

@@ -10,7 +10,8 @@ use textsift::keywords::textrank::{
 use textsift::Stopwords;
 
 use crate::convert::{
-    batch_texts, keyphrases, pipelined_list, run_one, str_items, text_arg, type_name, DETACH_BYTES,
+    batch_texts, count_arg, keyphrases, pipelined_list, run_one, str_items, text_arg, top_arg,
+    type_name, DETACH_BYTES,
 };
 use crate::errors::{detached, no_panic, type_error, value_error};
 
@@ -29,20 +30,6 @@ fn stopwords_arg(py: Python<'_>, obj: Option<&Bound<'_, PyAny>>) -> PyResult<Sto
             str_items(o, "stopwords")?.iter().map(|s| s.to_string()),
         )),
     }
-}
-
-fn count_arg(py: Python<'_>, value: i64, what: &str, least: i64) -> PyResult<usize> {
-    if value < least {
-        return Err(value_error(
-            py,
-            format!("{what} must be an integer >= {least}, not {value}"),
-        ));
-    }
-    usize::try_from(value).map_err(|_| value_error(py, format!("{what} is too large")))
-}
-
-fn top_arg(py: Python<'_>, top: Option<i64>) -> PyResult<Option<usize>> {
-    top.map(|t| count_arg(py, t, "top", 0)).transpose()
 }
 
 /// A metric given as a name or as an enum member with a `name` (rake-nltk's `Metric`).

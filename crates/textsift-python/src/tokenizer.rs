@@ -16,7 +16,7 @@ use textsift::{
 use rustc_hash::FxHashMap;
 
 use crate::convert::{
-    batch_texts, pipelined, recent_strings_list, stream_batch, text_arg, DETACH_BYTES,
+    batch_texts, count_arg, pipelined, recent_strings_list, stream_batch, text_arg, DETACH_BYTES,
 };
 use crate::errors::{detached, no_panic, type_error, value_error};
 
@@ -795,7 +795,7 @@ impl PyAnalyzer {
         tokenizer: Option<&Bound<'_, PyAny>>,
         normalizers: Vec<String>,
         drop_kinds: Vec<String>,
-        min_len: usize,
+        min_len: i64,
         stopwords: Option<&Bound<'_, PyAny>>,
         stopwords_source: &str,
         stem: Option<&Bound<'_, PyAny>>,
@@ -815,7 +815,8 @@ impl PyAnalyzer {
                 }
             }
         };
-        let mut inner = TextAnalyzer::with_tokenizer(tok).min_len(min_len);
+        let mut inner =
+            TextAnalyzer::with_tokenizer(tok).min_len(count_arg(py, min_len, "min_len", 0)?);
         for n in normalizers {
             let step: Normalizer = n
                 .parse()
