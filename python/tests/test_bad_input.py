@@ -463,7 +463,9 @@ def test_pandas_missing_markers_are_missing(name: str) -> None:
     texts = ["good app", "bad ads", "meh"]
     with_gaps = [texts[0], pd.NA, texts[1], pd.NaT, texts[2]]
     assert call(with_gaps, on_missing="skip") == call(texts)
-    assert call(pd.Series(with_gaps[:3], dtype="string"), on_missing="empty") == call([texts[0], "", texts[1]])
+    assert call(pd.Series(with_gaps[:3], dtype="string"), on_missing="empty") == call(
+        [texts[0], "", texts[1]]
+    )
     with pytest.raises(ts.TextsiftTypeError, match=r"texts\[1\] is missing"):
         call(with_gaps)
 

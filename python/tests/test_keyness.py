@@ -404,7 +404,10 @@ def test_bad_input() -> None:
         k.compare(["a"], ["a a"])
     with pytest.raises(TextsiftValueError, match="pseudo-count"):
         ts.Keyness(prior={"a": 1.0}, starting_count=0).compare(["a b"], ["a c"])
-    for call in (lambda: k.compare(["a b"], ["c d"], top=-1), lambda: k.one_vs_rest(["a b", "c"], ["x", "y"], top=-1)):
+    for call in (
+        lambda: k.compare(["a b"], ["c d"], top=-1),
+        lambda: k.one_vs_rest(["a b", "c"], ["x", "y"], top=-1),
+    ):
         with pytest.raises(TextsiftValueError, match="top must be an integer >= 0, not -1"):
             call()
     # Finite but extreme pseudo-counts overflow (or divide to infinity): an error, not NaN scores.
