@@ -6,6 +6,7 @@ from __future__ import annotations
 import doctest
 import pickle
 import random
+from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
@@ -15,7 +16,7 @@ np = pytest.importorskip("numpy")
 import textsift as ts  # noqa: E402
 import textsift.report as report_module  # noqa: E402
 from textgen import random_texts  # noqa: E402
-from textsift.errors import TextsiftValueError  # noqa: E402
+from textsift.errors import TextsiftTypeError, TextsiftValueError  # noqa: E402
 
 TARGETS = {"Kestrel": ["kestrel"], "Orbix": ["orbix", "orbix phone"]}
 CHARTS = ("sentiment-distribution", "sentiment-over-time", "keyness", "keyphrases", "targets")
@@ -185,6 +186,56 @@ def test_no_groups_and_no_dates() -> None:
         ts.build_report(["a"], chunk_size=0)
     with pytest.raises(TextsiftValueError):
         ts.ReportBuilder().add(["a", "b"], ["g"])
+
+
+@pytest.mark.parametrize(
+    ("texts", "message"),
+    [
+        ("hello", "texts must be an iterable of str, not a single str; wrap it in a list"),
+        (b"hi", "texts must be an iterable of str, not bytes"),
+        (bytearray(b"hi"), "texts must be an iterable of str, not bytearray"),
+        (5, "texts must be an iterable of str, not int"),
+        (None, "texts must be an iterable of str, not NoneType"),
+        (["good", None, b"bad", 5], "texts[1] is missing (None or NaN)"),
+        (["good", float("nan")], "texts[1] is missing (None or NaN)"),
+        (["good", "fine", b"bad", 5], "texts[2] must be str, not bytes"),
+        (("good", 5), "texts[1] must be str, not int"),
+    ],
+)
+def test_bad_texts_are_rejected_like_the_batch_apis(texts: object, message: str) -> None:
+    # The same errors (and wording) as every other batch API, not one document per character.
+    with pytest.raises(TextsiftTypeError) as info:
+        ts.build_report(texts)  # type: ignore[arg-type]
+    assert str(info.value) == message
+    if not isinstance(texts, list) or "missing" not in message:
+        with pytest.raises(TextsiftTypeError, match=r"^texts"):
+            ts.ReportBuilder().add(texts)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ts.Vader().score_batch(texts)  # type: ignore[arg-type]
+
+
+def test_bad_text_in_a_stream_is_found_as_it_is_read() -> None:
+    # The error names the item's index in the whole stream, and nothing past it is read.
+    read = 0
+
+    def posts() -> Iterator[object]:
+        nonlocal read
+        for i in range(30_000):
+            read += 1
+            yield None if i == 12_345 else "post"
+
+    with pytest.raises(TextsiftTypeError, match=r"^texts\[12345\] is missing"):
+        ts.build_report(posts(), chunk_size=10_000)
+    assert read == 12_346
+    with pytest.raises(TextsiftTypeError, match=r"^texts\[1\] must be str, not bytes"):
+        ts.ReportBuilder().add(["a", b"b"])  # type: ignore[list-item]
+
+
+def test_pandas_missing_markers_are_missing() -> None:
+    pd = pytest.importorskip("pandas")
+    for marker in (pd.NA, pd.NaT):
+        with pytest.raises(TextsiftTypeError, match=r"^texts\[1\] is missing"):
+            ts.build_report(["good", marker])
 
 
 def test_views(sample_report: ts.Report) -> None:

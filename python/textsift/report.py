@@ -34,12 +34,12 @@ import json
 import math
 import random
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
 from textsift import _textsift
-from textsift.errors import TextsiftValueError
+from textsift.errors import TextsiftTypeError, TextsiftValueError
 
 __all__ = ["GroupTerms", "HISTOGRAM_BINS", "Report", "ReportBuilder", "build_report"]
 
@@ -56,6 +56,33 @@ _NON_WORD_KINDS = tuple(kind for kind in _textsift.TOKEN_KINDS if kind != "word"
 _TAG_KINDS = ("hashtag", "mention", "emoji")
 # Stands for the terms left out of keyness (a NUL cannot be part of a token).
 _REST = "\x00rest"
+
+
+def _check_iterable(texts: object) -> None:
+    """Reject what iterates but is not a batch of texts, with the batch APIs' messages."""
+    if isinstance(texts, str):
+        raise TextsiftTypeError("texts must be an iterable of str, not a single str; wrap it in a list")
+    if isinstance(texts, (bytes, bytearray, memoryview)) or not isinstance(texts, Iterable):
+        raise TextsiftTypeError(f"texts must be an iterable of str, not {type(texts).__name__}")
+
+
+def _checked(texts: Iterable[Any], start: int = 0) -> Iterator[str]:
+    """``texts`` as they are read, each checked to be a ``str`` (``texts[i]`` counts from ``start``);
+    lazy, so a generator is never held in memory just to be validated."""
+    for i, t in enumerate(texts, start):
+        if not isinstance(t, str):
+            if _is_missing(t):
+                raise TextsiftTypeError(f"texts[{i}] is missing (None or NaN)")
+            raise TextsiftTypeError(f"texts[{i}] must be str, not {type(t).__name__}")
+        yield t
+
+
+def _is_missing(value: object) -> bool:
+    """What the batch APIs count as missing: ``None``, a float NaN, pandas' ``pd.NA``/``pd.NaT``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    kind = type(value)
+    return kind.__name__ in ("NAType", "NaTType") and kind.__module__.startswith("pandas")
 
 
 def _histogram_bin(c: float) -> int:
@@ -240,6 +267,8 @@ class ReportBuilder:
         dates: Sequence[Any] | None = None,
     ) -> None:
         """Add a chunk of posts, with their groups (``None`` for one group) and dates."""
+        _check_iterable(texts)
+        texts = list(_checked(texts))
         n = len(texts)
         if groups is not None and len(groups) != n:
             raise TextsiftValueError(f"{len(groups)} groups for {n} texts")
@@ -247,7 +276,6 @@ class ReportBuilder:
             raise TextsiftValueError(f"{len(dates)} dates for {n} texts")
         if n == 0:
             return
-        texts = [t if isinstance(t, str) else "" if t is None else str(t) for t in texts]
         names = (
             [UNGROUPED] * n
             if groups is None
@@ -443,6 +471,7 @@ def build_report(
     generators of any length work."""
     if chunk_size < 1:
         raise TextsiftValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    _check_iterable(texts)
     builder = ReportBuilder(
         targets=targets,
         top=top,
@@ -451,7 +480,7 @@ def build_report(
         keyphrase_sample=keyphrase_sample,
         n_threads=n_threads,
     )
-    text_it = iter(texts)
+    text_it = _checked(texts)
     group_it = iter(groups) if groups is not None else None
     date_it = iter(dates) if dates is not None else None
     while True:
