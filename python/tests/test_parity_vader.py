@@ -206,6 +206,24 @@ def test_compat_analyzer_and_lexicon_edits() -> None:
         assert compat.polarity_scores(text) == ref.polarity_scores(text), text
 
 
+def test_compat_tables_shared_between_analyzers() -> None:
+    # One analyzer's table given to another: a change through either is seen by both, as in
+    # vaderSentiment, where both hold the same dict.
+    probe = ["rizz", "good rizz 🫠", "not good"]
+    runs = []
+    for make in (CompatAnalyzer, vs.SentimentIntensityAnalyzer):
+        first, second = make(), make()
+        second.lexicon = first.lexicon
+        second.emojis = first.emojis
+        first.lexicon["rizz"] = 2.4
+        scores = [second.polarity_scores(t) for t in probe] + [first.polarity_scores(t) for t in probe]
+        second.lexicon["rizz"] = -2.4
+        second.emojis["🫠"] = "melting face happy"
+        scores += [first.polarity_scores(t) for t in probe] + [second.polarity_scores(t) for t in probe]
+        runs.append(scores)
+    assert runs[0] == runs[1]
+
+
 def test_custom_lexicon_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     lex = tmp_path / "lex.txt"
     lex.write_text("great\t3.1\tx\nawful\t-3.2\n\nmeh\t-0.3\n", encoding="utf-8")
@@ -219,6 +237,24 @@ def test_custom_lexicon_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     broken.write_text("great\t3.1\nawful -3.2\n", encoding="utf-8")
     with pytest.raises(ts.TextsiftValueError, match="line 2"):
         CompatAnalyzer(str(broken))
+
+
+def test_empty_lexicon_file_is_an_empty_lexicon(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # An empty file is an empty table (vaderSentiment reads it so), not "use the built-in one".
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    ours = CompatAnalyzer(lexicon_file=str(empty))
+    ref = vs.SentimentIntensityAnalyzer(lexicon_file=str(empty))
+    assert ours.lexicon == ref.lexicon == {}
+    assert ours.emojis == ref.emojis
+    for text in ["good", "GREAT!!! :)", "not bad at all 😀", "the food was awful"]:
+        assert ours.polarity_scores(text) == ref.polarity_scores(text), text
+    assert ours.polarity_scores("good")["compound"] == 0.0
+    # vaderSentiment cannot read an empty emoji file (a ValueError); neither can we.
+    with pytest.raises(ValueError):
+        vs.SentimentIntensityAnalyzer(emoji_lexicon=str(empty))
+    with pytest.raises(ValueError):
+        CompatAnalyzer(emoji_lexicon=str(empty))
 
 
 def _cpython_sum(values: list[float | int], *, compensate_ints: bool) -> float | int:

@@ -12,7 +12,11 @@ versions" in the README).
 {'neg': 0.0, 'neu': 0.248, 'pos': 0.752, 'compound': 0.8439}
 
 As with vaderSentiment, ``analyzer.lexicon`` and ``analyzer.emojis`` are dicts that can be
-changed in place; the next call scores with the changed tables.
+changed in place; the next call scores with the changed tables. One analyzer's table may be
+given to another (``b.lexicon = a.lexicon``): both then see each change. A plain ``dict``
+assigned to either attribute is copied into one that records its changes, so change it through
+the attribute afterwards: a change made through another name for the dict you assigned is not
+seen (vaderSentiment keeps that dict itself).
 
 >>> analyzer.lexicon["rizz"] = 2.0
 >>> analyzer.polarity_scores("he has rizz")["compound"]
@@ -36,15 +40,16 @@ _V = TypeVar("_V")
 
 
 class _TrackedDict(dict[str, _V]):
-    """A dict that remembers being changed, so the analyzer rebuilds its tables only then."""
+    """A dict that counts its changes, so that each analyzer using it (one table may serve
+    several) rebuilds its tables only when the count has moved since it last built them."""
 
-    changed = False
+    version = 0
 
     def _mark(name: str) -> Callable[..., Any]:  # type: ignore[misc]
         method = getattr(dict, name)
 
         def wrapper(self: _TrackedDict[Any], *args: Any, **kwargs: Any) -> Any:
-            self.changed = True
+            self.version += 1
             return method(self, *args, **kwargs)
 
         wrapper.__name__ = name
@@ -76,11 +81,15 @@ class SentimentIntensityAnalyzer:
     def __init__(self, lexicon_file: str = _DEFAULT_LEXICON, emoji_lexicon: str = _DEFAULT_EMOJI) -> None:
         lexicon_text = None if lexicon_file == _DEFAULT_LEXICON else _read(lexicon_file)
         emoji_text = None if emoji_lexicon == _DEFAULT_EMOJI else _read(emoji_lexicon)
+        # `is not None`, not truthiness: an empty file is an empty table, as in vaderSentiment.
         self._vader = (
-            Vader.from_vader_text(lexicon_text, emoji_text) if lexicon_text or emoji_text else Vader()
+            Vader.from_vader_text(lexicon_text, emoji_text)
+            if lexicon_text is not None or emoji_text is not None
+            else Vader()
         )
         self._lexicon: _TrackedDict[float] = _TrackedDict(self._vader.lexicon())
         self._emojis: _TrackedDict[str] = _TrackedDict(self._vader.emoji())
+        self._built = self._tables_state()
 
     @property
     def lexicon(self) -> dict[str, float]:
@@ -89,8 +98,7 @@ class SentimentIntensityAnalyzer:
 
     @lexicon.setter
     def lexicon(self, value: dict[str, float]) -> None:
-        self._lexicon = _TrackedDict(value)
-        self._lexicon.changed = True
+        self._lexicon = value if isinstance(value, _TrackedDict) else _TrackedDict(value)
 
     @property
     def emojis(self) -> dict[str, str]:
@@ -99,12 +107,16 @@ class SentimentIntensityAnalyzer:
 
     @emojis.setter
     def emojis(self, value: dict[str, str]) -> None:
-        self._emojis = _TrackedDict(value)
-        self._emojis.changed = True
+        self._emojis = value if isinstance(value, _TrackedDict) else _TrackedDict(value)
+
+    def _tables_state(self) -> tuple[int, int, int, int]:
+        # Which table objects, at which change counts: a new object or a moved count rebuilds.
+        return (id(self._lexicon), self._lexicon.version, id(self._emojis), self._emojis.version)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """``{"neg", "neu", "pos", "compound"}`` of ``text``."""
-        if self._lexicon.changed or self._emojis.changed:
+        state = self._tables_state()
+        if state != self._built:
             self._vader = Vader(dict(self._lexicon), dict(self._emojis))
-            self._lexicon.changed = self._emojis.changed = False
+            self._built = state
         return self._vader.polarity_scores(text)
