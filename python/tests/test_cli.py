@@ -64,6 +64,24 @@ def test_stdin_through_console_script(tmp_path: Path) -> None:
     assert proc.stdout.decode() == "sooo good 😍 #fyp\n"
 
 
+def test_python_dash_m_textsift(tmp_path: Path) -> None:
+    # `python -m textsift` is the `textsift` command: same output, same exit status.
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.run(
+        [sys.executable, "-m", "textsift", "tokenize", "-", "--format", "text"],
+        input="sooo good 😍 #fyp\n".encode(),
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode() == "sooo good 😍 #fyp\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "textsift", "report"], capture_output=True, env=env, check=False
+    )
+    assert proc.returncode == 2 and proc.stderr.decode().startswith("textsift: error: no input")
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [

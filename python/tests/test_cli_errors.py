@@ -65,6 +65,22 @@ def make(tmp: Path, case: str) -> tuple[Path, str]:
         path = tmp / "in.jsonl"
         path.write_text('{"text": "a", "platform": "x"}\n{"text": \n', encoding="utf-8")
         return path, "line 2 is not valid JSON"
+    if case == "huge_integer_jsonl":
+        # int() reads at most 4300 digits (a ValueError, not a JSONDecodeError).
+        path = tmp / "in.jsonl"
+        big = "9" * 5000
+        path.write_text(
+            f'{{"text": "a", "platform": "x"}}\n{{"text": "b", "platform": {big}}}\n', encoding="utf-8"
+        )
+        return path, "line 2 has an integer with too many digits to read"
+    if case == "deep_jsonl":
+        # json.loads recurses per level (a RecursionError).
+        path = tmp / "in.jsonl"
+        deep = "[" * 100_000 + "]" * 100_000
+        path.write_text(
+            f'{{"text": "a", "platform": "x"}}\n{{"text": "b", "platform": {deep}}}\n', encoding="utf-8"
+        )
+        return path, "line 2 is nested too deeply to read as JSON"
     if case == "damaged_parquet":
         pytest.importorskip("pyarrow")
         path = tmp / "in.parquet"
@@ -87,6 +103,8 @@ CASES = [
     "undecodable",
     "mixed_encodings",
     "bad_jsonl",
+    "huge_integer_jsonl",
+    "deep_jsonl",
     "damaged_parquet",
 ]
 
@@ -154,6 +172,59 @@ def test_bad_arguments_exit_2() -> None:
     assert proc.returncode == 2 and "must be at least 1" in proc.stderr.decode()
     proc = textsift("report")
     assert proc.returncode == 2 and proc.stderr.decode().count("\n") == 1
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "hex", "base64", "zlib_codec"])
+def test_encoding_that_is_not_a_text_encoding(tmp_path: Path, encoding: str) -> None:
+    # These codecs exist but turn bytes into bytes (or str into str); bytes.decode refuses them.
+    path = tmp_path / "in.txt"
+    path.write_text("hello world\n", encoding="utf-8")
+    proc = textsift("tokenize", str(path), "--encoding", encoding)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and len(err.splitlines()) == 1, err
+    assert err.startswith(f"textsift: error: encoding '{encoding}' is not a text encoding"), err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--sample", "--top", "99999999999999999999999"],
+        ["report", "--sample", "--threads", "99999999999999999999"],
+        ["sentiment", "--sample", "--threads", str(2**63)],
+        ["keywords", "--sample", "--top", "9" * 5000],
+    ],
+)
+def test_too_large_counts_are_bad_arguments(argv: list[str]) -> None:
+    # Counts past a C long overflowed in the Rust side (an OverflowError, exit 1).
+    proc = textsift(*argv)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert f"argument {argv[2]}: must be at most {2**63 - 1}" in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX argv bytes")
+@pytest.mark.parametrize("command", ["stem", "keywords"])
+def test_lang_with_undecodable_bytes(command: str) -> None:
+    # Undecodable argv bytes become lone surrogates (surrogateescape), which Rust cannot take.
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    proc = subprocess.run(
+        [
+            sys.executable.encode(),
+            b"-m",
+            b"textsift.cli",
+            command.encode(),
+            b"--sample",
+            b"--lang",
+            b"e\xffn",
+        ],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=120,
+    )
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert "argument --lang: not a language code: 'e\\udcffn'" in err and "Traceback" not in err
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

@@ -97,8 +97,17 @@ class DocumentSource:
             raise InputError(f"unknown input format {input_format!r}")
         try:
             codecs.lookup(encoding)
-        except LookupError:
+        except (LookupError, UnicodeError):  # UnicodeError: a name with lone surrogates
             raise InputError(f"unknown encoding {encoding!r}") from None
+        try:
+            b"\n".decode(encoding)
+        except LookupError:
+            # rot13, hex, base64, zlib_codec...: codecs that bytes.decode refuses.
+            raise InputError(
+                f"encoding {encoding!r} is not a text encoding (it does not turn bytes into text)"
+            ) from None
+        except UnicodeError:
+            pass  # a text encoding in which a lone newline is not valid (utf-16...)
         self.path = path
         self.format = guess_format(path) if input_format == "auto" else input_format
         self.text_column = text_column
@@ -176,6 +185,11 @@ class DocumentSource:
                         f"{offset + e.start} (byte 0x{raw[e.start]:02x}); "
                         "pass --errors replace to substitute U+FFFD, or --encoding"
                     ) from None
+                except UnicodeError as e:
+                    # Codecs such as idna, punycode or undefined raise a plain UnicodeError.
+                    raise InputError(
+                        f"{self.path}: line {n}: cannot decode as {self.encoding}: {e}"
+                    ) from None
                 offset += len(raw)
                 yield n, line
         except (EOFError, gzip.BadGzipFile, zlib.error) as e:
@@ -248,6 +262,13 @@ class DocumentSource:
                 obj = json.loads(line)
             except json.JSONDecodeError as e:
                 raise InputError(f"{self.path}: line {n} is not valid JSON ({e.msg})") from None
+            except ValueError:
+                # int() refuses more than sys.get_int_max_str_digits() (4300) digits.
+                raise InputError(
+                    f"{self.path}: line {n} has an integer with too many digits to read"
+                ) from None
+            except RecursionError:
+                raise InputError(f"{self.path}: line {n} is nested too deeply to read as JSON") from None
             if not isinstance(obj, dict) or self.text_column not in obj:
                 raise InputError(f"{self.path}: line {n} has no field {self.text_column!r}")
             for name in self.require:

@@ -117,14 +117,33 @@ def parse_targets(spec: str) -> dict[str, list[str]]:
     return targets
 
 
+# The largest count an option takes: the Rust side reads counts (top, threads...) as a C long.
+MAX_COUNT = 2**63 - 1
+
+
 def _positive(value: str) -> int:
+    digits = value.strip().lstrip("+")
+    if digits.isdigit() and len(digits.lstrip("0")) > len(str(MAX_COUNT)):
+        # Checked before int(), which refuses more than 4300 digits with a ValueError.
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT}, not a {len(digits)}-digit number")
     try:
         n = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        raise argparse.ArgumentTypeError(f"not a whole number: {value[:40]!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    if n > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT}, not {n}")
     return n
+
+
+def _language(value: str) -> str:
+    # Command-line arguments carry undecodable bytes as lone surrogates, which Rust cannot take.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(f"not a language code: {value!r}") from None
+    return value
 
 
 def _add_input(p: argparse.ArgumentParser) -> None:
@@ -532,7 +551,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_sentences)
 
     p = add("stem", "lower-case, tokenize and stem each document's words", EPILOG_STEM)
-    p.add_argument("--lang", default="en", help="Snowball language (default: en)")
+    p.add_argument("--lang", type=_language, default="en", help="Snowball language (default: en)")
     p.add_argument("--algorithm", choices=("current", "classic", "nltk"), default="current")
     p.add_argument("--stopwords", action="store_true", help="drop the language's stopwords (NLTK's list)")
     p.add_argument("--keep-all", action="store_true", help="keep punctuation, emoji, URLs...")
@@ -549,7 +568,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("keywords", "keyphrases of each document (JSONL out)", EPILOG_KEYWORDS)
     p.add_argument("--method", choices=("yake", "rake", "textrank"), default="yake")
     p.add_argument("--top", type=_positive, default=10)
-    p.add_argument("--lang", default="en", help="stopword language (default: en)")
+    p.add_argument("--lang", type=_language, default="en", help="stopword language (default: en)")
     p.add_argument("--ngram", type=_positive, default=3, help="YAKE: longest phrase in words (default: 3)")
     p.set_defaults(func=cmd_keywords)
 
