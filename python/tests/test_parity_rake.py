@@ -16,6 +16,7 @@ and repeats.
 
 from __future__ import annotations
 
+import math
 import pickle
 import random
 import string
@@ -326,6 +327,50 @@ def test_compat_attribute_changes_take_effect() -> None:
         r.extract_keywords_from_text(text)
     assert _compat_result(ours) == _compat_result(ref)
     assert "solar power plants" not in ours.get_ranked_phrases()
+
+
+def test_compat_sees_an_in_place_edit_of_to_ignore_that_keeps_its_size() -> None:
+    # Discard one word, add another: same set object, same size, different stopwords.
+    text = "Solar power plants store energy. Wind farms need grid storage and solar power."
+    ours, ref = CompatRake(), reference()
+    for r in (ours, ref):
+        r.extract_keywords_from_text(text)
+        r.to_ignore.discard("and")
+        r.to_ignore.add("solar")
+        r.extract_keywords_from_text(text)
+    assert ours.get_ranked_phrases() == [
+        "wind farms need grid storage and",
+        "power plants store energy",
+        "power",
+    ]
+    assert _compat_result(ours) == _compat_result(ref)
+
+
+@pytest.mark.parametrize(
+    ("min_length", "max_length"),
+    [
+        (1.5, 100000),
+        (2.0, 3.5),
+        (1, math.inf),
+        (-math.inf, math.inf),
+        (0.5, 1.0),
+        (1, 0.5),
+        (math.inf, math.inf),
+        (3, 2),
+        (math.nan, 3),
+        (1, math.nan),
+        (-2.5, 2**70),
+    ],
+    ids=str,
+)
+def test_compat_fractional_and_infinite_lengths(min_length: float, max_length: float) -> None:
+    # rake-nltk compares min_length <= len(phrase) <= max_length as Python does.
+    ref = reference(min_length=min_length, max_length=max_length)
+    ours = CompatRake(min_length=min_length, max_length=max_length)  # type: ignore[arg-type]
+    for text in generated(100, seed=13):
+        ref.extract_keywords_from_text(text)
+        ours.extract_keywords_from_text(text)
+        assert _compat_result(ours) == _compat_result(ref), text
 
 
 # textsift.Rake: arguments, pickling, batches.

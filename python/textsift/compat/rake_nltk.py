@@ -38,6 +38,7 @@ and ``degree``); changing them between extractions has the effect it has in rake
 
 from __future__ import annotations
 
+import math
 import string
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -69,6 +70,28 @@ def _metric(value: object) -> Metric:
     if isinstance(value, Enum) and isinstance(name, str) and name in Metric.__members__:
         return Metric[name]
     return Metric.DEGREE_TO_FREQUENCY_RATIO
+
+
+_MAX_LENGTH = 2**62
+
+
+def _length_bounds(min_length: float, max_length: float) -> tuple[int, int]:
+    """Whole-number bounds for the engine that keep the phrases rake-nltk keeps: it compares
+    ``min_length <= len(phrase) <= max_length`` as Python does, so fractions and infinities are
+    allowed (``min_length=1.5`` keeps two words or more, ``max_length=math.inf`` has no limit)."""
+    if min_length != min_length or max_length != max_length:
+        return 1, 0  # NaN: no comparison holds, no phrase is kept
+    if isinstance(min_length, float) and math.isinf(min_length):
+        low = 0 if min_length < 0 else _MAX_LENGTH
+    else:
+        low = min(max(math.ceil(min_length), 0), _MAX_LENGTH)
+    if isinstance(max_length, float) and math.isinf(max_length):
+        high = _MAX_LENGTH if max_length > 0 else 0
+    else:
+        high = min(max(math.floor(max_length), 0), _MAX_LENGTH)
+    if low > high:
+        return 1, 0
+    return low, high
 
 
 class Rake:
@@ -105,22 +128,24 @@ class Rake:
         self._core: _CoreRake | None = None
 
     def _engine(self) -> _CoreRake:
+        min_length, max_length = _length_bounds(self.min_length, self.max_length)
+        # The set's contents, not its id() and size: an in-place edit may keep both (a word
+        # discarded, another added). Copying ~200 words is cheap next to an extraction.
+        to_ignore = frozenset(self.to_ignore)
         key = (
-            id(self.to_ignore),
-            len(self.to_ignore),
+            to_ignore,
             self.metric,
-            self.min_length,
-            self.max_length,
+            min_length,
+            max_length,
             bool(self.include_repeated_phrases),
         )
         if self._core is None or key != self._core_key:
             self._core = _CoreRake(
-                stopwords=list(self.to_ignore),
+                stopwords=list(to_ignore),
                 punctuations=[],
                 metric=self.metric.name,
-                # rake-nltk keeps a phrase when min_length <= len(phrase) <= max_length.
-                min_length=min(max(int(self.min_length), 0), 2**62),
-                max_length=min(max(int(self.max_length), 0), 2**62),
+                min_length=min_length,
+                max_length=max_length,
                 include_repeated_phrases=bool(self.include_repeated_phrases),
             )
             self._core_key = key
