@@ -182,6 +182,33 @@ def test_compat_and_api() -> None:
     assert ts.keywords(docs[0], top=3) == ts.Yake(top=3).extract(docs[0])
 
 
+def test_compat_empty_stopwords_mean_the_default_list() -> None:
+    # yake reads `stopwords or ...`: an empty collection is its default list (its own, AGPL);
+    # the compat's default is textsift's (Stopwords ISO), so compare each side with its default.
+    assert yake.KeywordExtractor(stopwords=set()).stopword_set == yake.KeywordExtractor().stopword_set
+    default = compat_yake.KeywordExtractor()
+    assert default.stopword_set == set(STOPWORDS)
+    docs = generated(30, 5)
+    for empty in (set(), [], ()):
+        compat = compat_yake.KeywordExtractor(stopwords=empty)
+        assert compat.stopword_set == default.stopword_set
+        assert [compat.extract_keywords(d) for d in docs] == [default.extract_keywords(d) for d in docs]
+
+
+@pytest.mark.parametrize("dedup_lim", [0.9, 1.0, 1.5])
+@pytest.mark.parametrize("top", [0, -1, -3, 2.0, 2.5, None, 3, 10**30, float("inf")], ids=str)
+def test_compat_top_of_every_kind(top: object, dedup_lim: float) -> None:
+    # yake slices candidates[:top] without deduplication (a float there is a TypeError it catches:
+    # []) and with it stops at len(kept) == top (never, for 0, negative or fractional top).
+    docs = inspec(10) + generated(30, 6)
+    ref = yake.KeywordExtractor(stopwords=set(STOPWORDS), top=top, dedup_lim=dedup_lim)
+    compat = compat_yake.KeywordExtractor(stopwords=set(STOPWORDS), top=top, dedup_lim=dedup_lim)  # type: ignore[arg-type]
+    for d in docs:
+        ours, theirs = compat.extract_keywords(d), ref.extract_keywords(d)
+        assert [k for k, _ in ours] == [k for k, _ in theirs], d
+        assert [s for _, s in ours] == pytest.approx([s for _, s in theirs], rel=1e-9), d
+
+
 def test_bad_input() -> None:
     y = ts.Yake()
     assert y.extract("") == []
