@@ -53,6 +53,47 @@ def test_pystemmer_parity(algorithm: str) -> None:
     assert [compat_pystemmer.Stemmer(algorithm).stemWord(w) for w in words[:200]] == theirs[:200]
 
 
+def _generated_words(base: list[str], seed: int, n: int = 6_000) -> list[str]:
+    """Words built from real ones: a one-letter or ``qu`` elision before them (each apostrophe),
+    a suffix of another word stacked on, a letter doubled, a hyphen, digit or capital inserted."""
+    rng = random.Random(seed)
+    base = base or ["word"]
+    marks = ["'", "\u2019", "-", "0", "_"]
+    out = [
+        f"{p}{a}{rng.choice(base)}" for p in [*"abcdefghijklmnopqrstuvwxyz", "qu"] for a in ("'", "\u2019")
+    ]
+    for _ in range(n):
+        w, other = rng.choice(base), rng.choice(base)
+        k = rng.randrange(len(w) + 1)
+        match rng.randrange(4):
+            case 0:
+                w = w + other[rng.randrange(len(other) + 1) :]
+            case 1:
+                w = w[:k] + w[k : k + 1] * 2 + w[k + 1 :]
+            case 2:
+                w = w[:k] + rng.choice(marks) + w[k:]
+            case _:
+                w = w[:k] + w[k:].capitalize()
+        out.append(w)
+    return out
+
+
+@pytest.mark.parametrize("algorithm", PyStemmer.algorithms())
+def test_pystemmer_parity_generated(algorithm: str) -> None:
+    words = _generated_words(vocabulary(algorithm)[:5_000] or SAMPLE_WORDS, seed=len(algorithm))
+    theirs = PyStemmer.Stemmer(algorithm).stemWords(words)
+    bad = _diff(ts.Stemmer(algorithm).stem_words(words), theirs, words)
+    assert not bad, f"{len(bad)} of {len(words)} differ from PyStemmer, e.g. {bad[:5]}"
+
+
+def test_compat_algorithms_lists_what_pystemmer_lists() -> None:
+    for aliases in (False, True):
+        assert compat_pystemmer.algorithms(aliases) == sorted(PyStemmer.algorithms(aliases))
+    # Every name PyStemmer lists is taken, and so are ISO codes.
+    for name in [*PyStemmer.algorithms(), "en", "fr"]:
+        compat_pystemmer.Stemmer(name)
+
+
 def test_vocabularies_present_or_skipped() -> None:
     if not SNOWBALL.is_dir():
         pytest.skip("../shared/data/snowball is not here")
@@ -164,6 +205,19 @@ def test_nltk_snowball_parity(lang: str, source: str) -> None:
     compat = compat_nltk.SnowballStemmer(lang)
     assert [compat.stem(w) for w in words] == theirs
     assert compat_nltk.SnowballStemmer(lang).stem_words(words) == theirs
+
+
+@pytest.mark.parametrize("lang", [lang for lang in NLTK_LANGUAGES if lang not in ("arabic", "russian")])
+def test_nltk_length_limit_is_on_the_word_as_given(lang: str) -> None:
+    # Words over 1 KiB come back unstemmed; lower-casing lengthens `İ` (2 bytes to 3), and a word
+    # within the limit before it is still stemmed as NLTK stems it.
+    compat = compat_nltk.SnowballStemmer(lang)
+    ref = nltk_snowball.SnowballStemmer(lang)
+    for suffix in ("ations", "ingly", "ernes", "amente", "issements"):
+        word = "İ" + "x" * (1022 - len(suffix)) + suffix
+        assert len(word.encode()) == 1024 < len(word.lower().encode())
+        assert compat.stem(word) == ref.stem(word), suffix
+        assert compat.stem_words([word, word]) == [ref.stem(word)] * 2
 
 
 def test_nltk_arabic_memory() -> None:

@@ -372,7 +372,8 @@ fn stem_in_order<'py>(
 /// included). ``lang`` is a name (``"english"``) or ISO 639-1 code (``"en"``); ``"porter"`` is
 /// Porter's original algorithm (NLTK's ``PorterStemmer`` with ``"nltk"``). Words are stemmed as
 /// given: lower-case them first (NLTK does, with ``str.lower``, for all languages but Arabic and
-/// Russian).
+/// Russian). Words longer than 1 KiB (UTF-8) come back unchanged, whatever the algorithm: no
+/// language has such words, and the Snowball runtime is quadratic on some of them.
 ///
 /// NLTK's Arabic stemmer object remembers something from one word to the next; with
 /// ``algorithm="nltk"``, ``stem`` answers as a new NLTK object would and ``stem_words`` as one

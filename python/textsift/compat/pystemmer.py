@@ -17,12 +17,17 @@ from textsift import _textsift
 __all__ = ["Stemmer", "algorithms", "version"]
 
 
+# Algorithms of textsift's current family that PyStemmer 3.1.0 does not list (newer Snowball
+# releases added them); ``Stemmer`` takes them all the same.
+_NOT_IN_PYSTEMMER = frozenset({"earlymodernenglish", "lovins", "ukrainian"})
+
+
 def algorithms(aliases: bool = False) -> list[str]:
-    """The algorithm names, as ``Stemmer.algorithms()`` lists them."""
-    names = list(_textsift.stem_languages("current"))
-    if aliases:
-        names += ["en", "de", "fr", "es", "it", "nl", "pt", "ru", "sv", "da", "fi", "hu", "no", "ro", "tr"]
-    return sorted(names)
+    """The algorithm names, as PyStemmer 3.1.0's ``Stemmer.algorithms()`` lists them (its
+    ``aliases=True`` gives the same list). ``Stemmer`` also takes ISO 639-1 codes and the
+    algorithms newer Snowball releases added (``ukrainian``...)."""
+    del aliases  # accepted for compatibility, as PyStemmer does
+    return sorted(set(_textsift.stem_languages("current")) - _NOT_IN_PYSTEMMER)
 
 
 def version() -> str:

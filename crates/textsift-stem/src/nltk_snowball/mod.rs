@@ -230,18 +230,23 @@ impl NltkSnowball {
         if word.len() > MAX_WORD_BYTES {
             return Cow::Borrowed(word);
         }
+        self.stem_any_length(word)
+    }
+
+    fn stem_any_length<'a>(&mut self, word: &'a str) -> Cow<'a, str> {
         match self.stemmer.nltk_port() {
             Some(port) => stem(port, word, &mut self.memory, self.stopwords.as_ref()),
             None if self.stopwords.as_ref().is_some_and(|s| s.contains(word)) => {
                 Cow::Borrowed(word)
             }
-            None => self.stemmer.stem(word),
+            None => self.stemmer.stem_any_length(word),
         }
     }
 
     /// NLTK's `stem(token)`, given the token and its lower-cased form (`lowered`, the token itself
     /// where [`NltkSnowball::lowercases`] is false): the same as [`NltkSnowball::stem`] on
-    /// `lowered`, except for `porter`, where NLTK decides on the token's own length whether to
+    /// `lowered`, with the length limit applied to `token`, except for `porter`, where NLTK
+    /// decides on the token's own length whether to
     /// stem at all (a token of at most two code points comes back lower-cased, even when
     /// lower-casing lengthened it, as `İ` → `i̇`).
     ///
@@ -255,7 +260,12 @@ impl NltkSnowball {
         if self.stemmer.language() == "porter" && token.chars().nth(2).is_none() {
             return Cow::Borrowed(lowered);
         }
-        self.stem(lowered)
+        // The length limit applies to the token as given: lower-casing may lengthen it (`İ`
+        // takes 2 bytes, `i̇` 3), and a token within the limit is stemmed as NLTK stems it.
+        if token.len() > MAX_WORD_BYTES {
+            return Cow::Borrowed(lowered);
+        }
+        self.stem_any_length(lowered)
     }
 
     /// The stems of `words`, in order, as this object stems them one after the other (each
