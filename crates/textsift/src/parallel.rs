@@ -47,6 +47,14 @@ fn env_threads() -> Option<usize> {
         .filter(|&n| n > 0)
 }
 
+/// The cores this process may use, read once: the standard library asks the kernel and reads
+/// the cgroup's CPU quota from files on each call (tens of microseconds, more than a batch of a
+/// few short texts takes).
+fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
 /// Threads per core that a batch may ask for at most. More only add switching; and a caller's
 /// `n_threads=10**6` would otherwise try to start a million threads, run into the system's limit
 /// and fail, after starving every other process of threads for seconds.
@@ -66,7 +74,7 @@ pub fn effective_threads(n_threads: Option<usize>) -> usize {
     if is_forked() {
         return 1;
     }
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = cores();
     let cap = env_threads();
     let wanted = n_threads.filter(|&n| n > 0).or(cap).unwrap_or(cores);
     cap.map_or(wanted, |cap| wanted.min(cap))
