@@ -175,8 +175,8 @@ impl PyRakeRanking {
 /// (that language's NLTK list, as ``textsift.stopwords(lang)``) or an iterable of words.
 /// ``punctuations`` defaults to the characters of ``string.punctuation``. An empty collection of
 /// either means none (rake-nltk takes it for its default; ``textsift.compat.rake_nltk`` does
-/// as rake-nltk does). Tokens are ignored only
-/// when they equal an entry, so a run such as ``"),"`` is a phrase word, as in rake-nltk.
+/// as rake-nltk does). Tokens are ignored only when they equal an entry, so a run such as
+/// ``"),"`` is a phrase word, as in rake-nltk.
 /// ``metric`` is ``"DEGREE_TO_FREQUENCY_RATIO"`` (default), ``"WORD_DEGREE"`` or
 /// ``"WORD_FREQUENCY"`` (or a ``Metric`` member). Phrases have ``min_length`` to ``max_length``
 /// words; ``min_frequency`` drops phrases that occur fewer times (word scores are not affected).

@@ -36,7 +36,7 @@ fn current_french<'a>(s: frostem::Stemmer, word: &'a str) -> Cow<'a, str> {
     };
     let stem = s.stem(&format!("b'{rest}")).into_owned();
     match stem.strip_prefix('b') {
-        Some(tail) if format!("z{tail}") == word => Cow::Borrowed(word),
+        Some(tail) if tail == &word[1..] => Cow::Borrowed(word),
         Some(tail) => Cow::Owned(format!("z{tail}")),
         None => Cow::Owned(stem),
     }

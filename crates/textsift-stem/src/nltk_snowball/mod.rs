@@ -246,9 +246,8 @@ impl NltkSnowball {
     /// NLTK's `stem(token)`, given the token and its lower-cased form (`lowered`, the token itself
     /// where [`NltkSnowball::lowercases`] is false): the same as [`NltkSnowball::stem`] on
     /// `lowered`, with the length limit applied to `token`, except for `porter`, where NLTK
-    /// decides on the token's own length whether to
-    /// stem at all (a token of at most two code points comes back lower-cased, even when
-    /// lower-casing lengthened it, as `İ` → `i̇`).
+    /// decides on the token's own length whether to stem at all (a token of at most two code
+    /// points comes back lower-cased, even when lower-casing lengthened it, as `İ` → `i̇`).
     ///
     /// ```
     /// use textsift_stem::NltkSnowball;
