@@ -8,7 +8,6 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyFloat, PyList, PyString, PyTuple, PyType};
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use textsift::parallel;
 
@@ -330,31 +329,16 @@ impl RoundBudget {
     }
 }
 
-/// [`run_round`] without the GIL, its errors as Python errors.
+/// `f` over one round on `threads` threads, in order ([`parallel::map`]), without the GIL and
+/// with its errors as Python errors.
 fn run_round_detached<'t, T: Sync, R: Send>(
     py: Python<'_>,
     round: &'t [T],
     threads: usize,
     f: &(impl Fn(&'t T) -> R + Sync),
 ) -> PyResult<Vec<R>> {
-    detached(py, || run_round(round, threads, f))?.map_err(|e| value_error(py, e.to_string()))
-}
-
-/// `f` over one round on `threads` threads, in order (called without the GIL).
-fn run_round<'t, T: Sync, R: Send>(
-    round: &'t [T],
-    threads: usize,
-    f: &(impl Fn(&'t T) -> R + Sync),
-) -> Result<Vec<R>, textsift::Error> {
-    if threads == 1 || round.len() < 2 {
-        Ok(round.iter().map(f).collect())
-    } else {
-        // Tiny items are handed out in runs, so that scheduling costs stay small.
-        let min_len = (round.len() / (8 * threads)).clamp(1, 16);
-        parallel::install(Some(threads), || {
-            round.par_iter().with_min_len(min_len).map(f).collect()
-        })
-    }
+    detached(py, || parallel::map(round, Some(threads), f))?
+        .map_err(|e| value_error(py, e.to_string()))
 }
 
 /// Runs `f` over `items` in parallel without the GIL, in input order, in rounds of about

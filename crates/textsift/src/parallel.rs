@@ -127,6 +127,10 @@ pub fn install<R: Send>(
 ///
 /// Results may borrow from the items (`f` gets `&'a T`), which lets tokenizers return tokens that
 /// point into the input texts without copying them.
+///
+/// Many small items are handed out in runs of up to 16, so that scheduling costs stay small; a
+/// few items (each a large part of a batch, say) are handed out one by one, so that they
+/// still spread over the threads.
 pub fn map<'a, T, R, F>(items: &'a [T], n_threads: Option<usize>, f: F) -> Result<Vec<R>, Error>
 where
     T: Sync,
@@ -137,8 +141,9 @@ where
     if n == 1 || items.len() < 2 {
         return Ok(items.iter().map(f).collect());
     }
+    let run = (items.len() / (8 * n)).clamp(1, 16);
     let pool = pool_for(n)?;
-    Ok(pool.install(|| items.par_iter().with_min_len(16).map(f).collect()))
+    Ok(pool.install(|| items.par_iter().with_min_len(run).map(f).collect()))
 }
 
 #[cfg(test)]
