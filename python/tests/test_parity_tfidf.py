@@ -332,6 +332,17 @@ def test_transform_is_deterministic_across_threads() -> None:
     many = v.transform(texts)
     assert (one != many).nnz == 0
     np.testing.assert_array_equal(one.indices, many.indices)
+    # fit_transform too, for both dtypes: the rows come in blocks whose size depends on the
+    # thread count, and are stacked into the arrays on several threads.
+    for dtype in (np.float64, np.float32):
+        made = [
+            ts.TfidfVectorizer(ngram_range=(1, 2), n_threads=n, dtype=dtype).fit_transform(texts)
+            for n in (1, 3, 8)
+        ]
+        for m in made[1:]:
+            for name in ("data", "indices", "indptr"):
+                np.testing.assert_array_equal(getattr(m, name), getattr(made[0], name))
+                assert getattr(m, name).dtype == getattr(made[0], name).dtype
 
 
 def test_top_terms_from_texts_and_matrices() -> None:

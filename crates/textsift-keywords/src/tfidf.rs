@@ -396,6 +396,32 @@ impl CsrMatrix {
         Ok(())
     }
 
+    /// `blocks` stacked, the first on top, as one matrix of `n_cols` columns (every block must
+    /// have that many, or [`KeywordError::InvalidInput`]). The arrays are allocated once, at
+    /// their final size: appending block after block would grow them a few dozen times, and
+    /// each growth of a large array is a fresh allocation the operating system maps and unmaps.
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::CsrMatrix;
+    /// let top = CsrMatrix::from_rows(&[vec![(0, 1.0)]], 2);
+    /// let bottom = CsrMatrix::from_rows(&[vec![], vec![(1, 2.0)]], 2);
+    /// let m = CsrMatrix::stack(2, vec![top, bottom]).unwrap();
+    /// assert_eq!(m.indptr, [0, 1, 1, 2]);
+    /// assert_eq!(CsrMatrix::stack(3, vec![]).unwrap(), CsrMatrix::empty(3));
+    /// ```
+    pub fn stack(n_cols: usize, blocks: Vec<CsrMatrix>) -> Result<CsrMatrix, KeywordError> {
+        let rows: usize = blocks.iter().map(CsrMatrix::n_rows).sum();
+        let nnz: usize = blocks.iter().map(CsrMatrix::nnz).sum();
+        let mut m = CsrMatrix::empty(n_cols);
+        m.indptr.reserve_exact(rows);
+        m.indices.reserve_exact(nnz);
+        m.data.reserve_exact(nnz);
+        for block in blocks {
+            m.append(block)?;
+        }
+        Ok(m)
+    }
+
     /// The number of rows.
     pub fn n_rows(&self) -> usize {
         self.indptr.len().saturating_sub(1)
@@ -1478,6 +1504,33 @@ impl TfidfVectorizer {
         transform: bool,
         map: impl FnOnce(&(dyn Fn(usize) -> CsrMatrix + Sync), usize) -> Vec<CsrMatrix>,
     ) -> Result<Option<CsrMatrix>, KeywordError> {
+        let blocks = self.fit_parts_blocks(parts, transform, map)?;
+        let n_cols = self.vocabulary().map_or(0, <[String]>::len);
+        blocks.map(|b| CsrMatrix::stack(n_cols, b)).transpose()
+    }
+
+    /// [`fit_parts_with`](Self::fit_parts_with), with the matrix left as its row blocks, one
+    /// per part, in order. [`CsrMatrix::stack`] makes them one matrix; a caller that copies the
+    /// rows elsewhere anyway (the Python binding fills numpy's arrays from them, on all cores)
+    /// saves that copy.
+    ///
+    /// ```
+    /// use textsift_keywords::tfidf::{CsrMatrix, TfidfConfig, TfidfVectorizer};
+    /// let texts = ["good app", "bad ads", "good ads"];
+    /// let mut v = TfidfVectorizer::new(TfidfConfig::default())?;
+    /// let parts = vec![v.count_texts_part(&texts[..2])?, v.count_texts_part(&texts[2..])?];
+    /// let blocks = v.fit_parts_blocks(parts, true, |rows, n| (0..n).map(rows).collect())?.unwrap();
+    /// assert_eq!(blocks.iter().map(CsrMatrix::n_rows).collect::<Vec<_>>(), [2, 1]);
+    /// let whole = TfidfVectorizer::new(TfidfConfig::default())?.fit_transform_texts(&texts)?;
+    /// assert_eq!(CsrMatrix::stack(4, blocks)?, whole);
+    /// # Ok::<(), textsift_keywords::KeywordError>(())
+    /// ```
+    pub fn fit_parts_blocks(
+        &mut self,
+        parts: impl IntoIterator<Item = TermCounts>,
+        transform: bool,
+        map: impl FnOnce(&(dyn Fn(usize) -> CsrMatrix + Sync), usize) -> Vec<CsrMatrix>,
+    ) -> Result<Option<Vec<CsrMatrix>>, KeywordError> {
         let mut total = Counts::empty();
         let mut n_docs = 0;
         let mut counted = Vec::new();
@@ -1496,11 +1549,6 @@ impl TfidfVectorizer {
             Some((part, global)) => self.part_rows(fitted, part, global, &column),
             None => CsrMatrix::empty(fitted.vocabulary.len()),
         };
-        let mut m = CsrMatrix::empty(fitted.vocabulary.len());
-        let nnz: usize = counted.iter().map(|(part, _)| part.entries.len()).sum();
-        m.indptr.reserve(n_docs);
-        m.indices.reserve(nnz);
-        m.data.reserve(nnz);
         let made = map(&rows, counted.len());
         if made.len() != counted.len() {
             return Err(KeywordError::InvalidInput(format!(
@@ -1509,10 +1557,7 @@ impl TfidfVectorizer {
                 counted.len()
             )));
         }
-        for part in made {
-            m.append(part)?;
-        }
-        Ok(Some(m))
+        Ok(Some(made))
     }
 
     /// [`fit_texts`](Self::fit_texts), or with `transform` [`fit_transform_texts`](Self::fit_transform_texts),
