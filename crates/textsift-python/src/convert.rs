@@ -436,7 +436,9 @@ pub fn stream_batch<R: Send>(
 /// cores, and no worker waits for a round to start (an earlier design read round `k + 1` while
 /// a rayon pool ran round `k`: three threads on two cores, and a worker woken up after each
 /// round; `count_batch` scaled 1.6-1.8x where two processes got 2.0x from the same machine).
-/// With one thread, this thread reads, works without the GIL and consumes, job by job.
+/// With one thread, this thread reads, works without the GIL and consumes, job by job; so it
+/// does when the first job is the whole input (a small batch): one job keeps one thread busy
+/// whatever the number of threads, and starting a worker would cost more than most such jobs.
 ///
 /// Ctrl-C is honoured between jobs. An error (a bad item, Ctrl-C, a failed `consume`) stops
 /// the workers after their current job and is raised once they have ended; a panic in `work`
@@ -449,18 +451,19 @@ pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
     work: impl Fn(&J) -> R + Sync,
     mut consume: impl FnMut(&mut S, J, R) -> PyResult<()>,
 ) -> PyResult<()> {
-    if threads <= 1 {
-        loop {
-            let (job, ended) = read(state)?;
+    let mut first = Some(read(state)?);
+    if threads <= 1 || first.as_ref().is_some_and(|&(_, ended)| ended) {
+        while let Some((job, ended)) = first.take() {
             if let Some(job) = job {
                 let result = detached(py, || work(&job))?;
                 consume(state, job, result)?;
             }
-            if ended {
-                return Ok(());
+            if !ended {
+                py.check_signals()?;
+                first = Some(read(state)?);
             }
-            py.check_signals()?;
         }
+        return Ok(());
     }
     // A finished job: its index, the job, and its result (none if a worker stopped first).
     type Done<J, R> = (usize, J, Option<std::thread::Result<R>>);
@@ -521,7 +524,10 @@ pub fn reading_pipeline<S, J: Send + Sync, R: Send>(
                 Ok(true)
             };
             while !ended {
-                let (job, end) = read(state)?;
+                let (job, end) = match first.take() {
+                    Some(read_first) => read_first,
+                    None => read(state)?,
+                };
                 ended = end;
                 if let Some(job) = job {
                     // The receiver lives until the workers end: sending cannot fail here.
@@ -584,6 +590,21 @@ pub const STREAM_CHUNK_WEIGHT: usize = 256 << 10;
 /// token texts within a chunk are many (the tokenizer batches deduplicate token texts per chunk).
 pub const PIPELINE_CHUNK: usize = 256;
 
+/// A batch of texts lighter than this (their bytes plus [`ITEM_WEIGHT`] per text) runs on the
+/// calling thread alone: a hundred posts take 40-200 µs, and starting a worker thread and
+/// handing it work costs about 50 µs, so that on two cores such a batch took longer with
+/// both than with one.
+pub const SERIAL_WEIGHT: usize = 16 << 10;
+
+/// Whether `items` weigh less than [`SERIAL_WEIGHT`] (read only as far as needed to tell).
+fn is_light(items: &[Option<PyBackedStr>]) -> bool {
+    let mut weight = 0;
+    items.iter().all(|t| {
+        weight += ITEM_WEIGHT + t.as_deref().map_or(0, str::len);
+        weight < SERIAL_WEIGHT
+    })
+}
+
 /// Documents per unit of pipelined work for a batch of `items` on `threads` threads: at least
 /// sixteen chunks a thread where the batch allows, so that a few heavy documents (keyphrases of
 /// 2,000 abstracts are eight chunks of 256) do not leave one thread working alone at the end.
@@ -643,16 +664,23 @@ impl Drop for GcPause<'_> {
 /// Unlike [`reading_pipeline`], whose input arrives while it works, the items are all known
 /// here: workers claim chunks by index, without a queue, and this thread's first duty is the
 /// conversion, which is most of the work of batches that return many Python objects.
-pub fn pipelined<'t, T: Sync, C: Send>(
+///
+/// A batch lighter than [`SERIAL_WEIGHT`] runs on this thread alone, in one chunk.
+pub fn pipelined<'t, C: Send>(
     py: Python<'_>,
-    items: &'t [T],
+    items: &'t [Option<PyBackedStr>],
     n_threads: Option<i64>,
-    work: impl Fn(&'t [T]) -> C + Sync + Send,
+    work: impl Fn(&'t [Option<PyBackedStr>]) -> C + Sync + Send,
     mut consume: impl FnMut(C) -> PyResult<()>,
 ) -> PyResult<()> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
     let _gc = GcPause::for_items(py, items.len())?;
-    let chunks: Vec<&'t [T]> = items.chunks(pipeline_chunk(items.len(), threads)).collect();
+    let (threads, chunk) = if is_light(items) {
+        (1, items.len().max(1))
+    } else {
+        (threads, pipeline_chunk(items.len(), threads))
+    };
+    let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(chunk).collect();
     if threads <= 1 || chunks.len() < 2 {
         // One chunk at a time without the GIL, checking for Ctrl-C between chunks.
         for (k, chunk) in chunks.iter().enumerate() {
