@@ -1519,7 +1519,8 @@ impl TfidfVectorizer {
     /// let texts = ["good app", "bad ads", "good ads"];
     /// let mut v = TfidfVectorizer::new(TfidfConfig::default())?;
     /// let parts = vec![v.count_texts_part(&texts[..2])?, v.count_texts_part(&texts[2..])?];
-    /// let blocks = v.fit_parts_blocks(parts, true, |rows, n| (0..n).map(rows).collect())?.unwrap();
+    /// let made = v.fit_parts_blocks(parts, true, |rows, n| (0..n).map(rows).collect())?;
+    /// let blocks = made.unwrap();
     /// assert_eq!(blocks.iter().map(CsrMatrix::n_rows).collect::<Vec<_>>(), [2, 1]);
     /// let whole = TfidfVectorizer::new(TfidfConfig::default())?.fit_transform_texts(&texts)?;
     /// assert_eq!(CsrMatrix::stack(4, blocks)?, whole);

@@ -504,10 +504,11 @@ impl PyTfidfVectorizer {
         })
     }
 
-    /// Fits on `docs`; returns their matrix (as row blocks) if `matrix`. The documents are counted in parts on
-    /// all cores without the GIL (tokenised there, by the analyzer or scikit-learn's pattern),
-    /// in rounds between which Ctrl-C is honoured; the parts are then merged in order, which
-    /// gives what counting in one go gives. A failure leaves the object as it was.
+    /// Fits on `docs`; returns their matrix (as row blocks) if `matrix`. The documents are
+    /// counted in parts on all cores without the GIL (tokenised there, by the analyzer or
+    /// scikit-learn's pattern), in rounds between which Ctrl-C is honoured; the parts are then
+    /// merged in order, which gives what counting in one go gives. A failure leaves the object
+    /// as it was.
     fn fit_docs(
         &mut self,
         py: Python<'_>,
