@@ -68,6 +68,12 @@ pub fn is_mark(c: char) -> bool {
     (c as u32) >= 0x300 && flags(c) & MARK != 0
 }
 
+/// A letter, number or punctuation (`\p{L}`, `\p{N}` or `\p{P}`).
+#[inline]
+pub(crate) fn is_letter_number_or_punctuation(c: char) -> bool {
+    flags(c) & (LETTER | NUMBER | PUNCTUATION) != 0
+}
+
 /// A word character for textsift's own tokenizers: letters, numbers, marks, `_` and the joiners
 /// ZWNJ/ZWJ when they sit inside a word (Indic and Persian scripts need them).
 #[inline]

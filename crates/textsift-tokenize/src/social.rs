@@ -392,6 +392,20 @@ fn ascii_word_end_after_run(text: &str, start: usize, run_end: usize) -> Option<
     }
 }
 
+/// Whether a word that is a letter of its own, with its marks ([`lone_segment_end`]), ends at
+/// `end`, where a character that never extends it follows: the end of the text, an ASCII byte
+/// that neither joins word pieces nor continues into an e-mail address or URL (a word byte
+/// starts a word of its own after such a letter), or another non-ASCII character but `’`
+/// (which joins letters, as `'` does).
+#[inline]
+fn ends_lone_word(text: &str, end: usize) -> bool {
+    match text.as_bytes().get(end) {
+        None => true,
+        Some(&b) if b < 0x80 => is_ascii_word(b) || ENDS_ASCII_WORD[b as usize],
+        Some(_) => !text[end..].starts_with('’'),
+    }
+}
+
 /// Whether an ASCII word ends before the non-ASCII character at `i` (an emoji, a curly quote,
 /// `…`, a no-break space: what social posts glue to words), as `word_end` decides: a character
 /// that is not a word character, a joiner (ZWNJ, ZWJ) or `’` (which joins letters, as `'` does)
@@ -862,37 +876,60 @@ impl<'a> SocialTokens<'a> {
 
 /// Where UAX #29 (`unicode-segmentation`) ends the first word of `text[piece..]`.
 ///
-/// Han ideographs and hiragana have the word-break property `Other`, and UAX #29 breaks after
-/// an `Other` character unless an `Extend`, `Format` or `ZWJ` character follows (rule WB4; every
-/// other rule that keeps two characters together needs something else on its left: a letter,
-/// digit, katakana, `ExtendNumLet`, regional indicator, space, `ZWJ` or line break). So where
-/// one is followed by a character that is certainly none of those three, the word is that one
-/// character, found without the segmenter's table search: half the time of Japanese and Chinese
-/// text went there. Everything else asks the segmenter.
+/// The segmenter's table search was half the time of Japanese, Chinese and Thai text, and most
+/// of its answers there are one character: see [`lone_segment_end`], asked first.
 #[inline(never)]
 fn uax29_word_end(text: &str, piece: usize) -> usize {
-    let rest = &text[piece..];
-    let mut chars = rest.chars();
-    if let Some(c) = chars.next() {
-        if is_ideograph_or_hiragana(c) && chars.next().is_none_or(never_extends) {
-            return piece + c.len_utf8();
+    lone_segment_end(text, piece)
+        .unwrap_or_else(|| piece + text[piece..].split_word_bounds().next().map_or(0, str::len))
+}
+
+/// Where UAX #29 ends the first word of `text[piece..]` if it starts with a letter that is a word
+/// of its own ([`is_lone_word_letter`]): after that letter and the marks of its scripts that
+/// follow it, if the character after them certainly does not extend it ([`never_extends`]).
+/// `None` leaves the answer to the segmenter, as for marks of other blocks: where this crate's
+/// Unicode version has a mark that the segmenter's does not, the segmenter decides.
+///
+/// Such a letter has the word-break property `Other`, and UAX #29 breaks after an `Other`
+/// character unless an `Extend`, `Format` or `ZWJ` character follows (rule WB4, which also keeps
+/// the marks with it; every other rule that keeps two characters together needs something else
+/// on its left: a letter, digit, katakana, `ExtendNumLet`, regional indicator, space, `ZWJ` or
+/// line break).
+#[inline]
+fn lone_segment_end(text: &str, piece: usize) -> Option<usize> {
+    let mut chars = text[piece..].char_indices();
+    let (_, c) = chars.next()?;
+    if !is_lone_word_letter(c) {
+        return None;
+    }
+    for (k, next) in chars {
+        if !(crate::chars::is_mark(next) && is_uax29_script(next)) {
+            return never_extends(next).then_some(piece + k);
         }
     }
-    piece + rest.split_word_bounds().next().map_or(0, str::len)
+    Some(text.len())
 }
 
-/// CJK unified ideographs (with extension A) and the hiragana letters: word-break `Other`.
-fn is_ideograph_or_hiragana(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{3041}'..='\u{3096}')
+/// Letters of the scripts UAX #29 segments that it makes words of their own (word-break property
+/// `Other`): ideographs, hiragana, and the letters of Thai, Lao, Myanmar, Khmer and the other
+/// scripts written without spaces (`Line_Break=Complex_Context`). Not katakana (`Katakana`, which
+/// joins katakana), nor the iteration marks `々` `〻` and the mark `〼` (`ALetter`, which joins
+/// letters). A test asks the segmenter about each of these letters.
+fn is_lone_word_letter(c: char) -> bool {
+    is_uax29_script(c)
+        && is_letter(c)
+        && !matches!(c, '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+        && !matches!(c, '\u{3005}' | '\u{303B}' | '\u{303C}')
 }
 
-/// Characters whose word-break property is none of `Extend`, `Format` and `ZWJ`, among those
-/// that follow ideographs in Chinese and Japanese text: ASCII, ideographs, kana letters, the
-/// ideographic comma and full stop, and the fullwidth forms of ASCII.
+/// Characters whose word-break property is none of `Extend`, `Format` and `ZWJ`: ASCII, spaces,
+/// letters, numbers and punctuation, but for the two halfwidth katakana sound marks (letters that
+/// extend).
 fn never_extends(c: char) -> bool {
     c.is_ascii()
-        || is_ideograph_or_hiragana(c)
-        || matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{3001}'..='\u{3002}' | '\u{FF01}'..='\u{FF5E}')
+        || c.is_whitespace()
+        || (crate::chars::is_letter_number_or_punctuation(c)
+            && !matches!(c, '\u{FF9E}' | '\u{FF9F}'))
 }
 
 /// Whether the word piece starting at `piece` is in a script that UAX #29 segments itself.
@@ -1029,9 +1066,16 @@ impl<'a> SocialTokens<'a> {
             } else if text[i..].starts_with(SHRUG) {
                 (i + SHRUG.len(), TokenKind::Emoticon)
             } else if is_word_char(c) {
-                // Scripts that UAX #29 segments (Han, kana, Thai...) have no one-run words.
+                // Scripts that UAX #29 segments (Han, kana, Thai...) have no one-run words. Most
+                // of their words are a letter alone, that nothing after it joins.
                 if is_uax29_script(c) {
-                    self.word_or_number_general(i)
+                    match lone_segment_end(text, i) {
+                        Some(end) if ends_lone_word(text, end) => {
+                            let alphabetic = text[i..end].chars().any(is_alphabetic);
+                            (end, word_or_number_kind(alphabetic))
+                        }
+                        _ => self.word_or_number_general(i),
+                    }
                 } else {
                     self.non_ascii_word(i)
                 }
@@ -1303,28 +1347,82 @@ mod tests {
 
     #[test]
     fn uax29_shortcut_agrees_with_the_segmenter() {
-        let ideographs_and_kana =
-            ('\u{3000}'..='\u{A000}').filter(|&c| is_ideograph_or_hiragana(c));
-        let followers: Vec<char> = (0..0x10000u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| never_extends(c))
-            .collect();
         let segmenter = |s: &str| s.split_word_bounds().next().map_or(0, str::len);
-        // Each ideograph or kana alone and before a few followers; each follower after one.
-        for c in ideographs_and_kana {
-            for s in [
-                format!("{c}"),
-                format!("{c}a"),
-                format!("{c}中"),
-                format!("{c}ア。"),
+        let check = |s: &str, i: usize| {
+            assert_eq!(uax29_word_end(s, i), i + segmenter(&s[i..]), "{s:?}");
+        };
+        // Every letter that is a word of its own (every 61st of the ideographs past the Basic
+        // Multilingual Plane, which are alike), alone and before followers of every word-break
+        // class, marks and extenders.
+        let lone_letters = (0..0x11_0000u32)
+            .filter(|&cp| cp < 0x2_0000 || cp % 61 == 0)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_lone_word_letter(c));
+        let mut count = 0;
+        for c in lone_letters {
+            count += 1;
+            for after in [
+                "",
+                "a",
+                "1",
+                "_",
+                ".",
+                ",",
+                ":",
+                "'",
+                "\"",
+                " ",
+                "\u{3000}",
+                "中",
+                "か",
+                "ア",
+                "ｱ",
+                "ข",
+                "๑",
+                "א",
+                "é",
+                "д",
+                "🇦",
+                "😀",
+                "。",
+                "\u{E31}x",
+                "\u{301}\u{301}",
+                "\u{200D}😀",
+                "\u{AD}",
+                "\u{FF9E}",
+                "\u{1F3FB}",
+                "\u{E0020}",
+                "\u{200C}",
             ] {
-                assert_eq!(uax29_word_end(&s, 0), segmenter(&s), "{s:?}");
+                check(&format!("{c}{after}"), 0);
             }
         }
+        assert!(count > 25_000, "{count} letters");
+        // Every mark after a letter of each script (the marks of the scripts UAX #29 segments
+        // are taken by the shortcut; all others leave the answer to the segmenter).
+        let marks = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&m| crate::chars::is_mark(m));
+        for m in marks {
+            for c in ['中', 'ข', 'ຂ', 'က', 'ក'] {
+                check(&format!("{c}{m}a"), 0);
+                check(&format!("{c}{m}{m} "), 0);
+            }
+        }
+        // Every follower that never extends, after letters of both kinds, with and without a
+        // mark, not at the start of the text.
+        let followers = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| never_extends(c));
         for d in followers {
-            for s in [format!("中{d}"), format!("か{d}\u{301}"), format!("x中{d}")] {
-                let i = usize::from(s.starts_with('x'));
-                assert_eq!(uax29_word_end(&s, i), i + segmenter(&s[i..]), "{s:?}");
+            for s in [
+                format!("中{d}"),
+                format!("か{d}\u{301}"),
+                format!("ข{d}"),
+                format!("ก\u{E31}{d}"),
+                format!("x中{d}"),
+            ] {
+                check(&s, usize::from(s.starts_with('x')));
             }
         }
         // Where an extender follows, the segmenter decides (and keeps it).
@@ -1335,8 +1433,28 @@ mod tests {
             "中\u{AD}x",
             "中\u{FF9E}",
         ] {
-            assert_eq!(uax29_word_end(s, 0), segmenter(s), "{s:?}");
+            check(s, 0);
             assert!(uax29_word_end(s, 0) > "中".len(), "{s:?}");
+        }
+    }
+
+    /// The one-letter words of Japanese, Chinese and Thai text: the scanner's shortcut
+    /// ([`lone_segment_end`] and [`ends_lone_word`]) against the general way, before every
+    /// character that may join or end them.
+    #[test]
+    fn lone_letter_words_are_found_as_the_general_way_finds_them() {
+        for c in ['中', 'か', 'ข', 'ຂ', 'က', 'ក'] {
+            for after in [
+                "", " ", "a", "1", "_", ".", ".a", "-", "-a", "'", "'a", "’", "’a", ",", ",1", ":",
+                "/", "/x", "@", "@x.com", "%", "+", "!", "#", "中", "é", "д", "\u{E31}",
+                "\u{E31}x", "\u{301}.", "\u{200D}", "\u{3000}", "。", "😀", "\u{AD}",
+            ] {
+                let text = format!("{c}{after}");
+                let tokens = tokenize(&text);
+                let general = tokens.word_or_number_general(0);
+                let first = tokenize(&text).next().map(|t| (t.end, t.kind));
+                assert_eq!(first, Some(general), "{text:?}");
+            }
         }
     }
 
