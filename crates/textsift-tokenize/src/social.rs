@@ -733,15 +733,7 @@ impl<'a> SocialTokens<'a> {
         let first = bytes[start];
         if first.is_ascii_alphanumeric() {
             if let Some(end) = ascii_word_end(self.text, start) {
-                // A digit-initial token is a number unless it has more than a short unit suffix
-                // of letters (`10k`, `3pm` are numbers; `4real` is a word).
-                let wordy = first.is_ascii_alphabetic()
-                    || bytes[start..end]
-                        .iter()
-                        .filter(|b| b.is_ascii_alphabetic())
-                        .count()
-                        > 3;
-                return (end, word_or_number_kind(wordy));
+                return (end, ascii_word_kind(bytes, start, end));
             }
         }
         self.word_or_number_general(start)
@@ -937,6 +929,20 @@ fn needs_uax29_at(text: &str, piece: usize) -> bool {
     text[piece..].chars().next().is_some_and(is_uax29_script)
 }
 
+/// The kind of the word or number `bytes[start..end]`, ASCII from a letter or digit: a
+/// digit-initial token is a number unless it has more than a short unit suffix of letters
+/// (`10k`, `3pm` are numbers; `4real` is a word).
+#[inline]
+fn ascii_word_kind(bytes: &[u8], start: usize, end: usize) -> TokenKind {
+    let wordy = bytes[start].is_ascii_alphabetic()
+        || bytes[start..end]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .count()
+            > 3;
+    word_or_number_kind(wordy)
+}
+
 /// A word-like token's kind: a word if it has letters (as `word_end` counts them), else a number.
 fn word_or_number_kind(wordy: bool) -> TokenKind {
     if wordy {
@@ -1083,15 +1089,34 @@ impl<'a> SocialTokens<'a> {
                 (i + c.len_utf8(), TokenKind::Punctuation)
             } else {
                 // Symbols, and stray joiners or selectors: keep the whole grapheme cluster.
-                let len = text[i..]
-                    .graphemes(true)
-                    .next()
-                    .map_or(c.len_utf8(), str::len);
-                (i + len, TokenKind::Symbol)
+                (i + symbol_cluster_len(text, i, c), TokenKind::Symbol)
             }
         };
         (end.max(i + 1), Some(kind))
     }
+}
+
+/// The length of the grapheme cluster of the character `c` at `i`, a symbol or a stray joiner or
+/// selector. A symbol before ASCII (`°C`, `€20`, `× 2`) is a cluster of its own, found without
+/// the segmenter: no symbol is `Prepend` (which joins what follows it) and no ASCII character
+/// extends a cluster (a test asks the segmenter about every symbol).
+#[inline]
+fn symbol_cluster_len(text: &str, i: usize, c: char) -> usize {
+    let len = c.len_utf8();
+    if text.as_bytes().get(i + len).is_none_or(u8::is_ascii) && is_symbol(c) {
+        return len;
+    }
+    text[i..].graphemes(true).next().map_or(len, str::len)
+}
+
+/// A symbol (`\p{S}`: general category `Sm`, `Sc`, `Sk` or `So`).
+#[inline]
+fn is_symbol(c: char) -> bool {
+    use unicode_properties::GeneralCategory as Gc;
+    matches!(
+        crate::chars::general_category(c),
+        Gc::MathSymbol | Gc::CurrencySymbol | Gc::ModifierSymbol | Gc::OtherSymbol
+    )
 }
 
 /// A run of ASCII word bytes that ends inside the current window (see [`SocialTokens::window_run`]).
@@ -1180,11 +1205,14 @@ impl<'a> Iterator for SocialTokens<'a> {
                         self.pos = run.end;
                         return Some(self.make(i, run.end, kind));
                     }
-                    // Another word from a letter that starts nothing else: its first run is
+                    // Another word from a letter that starts nothing else, or a number from a
+                    // digit that starts no keycap (`1,000`, `3.14`, `10:30`): its first run is
                     // known.
-                    if PLAIN_WORD_START[b as usize] {
+                    if PLAIN_WORD_START[b as usize]
+                        || (b.is_ascii_digit() && !matches!(bytes.get(i + 1), Some(0xE2 | 0xEF)))
+                    {
                         let (end, kind) = match ascii_word_end_after_run(self.text, i, run.end) {
-                            Some(end) => (end, TokenKind::Word),
+                            Some(end) => (end, ascii_word_kind(bytes, i, end)),
                             None => self.word_or_number_general(i),
                         };
                         self.pos = end;
@@ -1436,6 +1464,25 @@ mod tests {
             check(s, 0);
             assert!(uax29_word_end(s, 0) > "中".len(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_symbol_before_ascii_is_a_cluster_of_its_own() {
+        let symbols = (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_symbol(c));
+        let mut count = 0;
+        for c in symbols {
+            count += 1;
+            for after in [
+                "", "a", " ", "\r", "\n", "1", "#", "\u{7F}", "\u{301}", "\u{200D}", "\u{FE0F}",
+            ] {
+                let text = format!("{c}{after}");
+                let cluster = text.graphemes(true).next().map_or(0, str::len);
+                assert_eq!(symbol_cluster_len(&text, 0, c), cluster, "{text:?}");
+            }
+        }
+        assert!(count > 7_000, "{count} symbols");
     }
 
     /// The one-letter words of Japanese, Chinese and Thai text: the scanner's shortcut
