@@ -389,21 +389,39 @@ pub fn stream_batch<R: Send>(
     n_threads: Option<i64>,
     f: impl Fn(&str) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
+    let mut out = Vec::new();
+    stream_batch_with(py, texts, on_missing, n_threads, f, |_, results| {
+        out.extend(results);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// [`stream_batch`] that hands each chunk's texts and results to `consume`, in input order and
+/// with the GIL, instead of collecting the results: for results that become Python objects
+/// made from their texts (`SentenceSplitter.split_batch`), which this thread then makes while
+/// it reads the next chunks and the workers run them.
+pub fn stream_batch_with<R: Send>(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    on_missing: &str,
+    n_threads: Option<i64>,
+    f: impl Fn(&str) -> R + Sync + Send,
+    mut consume: impl FnMut(&[Option<PyBackedStr>], Vec<R>) -> PyResult<()>,
+) -> PyResult<()> {
     let on_missing = OnMissing::parse(py, on_missing)?;
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
-    let reader = TextReader::new(texts, on_missing)?;
-    let out = Vec::with_capacity(reader.len_hint);
+    let mut reader = TextReader::new(texts, on_missing)?;
     let budget = if threads == 1 {
         RoundBudget::for_threads(1)
     } else {
         RoundBudget::stream_chunk()
     };
-    let mut state = (reader, out);
     reading_pipeline(
         py,
         threads,
-        &mut state,
-        |(reader, _)| {
+        &mut reader,
+        |reader| {
             let mut chunk = Vec::new();
             let ended = reader.read(&mut chunk, budget)?;
             Ok(((!chunk.is_empty()).then_some(chunk), ended))
@@ -414,13 +432,8 @@ pub fn stream_batch<R: Send>(
                 .map(|t| f(t.as_deref().unwrap_or("")))
                 .collect::<Vec<R>>()
         },
-        |(_, out), chunk, results| {
-            drop(chunk);
-            out.extend(results);
-            Ok(())
-        },
-    )?;
-    Ok(state.1)
+        |_, chunk, results| consume(&chunk, results),
+    )
 }
 
 /// A batch whose input is read with the GIL while it is worked on, for input that is an

@@ -16,7 +16,8 @@ use textsift::{
 use rustc_hash::FxHashMap;
 
 use crate::convert::{
-    batch_texts, count_arg, pipelined, recent_strings_list, stream_batch, text_arg, DETACH_BYTES,
+    batch_texts, count_arg, pipelined, recent_strings_list, stream_batch, stream_batch_with,
+    text_arg, GcPause, DETACH_BYTES,
 };
 use crate::errors::{detached, no_panic, type_error, value_error};
 
@@ -1020,22 +1021,19 @@ impl PySentenceSplitter {
         on_missing: &str,
     ) -> PyResult<Bound<'py, PyList>> {
         let s = &self.inner;
-        let items = batch_texts(py, texts, on_missing)?;
         let out = PyList::empty(py);
-        // Workers find the sentences' byte spans; this thread makes them strings meanwhile. A
-        // text that is one sentence (most posts) comes back as the same string object.
-        pipelined(
+        // An iterable of unknown length may be as large as any list.
+        let _gc = GcPause::for_items(py, texts.len().unwrap_or(usize::MAX))?;
+        // Workers find the sentences' byte spans; this thread reads the texts and makes the
+        // sentences strings meanwhile. A text that is one sentence (most posts) comes back as
+        // the same string object.
+        stream_batch_with(
             py,
-            &items,
+            texts,
+            on_missing,
             n_threads,
-            |chunk| {
-                let spans: Vec<Vec<(usize, usize)>> = chunk
-                    .iter()
-                    .map(|t| s.spans(t.as_deref().unwrap_or("")))
-                    .collect();
-                (chunk, spans)
-            },
-            |(chunk, spans)| {
+            |t| s.spans(t),
+            |chunk, spans| {
                 for (text, doc) in chunk.iter().zip(spans) {
                     let list = match (text, doc.as_slice()) {
                         (Some(t), &[(0, end)]) if end == t.len() => {
