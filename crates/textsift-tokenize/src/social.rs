@@ -1260,23 +1260,43 @@ impl<'a> Iterator for SocialTokens<'a> {
     }
 }
 
-/// The end of the emoji at `i` if it is a pictograph (see [`in_pictograph_blocks`]) that ASCII
-/// or the end of the text follows: nothing attaches to it then (see `emoji`), and it is found
-/// from its four bytes without decoding it and the character after it. Most emoji in posts are
-/// such, or followed by another emoji (which may attach, and goes the general way).
+/// The end of the emoji at `i` if it is a pictograph (see [`in_pictograph_blocks`]) that ASCII,
+/// the end of the text or another pictograph but a skin tone follows: nothing attaches to it
+/// then (see `emoji`: a pictograph attaches only selectors, skin tones, marks, tags, the keycap
+/// mark and what a ZWJ joins), and it is found from its four bytes without decoding it and the
+/// character after it. Most emoji in posts are such (`😂😂😂` is three); the others (`❤️`,
+/// `👍🏽`, ZWJ sequences, flags) go the general way.
 #[inline]
 fn lone_pictograph_at(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes[i..] {
         [0xF0, 0x9F, b2, b3, ref rest @ ..]
-            if rest.first().is_none_or(|&n| n < 0x80)
-                && in_pictograph_blocks(
-                    0x1F000 | (u32::from(b2 & 0x3F) << 6) | u32::from(b3 & 0x3F),
-                ) =>
+            if in_pictograph_blocks(pictograph_plane_code_point(b2, b3))
+                && match *rest {
+                    [] => true,
+                    [n, ..] if n < 0x80 => true,
+                    [0xF0, 0x9F, n2, n3, ..] => {
+                        let next = pictograph_plane_code_point(n2, n3);
+                        in_pictograph_blocks(next) && !is_skin_tone(next)
+                    }
+                    _ => false,
+                } =>
         {
             Some(i + 4)
         }
         _ => None,
     }
+}
+
+/// The code point U+1Fxxx whose UTF-8 ends with the bytes `b2` and `b3` (after `F0 9F`).
+#[inline]
+fn pictograph_plane_code_point(b2: u8, b3: u8) -> u32 {
+    0x1F000 | (u32::from(b2 & 0x3F) << 6) | u32::from(b3 & 0x3F)
+}
+
+/// The skin-tone modifiers U+1F3FB..U+1F3FF: pictographs that attach to the emoji before them.
+#[inline]
+fn is_skin_tone(cp: u32) -> bool {
+    (0x1F3FB..=0x1F3FF).contains(&cp)
 }
 
 fn arrow_at(rest: &[u8]) -> Option<usize> {
@@ -1483,6 +1503,53 @@ mod tests {
             }
         }
         assert!(count > 7_000, "{count} symbols");
+    }
+
+    /// Every pictograph before every kind of follower: the shortcut for lone pictographs gives
+    /// the cluster that the general way (`emoji`) gives.
+    #[test]
+    fn lone_pictographs_are_the_clusters_emoji_finds() {
+        let pictographs: Vec<char> = (0x1F000..0x20000u32)
+            .filter(|&cp| in_pictograph_blocks(cp))
+            .filter_map(char::from_u32)
+            .collect();
+        let followers = [
+            "",
+            " ",
+            "a",
+            "😂",
+            "🏻",
+            "🏿",
+            "\u{200D}😂",
+            "\u{FE0F}",
+            "\u{20E3}",
+            "\u{301}",
+            "\u{E0067}",
+            "🇺🇸",
+            "❤",
+            "é",
+            "中",
+        ];
+        for &c in &pictographs {
+            for after in followers {
+                let text = format!("{c}{after}");
+                let tokens = tokenize(&text);
+                let general = tokens.emoji(0).0;
+                if let Some(end) = lone_pictograph_at(text.as_bytes(), 0) {
+                    assert_eq!(end, general, "{text:?}");
+                }
+            }
+            // And as the follower of another pictograph.
+            let text = format!("😂{c} ");
+            let tokens = tokenize(&text);
+            if let Some(end) = lone_pictograph_at(text.as_bytes(), 0) {
+                assert_eq!(end, tokens.emoji(0).0, "{text:?}");
+            }
+        }
+        assert_eq!(
+            texts("😂😂😂 👍🏽👍 🔥"),
+            ["😂", "😂", "😂", "👍🏽", "👍", "🔥"]
+        );
     }
 
     /// The one-letter words of Japanese, Chinese and Thai text: the scanner's shortcut
