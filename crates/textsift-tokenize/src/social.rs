@@ -317,8 +317,10 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
 }
 
 /// The end of a word or number that starts with an ASCII letter or digit at `start`, if that is
-/// certain without the general scanner (`word_end`); `None` sends everything else there
-/// (possible e-mail addresses and URLs, dotted abbreviations, scripts that UAX #29 segments).
+/// certain without the general scanner (`word_end`), and whether a URL or e-mail address may
+/// start there; [`AsciiWordEnd::Unknown`] sends everything else to the general scanner (words
+/// that go on into an e-mail address's local part, dotted abbreviations, scripts that UAX #29
+/// segments).
 /// Follows `word_end`'s joining rules: `'` (and `’`) joins two letters, `.` two letters or two
 /// digits, `,` `:` `/` two digits, and `-` a following word byte other than `-`; letters of
 /// alphabetic scripts go on with a letter-initial word, and a non-ASCII character that cannot
@@ -326,23 +328,36 @@ fn ascii_word_run_end(bytes: &[u8], mut i: usize) -> usize {
 /// Always inlined: left to itself the compiler kept one out-of-line copy, whose call and register
 /// saves cost about 5% of the scanner's instructions on social posts.
 #[inline(always)]
-fn ascii_word_end(text: &str, start: usize) -> Option<usize> {
+fn ascii_word_end(text: &str, start: usize) -> AsciiWordEnd {
     ascii_word_end_after_run(text, start, ascii_word_run_end(text.as_bytes(), start + 1))
+}
+
+/// Where [`ascii_word_end`] finds that a word ends, and what may follow it.
+#[derive(Clone, Copy)]
+enum AsciiWordEnd {
+    /// The word ends here, and nothing after it joins it.
+    Word(usize),
+    /// The word ends here, before `/` or `@`: a URL without a scheme (`bit.ly/x`) or an e-mail
+    /// address (`me@x.com`) if [`SocialTokens::word_or_link`] finds one.
+    BeforeLink(usize),
+    /// Only the general scanner can tell.
+    Unknown,
 }
 
 /// [`ascii_word_end`] where the end of the run of ASCII word bytes from `start` is known.
 #[inline(always)]
-fn ascii_word_end_after_run(text: &str, start: usize, run_end: usize) -> Option<usize> {
+fn ascii_word_end_after_run(text: &str, start: usize, run_end: usize) -> AsciiWordEnd {
+    use AsciiWordEnd::{BeforeLink, Unknown, Word};
     let bytes = text.as_bytes();
     let mut end = run_end;
     // Whether a `.` joined pieces: the word may then be an abbreviation or a domain.
     let mut dotted = false;
     loop {
         let Some(&b) = bytes.get(end) else {
-            return Some(end);
+            return Word(end);
         };
         if ENDS_ASCII_WORD[b as usize] {
-            return Some(end);
+            return Word(end);
         }
         if b >= 0x80 {
             // Only a letter-initial word: a number's kind depends on whether letters of other
@@ -363,7 +378,11 @@ fn ascii_word_end_after_run(text: &str, start: usize, run_end: usize) -> Option<
                     continue;
                 }
             }
-            return ends_before_non_ascii(text, end).then_some(end);
+            return if ends_before_non_ascii(text, end) {
+                Word(end)
+            } else {
+                Unknown
+            };
         }
         let prev = bytes[end - 1];
         let next = bytes.get(end + 1).copied();
@@ -377,16 +396,18 @@ fn ascii_word_end_after_run(text: &str, start: usize, run_end: usize) -> Option<
             // Not joined, and no e-mail address can follow (`word_or_number` looks for one after
             // `.` and `-`): the word ends here, unless it is an abbreviation.
             b'.' | b'-' if !dotted && next.is_none_or(|n| ENDS_ASCII_WORD[n as usize]) => {
-                return Some(end)
+                return Word(end)
             }
             // `'` joins only letters; nothing else continues a word through it.
-            b'\'' if next.is_none_or(|n| n < 0x80 && !n.is_ascii_alphabetic()) => return Some(end),
-            b',' | b':' => return Some(end),
+            b'\'' if next.is_none_or(|n| n < 0x80 && !n.is_ascii_alphabetic()) => return Word(end),
+            b',' | b':' => return Word(end),
             // `50%`, `A+`: an e-mail address's local part cannot go on through what follows.
-            b'%' | b'+' if next.is_none_or(|n| ENDS_ASCII_WORD[n as usize]) => return Some(end),
-            // A dotted word before `/` may be a domain starting a URL.
-            b'/' if !dotted => return Some(end),
-            _ => return None,
+            b'%' | b'+' if next.is_none_or(|n| ENDS_ASCII_WORD[n as usize]) => return Word(end),
+            // A dotted word before `/` may be a domain starting a URL; any word before `@` the
+            // local part of an e-mail address. Nothing joins either.
+            b'/' if !dotted => return Word(end),
+            b'/' | b'@' => return BeforeLink(end),
+            _ => return Unknown,
         }
         end = ascii_word_run_end(bytes, end + 1);
     }
@@ -732,8 +753,8 @@ impl<'a> SocialTokens<'a> {
         let bytes = self.text.as_bytes();
         let first = bytes[start];
         if first.is_ascii_alphanumeric() {
-            if let Some(end) = ascii_word_end(self.text, start) {
-                return (end, ascii_word_kind(bytes, start, end));
+            if let Some(token) = self.ascii_word_token(start, ascii_word_end(self.text, start)) {
+                return token;
             }
         }
         self.word_or_number_general(start)
@@ -770,6 +791,27 @@ impl<'a> SocialTokens<'a> {
     #[inline(never)]
     fn word_or_number_general(&self, start: usize) -> (usize, TokenKind) {
         let (end, wordy) = self.word_end(start);
+        self.word_or_link(start, end, word_or_number_kind(wordy))
+    }
+
+    /// The token of an ASCII word from `start` that [`ascii_word_end`] found, `None` where only
+    /// the general scanner can tell.
+    #[inline(always)]
+    fn ascii_word_token(&self, start: usize, found: AsciiWordEnd) -> Option<(usize, TokenKind)> {
+        let bytes = self.text.as_bytes();
+        match found {
+            AsciiWordEnd::Word(end) => Some((end, ascii_word_kind(bytes, start, end))),
+            AsciiWordEnd::BeforeLink(end) => {
+                Some(self.word_or_link(start, end, ascii_word_kind(bytes, start, end)))
+            }
+            AsciiWordEnd::Unknown => None,
+        }
+    }
+
+    /// The word or number `start..end` of kind `kind`, or the URL (`example.com/path`) or e-mail
+    /// address it starts.
+    #[inline(never)]
+    fn word_or_link(&self, start: usize, end: usize, kind: TokenKind) -> (usize, TokenKind) {
         let bytes = self.text.as_bytes();
         match bytes.get(end) {
             // `example.com/path` and `bit.ly/x` are URLs without a scheme.
@@ -784,7 +826,7 @@ impl<'a> SocialTokens<'a> {
             }
             _ => {}
         }
-        (end, word_or_number_kind(wordy))
+        (end, kind)
     }
 
     fn hashtag_or_symbol(&self, i: usize, prefix_kind: TokenKind) -> (usize, TokenKind) {
@@ -1211,10 +1253,10 @@ impl<'a> Iterator for SocialTokens<'a> {
                     if PLAIN_WORD_START[b as usize]
                         || (b.is_ascii_digit() && !matches!(bytes.get(i + 1), Some(0xE2 | 0xEF)))
                     {
-                        let (end, kind) = match ascii_word_end_after_run(self.text, i, run.end) {
-                            Some(end) => (end, ascii_word_kind(bytes, i, end)),
-                            None => self.word_or_number_general(i),
-                        };
+                        let found = ascii_word_end_after_run(self.text, i, run.end);
+                        let (end, kind) = self
+                            .ascii_word_token(i, found)
+                            .unwrap_or_else(|| self.word_or_number_general(i));
                         self.pos = end;
                         return Some(self.make(i, end, kind));
                     }
