@@ -389,7 +389,7 @@ pub fn stream_batch<R: Send>(
     n_threads: Option<i64>,
     f: impl Fn(&str) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(len_hint(texts));
     stream_batch_with(py, texts, on_missing, n_threads, f, |_, results| {
         out.extend(results);
         Ok(())

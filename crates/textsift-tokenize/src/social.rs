@@ -919,10 +919,11 @@ fn uax29_word_end(text: &str, piece: usize) -> usize {
 }
 
 /// Where UAX #29 ends the first word of `text[piece..]` if it starts with a letter that is a word
-/// of its own ([`is_lone_word_letter`]): after that letter and the marks of its scripts that
+/// of its own ([`is_lone_word_letter`]): after that letter and the marks of these scripts that
 /// follow it, if the character after them certainly does not extend it ([`never_extends`]).
-/// `None` leaves the answer to the segmenter, as for marks of other blocks: where this crate's
-/// Unicode version has a mark that the segmenter's does not, the segmenter decides.
+/// `None` leaves the answer to the segmenter, as after a mark of another block: where this
+/// crate's Unicode version has a mark that the segmenter's does not (U+0B53), the segmenter
+/// decides.
 ///
 /// Such a letter has the word-break property `Other`, and UAX #29 breaks after an `Other`
 /// character unless an `Extend`, `Format` or `ZWJ` character follows (rule WB4, which also keeps
