@@ -1436,6 +1436,30 @@ mod tests {
         }
     }
 
+    /// Every character for which `keep` holds, in code point order.
+    fn chars_where(keep: impl Fn(char) -> bool) -> impl Iterator<Item = char> {
+        (0..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(move |&c| keep(c))
+    }
+
+    /// Calls `check` with each of `chars` followed by each of `afters`, and the character; gives
+    /// how many characters there were.
+    fn each_before(
+        chars: impl Iterator<Item = char>,
+        afters: &[&str],
+        check: impl Fn(&str, char),
+    ) -> usize {
+        let mut count = 0;
+        for c in chars {
+            count += 1;
+            for after in afters {
+                check(&format!("{c}{after}"), c);
+            }
+        }
+        count
+    }
+
     #[test]
     fn uax29_shortcut_agrees_with_the_segmenter() {
         let segmenter = |s: &str| s.split_word_bounds().next().map_or(0, str::len);
@@ -1445,14 +1469,11 @@ mod tests {
         // Every letter that is a word of its own (every 61st of the ideographs past the Basic
         // Multilingual Plane, which are alike), alone and before followers of every word-break
         // class, marks and extenders.
-        let lone_letters = (0..0x11_0000u32)
-            .filter(|&cp| cp < 0x2_0000 || cp % 61 == 0)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_lone_word_letter(c));
-        let mut count = 0;
-        for c in lone_letters {
-            count += 1;
-            for after in [
+        let lone_letters =
+            chars_where(|c| (c as u32 % 61 == 0 || c < '\u{2_0000}') && is_lone_word_letter(c));
+        let count = each_before(
+            lone_letters,
+            &[
                 "",
                 "a",
                 "1",
@@ -1484,17 +1505,13 @@ mod tests {
                 "\u{1F3FB}",
                 "\u{E0020}",
                 "\u{200C}",
-            ] {
-                check(&format!("{c}{after}"), 0);
-            }
-        }
+            ],
+            |text, _| check(text, 0),
+        );
         assert!(count > 25_000, "{count} letters");
         // Every mark after a letter of each script (the marks of the scripts UAX #29 segments
         // are taken by the shortcut; all others leave the answer to the segmenter).
-        let marks = (0..0x11_0000u32)
-            .filter_map(char::from_u32)
-            .filter(|&m| crate::chars::is_mark(m));
-        for m in marks {
+        for m in chars_where(crate::chars::is_mark) {
             for c in ['中', 'ข', 'ຂ', 'က', 'ក'] {
                 check(&format!("{c}{m}a"), 0);
                 check(&format!("{c}{m}{m} "), 0);
@@ -1502,10 +1519,7 @@ mod tests {
         }
         // Every follower that never extends, after letters of both kinds, with and without a
         // mark, not at the start of the text.
-        let followers = (0..0x11_0000u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| never_extends(c));
-        for d in followers {
+        for d in chars_where(never_extends) {
             for s in [
                 format!("中{d}"),
                 format!("か{d}\u{301}"),
@@ -1531,20 +1545,16 @@ mod tests {
 
     #[test]
     fn a_symbol_before_ascii_is_a_cluster_of_its_own() {
-        let symbols = (0..0x11_0000u32)
-            .filter_map(char::from_u32)
-            .filter(|&c| is_symbol(c));
-        let mut count = 0;
-        for c in symbols {
-            count += 1;
-            for after in [
+        let count = each_before(
+            chars_where(is_symbol),
+            &[
                 "", "a", " ", "\r", "\n", "1", "#", "\u{7F}", "\u{301}", "\u{200D}", "\u{FE0F}",
-            ] {
-                let text = format!("{c}{after}");
+            ],
+            |text, c| {
                 let cluster = text.graphemes(true).next().map_or(0, str::len);
-                assert_eq!(symbol_cluster_len(&text, 0, c), cluster, "{text:?}");
-            }
-        }
+                assert_eq!(symbol_cluster_len(text, 0, c), cluster, "{text:?}");
+            },
+        );
         assert!(count > 7_000, "{count} symbols");
     }
 
@@ -1552,42 +1562,37 @@ mod tests {
     /// the cluster that the general way (`emoji`) gives.
     #[test]
     fn lone_pictographs_are_the_clusters_emoji_finds() {
-        let pictographs: Vec<char> = (0x1F000..0x20000u32)
-            .filter(|&cp| in_pictograph_blocks(cp))
-            .filter_map(char::from_u32)
-            .collect();
-        let followers = [
-            "",
-            " ",
-            "a",
-            "😂",
-            "🏻",
-            "🏿",
-            "\u{200D}😂",
-            "\u{FE0F}",
-            "\u{20E3}",
-            "\u{301}",
-            "\u{E0067}",
-            "🇺🇸",
-            "❤",
-            "é",
-            "中",
-        ];
-        for &c in &pictographs {
-            for after in followers {
-                let text = format!("{c}{after}");
-                let tokens = tokenize(&text);
-                let general = tokens.emoji(0).0;
-                if let Some(end) = lone_pictograph_at(text.as_bytes(), 0) {
-                    assert_eq!(end, general, "{text:?}");
-                }
-            }
-            // And as the follower of another pictograph.
-            let text = format!("😂{c} ");
-            let tokens = tokenize(&text);
+        let agrees = |text: &str| {
             if let Some(end) = lone_pictograph_at(text.as_bytes(), 0) {
-                assert_eq!(end, tokens.emoji(0).0, "{text:?}");
+                assert_eq!(end, tokenize(text).emoji(0).0, "{text:?}");
             }
+        };
+        let pictographs = || chars_where(|c| in_pictograph_blocks(c as u32));
+        let count = each_before(
+            pictographs(),
+            &[
+                "",
+                " ",
+                "a",
+                "😂",
+                "🏻",
+                "🏿",
+                "\u{200D}😂",
+                "\u{FE0F}",
+                "\u{20E3}",
+                "\u{301}",
+                "\u{E0067}",
+                "🇺🇸",
+                "❤",
+                "é",
+                "中",
+            ],
+            |text, _| agrees(text),
+        );
+        assert!(count > 1_300, "{count} pictographs");
+        // And as the follower of another pictograph.
+        for c in pictographs() {
+            agrees(&format!("😂{c} "));
         }
         assert_eq!(
             texts("😂😂😂 👍🏽👍 🔥"),
