@@ -74,6 +74,18 @@ pub(crate) fn is_letter_number_or_punctuation(c: char) -> bool {
     flags(c) & (LETTER | NUMBER | PUNCTUATION) != 0
 }
 
+/// A symbol (`\p{S}`: general category `Sm`, `Sc`, `Sk` or `So`).
+#[inline]
+pub(crate) fn is_symbol(c: char) -> bool {
+    matches!(
+        general_category(c),
+        GeneralCategory::MathSymbol
+            | GeneralCategory::CurrencySymbol
+            | GeneralCategory::ModifierSymbol
+            | GeneralCategory::OtherSymbol
+    )
+}
+
 /// A word character for textsift's own tokenizers: letters, numbers, marks, `_` and the joiners
 /// ZWNJ/ZWJ when they sit inside a word (Indic and Persian scripts need them).
 #[inline]

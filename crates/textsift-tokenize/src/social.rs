@@ -17,7 +17,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::byte_masks::{WindowMasks, WINDOW};
 use crate::chars::{
     alphabetic_word_run, byte_table, in_pictograph_blocks, is_alphabetic, is_ascii_p,
-    is_emoji_start, is_letter, is_punctuation, is_uax29_script, is_word_char,
+    is_emoji_start, is_letter, is_letter_number_or_punctuation, is_mark, is_punctuation, is_symbol,
+    is_uax29_script, is_word_char,
 };
 use crate::{Token, TokenKind};
 
@@ -938,7 +939,7 @@ fn lone_segment_end(text: &str, piece: usize) -> Option<usize> {
         return None;
     }
     for (k, next) in chars {
-        if !(crate::chars::is_mark(next) && is_uax29_script(next)) {
+        if !(is_mark(next) && is_uax29_script(next)) {
             return never_extends(next).then_some(piece + k);
         }
     }
@@ -963,8 +964,7 @@ fn is_lone_word_letter(c: char) -> bool {
 fn never_extends(c: char) -> bool {
     c.is_ascii()
         || c.is_whitespace()
-        || (crate::chars::is_letter_number_or_punctuation(c)
-            && !matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+        || (is_letter_number_or_punctuation(c) && !matches!(c, '\u{FF9E}' | '\u{FF9F}'))
 }
 
 /// Whether the word piece starting at `piece` is in a script that UAX #29 segments itself.
@@ -1003,7 +1003,7 @@ fn is_regional_indicator(c: char) -> bool {
 /// keycap mark, tag characters and other combining marks.
 fn is_emoji_extend(c: char) -> bool {
     matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}' | '\u{E0020}'..='\u{E007F}')
-        || crate::chars::is_mark(c)
+        || is_mark(c)
 }
 
 /// Single letters joined by dots (`U.S`, `e.g`): at least one dot, and exactly one alphabetic
@@ -1150,16 +1150,6 @@ fn symbol_cluster_len(text: &str, i: usize, c: char) -> usize {
         return len;
     }
     text[i..].graphemes(true).next().map_or(len, str::len)
-}
-
-/// A symbol (`\p{S}`: general category `Sm`, `Sc`, `Sk` or `So`).
-#[inline]
-fn is_symbol(c: char) -> bool {
-    use unicode_properties::GeneralCategory as Gc;
-    matches!(
-        crate::chars::general_category(c),
-        Gc::MathSymbol | Gc::CurrencySymbol | Gc::ModifierSymbol | Gc::OtherSymbol
-    )
 }
 
 /// A run of ASCII word bytes that ends inside the current window (see [`SocialTokens::window_run`]).
