@@ -1,10 +1,11 @@
-//! Throughput of every mode on a synthetic social-media corpus, and of `social` mode on the
-//! bundled sample posts one document at a time, as the batch APIs call it (criterion).
+//! Throughput of every mode on a synthetic social-media corpus, and of `social` mode and the
+//! sentence splitter on the bundled sample posts one document at a time, as the batch APIs call
+//! them (criterion).
 //!
 //! `cargo bench -p textsift-tokenize --bench tokenize`
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use textsift_tokenize::{Mode, Tokenizer};
+use textsift_tokenize::{Mode, SentenceSplitter, Tokenizer};
 
 fn corpus() -> String {
     let lines = [
@@ -47,6 +48,10 @@ fn bench(c: &mut Criterion) {
         let t = Tokenizer::new(Mode::Social);
         group.bench_function("social", |b| {
             b.iter(|| docs.iter().map(|d| t.tokens(d).count()).sum::<usize>())
+        });
+        let splitter = SentenceSplitter::default();
+        group.bench_function("sentences", |b| {
+            b.iter(|| docs.iter().map(|d| splitter.spans(d).len()).sum::<usize>())
         });
         group.finish();
     }
