@@ -6,6 +6,7 @@ from __future__ import annotations
 import doctest
 import pickle
 import random
+from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -136,6 +137,29 @@ def test_pruning_bounds_the_vocabulary() -> None:
     assert all(len(c) <= 1000 for c in builder._terms.counts.values())
     r = builder.finish()
     assert r.approximate and "approximate" in str(r)
+
+
+@pytest.mark.parametrize("max_terms", [100_000, 40])
+def test_group_counts_equal_one_update_per_post(max_terms: int) -> None:
+    # Counts are updated once per group and chunk: the same counts and key order (which decides
+    # ties when pruning) as one Counter.update per post.
+    texts = random_texts(1500, seed=11)
+    rng = random.Random(11)
+    groups = [rng.choice(["a", "b", "c"]) for _ in texts]
+    terms = report_module.GroupTerms(max_terms=max_terms)
+    analyzer = terms._words
+    want: dict[str, Counter[str]] = {}
+    for i in range(0, len(texts), 250):
+        chunk, chunk_groups = texts[i : i + 250], groups[i : i + 250]
+        terms.add(chunk, chunk_groups)
+        for name, text in zip(chunk_groups, chunk):
+            want.setdefault(name, Counter()).update(analyzer.terms(text))
+        for counter in want.values():
+            report_module._prune(counter, max_terms)
+    assert list(terms.counts) == list(want)
+    for name, counter in want.items():
+        assert list(terms.counts[name].items()) == list(counter.items())
+    assert terms.approximate == (max_terms == 40)
 
 
 def test_keyness_vocabulary_bound_keeps_kept_terms_exact() -> None:
