@@ -28,25 +28,16 @@ const ENDS_BEFORE_CAPITAL: &[&str] = &[
     "bros", "ph.d", "m.d", "b.a", "m.a", "b.sc", "m.sc",
 ];
 
+/// The characters whose runs may end a sentence.
+const TERMINATORS: [char; 16] = [
+    '.', '!', '?', '…', '‼', '⁇', '⁈', '⁉', '。', '！', '？', '｡', '।', '॥', '؟', '۔',
+];
+
+/// The characters that end a sentence wherever they are.
+const LINE_BREAKS: [char; 2] = ['\n', '\u{2029}'];
+
 fn is_terminator(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!'
-            | '?'
-            | '…'
-            | '‼'
-            | '⁇'
-            | '⁈'
-            | '⁉'
-            | '。'
-            | '！'
-            | '？'
-            | '｡'
-            | '।'
-            | '॥'
-            | '؟'
-            | '۔'
-    )
+    TERMINATORS.contains(&c)
 }
 
 /// Terminators that end a sentence without whitespace after them.
@@ -178,7 +169,7 @@ impl SentenceSplitter {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            if c == '\n' || c == '\u{2029}' {
+            if LINE_BREAKS.contains(&c) {
                 push(&mut out, start, i);
                 i += c.len_utf8();
                 start = i;
@@ -292,17 +283,20 @@ impl SentenceSplitter {
     }
 }
 
-/// Whether byte `b` may start a line break or a terminator: `\n`, `.`, `!`, `?`, or the first
-/// byte of one of the others in UTF-8 (`…`, `‼`, `⁇`-`⁉` and U+2029 start with `E2`, `。` with
-/// `E3`, the fullwidth and halfwidth ones with `EF`, the Devanagari ones with `E0`, `؟` with
-/// `D8` and `۔` with `DB`). No continuation byte is one, so a position found from the table is
+/// Whether a byte may start a line break or a terminator: the first bytes of [`LINE_BREAKS`] and
+/// [`TERMINATORS`] in UTF-8. No continuation byte is one, so a position found from the table is
 /// always a character's start.
 const MAY_END_SENTENCE: [bool; 256] = {
     let mut table = [false; 256];
     let mut k = 0;
-    let bytes = b"\n.!?\xE2\xE3\xEF\xE0\xD8\xDB";
-    while k < bytes.len() {
-        table[bytes[k] as usize] = true;
+    while k < LINE_BREAKS.len() + TERMINATORS.len() {
+        let c = if k < LINE_BREAKS.len() {
+            LINE_BREAKS[k]
+        } else {
+            TERMINATORS[k - LINE_BREAKS.len()]
+        };
+        let mut utf8 = [0; 4];
+        table[c.encode_utf8(&mut utf8).as_bytes()[0] as usize] = true;
         k += 1;
     }
     table
@@ -347,7 +341,7 @@ mod tests {
     fn the_table_has_every_line_break_and_terminator() {
         let mut found = 0;
         for c in (0..0x11_0000u32).filter_map(char::from_u32) {
-            if c == '\n' || c == '\u{2029}' || is_terminator(c) {
+            if LINE_BREAKS.contains(&c) || is_terminator(c) {
                 let mut utf8 = [0; 4];
                 let first = c.encode_utf8(&mut utf8).as_bytes()[0];
                 assert!(MAY_END_SENTENCE[usize::from(first)], "{c:?} is skipped");
