@@ -111,19 +111,19 @@ def _prune(counter: Counter[str], cap: int) -> bool:
     return True
 
 
-def _by_group(groups: Iterable[str], items: Iterable[list[str]]) -> dict[str, list[list[str]]]:
-    """The lists of ``items`` of each group, in order; groups in order of first appearance.
+def _terms_by_group(groups: Iterable[str], term_lists: Iterable[list[str]]) -> dict[str, list[str]]:
+    """The terms of each group, its lists joined in order; groups in order of first appearance.
 
-    One ``Counter.update`` over a group's chained lists counts as one update per list does (the
+    One ``Counter.update`` with a group's joined terms counts as one update per list does (the
     same counts, new keys in the same order) without a Python call per post.
     """
-    out: dict[str, list[list[str]]] = {}
-    for name, item in zip(groups, items):
-        lists = out.get(name)
-        if lists is None:
-            out[name] = [item]
+    out: dict[str, list[str]] = {}
+    for name, terms in zip(groups, term_lists):
+        joined = out.get(name)
+        if joined is None:
+            out[name] = list(terms)
         else:
-            lists.append(item)
+            joined.extend(terms)
     return out
 
 
@@ -159,11 +159,11 @@ class GroupTerms:
     def add(self, texts: Sequence[str], groups: Sequence[str]) -> list[list[str]]:
         """Count the words of ``texts`` into their groups; returns the words of each text."""
         words = self._words.terms_batch(texts, n_threads=self.n_threads)
-        for name, lists in _by_group(groups, words).items():
+        for name, terms in _terms_by_group(groups, words).items():
             counter = self.counts.get(name)
             if counter is None:
                 counter = self.counts[name] = Counter()
-            counter.update(itertools.chain.from_iterable(lists))
+            counter.update(terms)
         for counter in self.counts.values():
             if _prune(counter, self.max_terms):
                 self.approximate = True
@@ -352,8 +352,8 @@ class ReportBuilder:
                         t[1] += m
                         t[2] += tc
                         t[3 if tc >= POSITIVE else 5 if tc <= NEGATIVE else 4] += 1
-        for name, lists in _by_group(names, tags).items():
-            self._groups[name].tags.update(itertools.chain.from_iterable(lists))
+        for name, terms in _terms_by_group(names, tags).items():
+            self._groups[name].tags.update(terms)
         self.documents += n
         for g in self._groups.values():
             if _prune(g.tags, self.max_terms):
