@@ -393,24 +393,38 @@ pub fn stream_batch<R: Send>(
     f: impl Fn(&str) -> R + Sync + Send,
 ) -> PyResult<Vec<R>> {
     let mut out = Vec::with_capacity(len_hint(texts));
-    stream_batch_with(py, texts, on_missing, n_threads, f, |_, results| {
-        out.extend(results);
-        Ok(())
-    })?;
+    stream_batch_with(
+        py,
+        texts,
+        on_missing,
+        n_threads,
+        |chunk| {
+            chunk
+                .iter()
+                .map(|t| f(t.as_deref().unwrap_or("")))
+                .collect::<Vec<R>>()
+        },
+        |_, results| {
+            out.extend(results);
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 
-/// [`stream_batch`] that hands each chunk's texts and results to `consume`, in input order and
-/// with the GIL, instead of collecting the results: for results that become Python objects
-/// made from their texts (`SentenceSplitter.split_batch`), which this thread then makes while
-/// it reads the next chunks and the workers run them.
-pub fn stream_batch_with<R: Send>(
+/// [`stream_batch`] whose `work` takes a whole chunk of texts (a missing one is `None`) and
+/// whose `consume` gets each chunk's texts and result, in input order and with the GIL,
+/// instead of collecting per-text results: for results that become Python objects made from
+/// their texts (`SentenceSplitter.split_batch`), which this thread then makes while it reads
+/// the next chunks and the workers run them. A chunk's result can be one allocation for all
+/// its texts (an allocation per text costs the worker, and this thread frees it).
+pub fn stream_batch_with<C: Send>(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     on_missing: &str,
     n_threads: Option<i64>,
-    f: impl Fn(&str) -> R + Sync + Send,
-    mut consume: impl FnMut(&[Option<PyBackedStr>], Vec<R>) -> PyResult<()>,
+    work: impl Fn(&[Option<PyBackedStr>]) -> C + Sync + Send,
+    mut consume: impl FnMut(&[Option<PyBackedStr>], C) -> PyResult<()>,
 ) -> PyResult<()> {
     let on_missing = OnMissing::parse(py, on_missing)?;
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
@@ -424,13 +438,8 @@ pub fn stream_batch_with<R: Send>(
             let ended = reader.read(&mut chunk, RoundBudget::stream_chunk())?;
             Ok(((!chunk.is_empty()).then_some(chunk), ended))
         },
-        |chunk: &Vec<Option<PyBackedStr>>| {
-            chunk
-                .iter()
-                .map(|t| f(t.as_deref().unwrap_or("")))
-                .collect::<Vec<R>>()
-        },
-        |_, chunk, results| consume(&chunk, results),
+        |chunk: &Vec<Option<PyBackedStr>>| work(chunk),
+        |_, chunk, result| consume(&chunk, result),
     )
 }
 

@@ -1032,10 +1032,27 @@ impl PySentenceSplitter {
             texts,
             on_missing,
             n_threads,
-            |t| s.spans(t),
-            |chunk, spans| {
-                for (text, doc) in chunk.iter().zip(spans) {
-                    let list = match (text, doc.as_slice()) {
+            // Every text's spans in one vector, with each text's count: a vector per text was
+            // allocated on a worker and freed here, and those frees from another thread cost
+            // this thread (the bottleneck with two threads) a seventh of its time.
+            |chunk| {
+                let mut spans = Vec::new();
+                let counts: Vec<usize> = chunk
+                    .iter()
+                    .map(|t| {
+                        let before = spans.len();
+                        s.spans_into(t.as_deref().unwrap_or(""), &mut spans);
+                        spans.len() - before
+                    })
+                    .collect();
+                (spans, counts)
+            },
+            |chunk, (spans, counts)| {
+                let mut rest = spans.as_slice();
+                for (text, n) in chunk.iter().zip(counts) {
+                    let (doc, after) = rest.split_at(n);
+                    rest = after;
+                    let list = match (text, doc) {
                         (Some(t), &[(0, end)]) if end == t.len() => {
                             PyList::new(py, [t.into_pyobject(py)?])?
                         }

@@ -141,19 +141,38 @@ impl SentenceSplitter {
 
     /// Byte spans of the sentences of `text`, trimmed of surrounding whitespace.
     pub fn spans(&self, text: &str) -> Vec<(usize, usize)> {
-        self.spans_from_candidates(text, next_candidate)
+        let mut out = Vec::new();
+        self.spans_into(text, &mut out);
+        out
     }
 
-    /// [`spans`](Self::spans), looking only at the characters at the positions that `next`
-    /// gives (`next(bytes, i)` is the first position from `i` that may hold a line break or a
-    /// terminator, or the end). Every other character is skipped unread: sentences end only
-    /// at those two, so any `next` that skips no such character gives the same spans.
+    /// [`spans`](Self::spans), appended to `out`: a batch can keep the spans of many texts in
+    /// one vector (one allocation, where a vector per text is one allocation per text, freed
+    /// on whichever thread reads them).
+    ///
+    /// ```
+    /// use textsift_tokenize::SentenceSplitter;
+    /// let splitter = SentenceSplitter::default();
+    /// let mut spans = Vec::new();
+    /// for text in ["Hi. Bye!", "One"] {
+    ///     splitter.spans_into(text, &mut spans);
+    /// }
+    /// assert_eq!(spans, [(0, 3), (4, 8), (0, 3)]);
+    /// ```
+    pub fn spans_into(&self, text: &str, out: &mut Vec<(usize, usize)>) {
+        self.spans_from_candidates(text, next_candidate, out);
+    }
+
+    /// [`spans_into`](Self::spans_into), looking only at the characters at the positions that
+    /// `next` gives (`next(bytes, i)` is the first position from `i` that may hold a line break
+    /// or a terminator, or the end). Every other character is skipped unread: sentences end
+    /// only at those two, so any `next` that skips no such character gives the same spans.
     fn spans_from_candidates(
         &self,
         text: &str,
         next: impl Fn(&[u8], usize) -> usize,
-    ) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+        out: &mut Vec<(usize, usize)>,
+    ) {
         let mut start = 0;
         let mut i = 0;
         let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
@@ -170,7 +189,7 @@ impl SentenceSplitter {
                 break;
             };
             if LINE_BREAKS.contains(&c) {
-                push(&mut out, start, i);
+                push(out, start, i);
                 i += c.len_utf8();
                 start = i;
                 continue;
@@ -230,13 +249,12 @@ impl SentenceSplitter {
                 .unwrap_or("");
             let next_first = next_word.chars().find(|c| !is_opener(*c));
             if self.ends_sentence(text, start, run_start, run, next_first) {
-                push(&mut out, start, boundary);
+                push(out, start, boundary);
                 start = boundary;
             }
             i = boundary.max(end).max(i + c.len_utf8());
         }
-        push(&mut out, start, text.len());
-        out
+        push(out, start, text.len());
     }
 
     fn ends_sentence(
@@ -355,7 +373,8 @@ mod tests {
     /// character.
     fn same_as_every_character(text: &str) {
         let splitter = SentenceSplitter::default().with_abbreviations(["approx", "z.b"]);
-        let every = splitter.spans_from_candidates(text, |_, i| i);
+        let mut every = Vec::new();
+        splitter.spans_from_candidates(text, |_, i| i, &mut every);
         assert_eq!(splitter.spans(text), every, "{text:?}");
     }
 
