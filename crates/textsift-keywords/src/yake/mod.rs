@@ -37,6 +37,7 @@ use textsift_tokenize::pystr;
 use unicode_properties::GeneralCategory;
 
 pub use similarity::Dedup;
+use similarity::Phrase;
 
 /// A YAKE extractor: parameters as the `yake` package names them, and a stopword list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -602,19 +603,20 @@ impl Document {
                     .collect(),
             );
         }
-        let mut kept: Vec<(usize, String)> = Vec::new();
+        // The kept candidates, each with its lower-cased phrase prepared for comparison.
+        let mut kept: Vec<(usize, Phrase<String>)> = Vec::new();
         for k in 0..order.len() {
             if k == sorted {
                 order[sorted..].sort_unstable_by(by_score);
                 sorted = order.len();
             }
             let i = order[k];
-            let unique = self.unique(&self.candidates[i]);
+            let phrase = Phrase::new(self.unique(&self.candidates[i]));
             let duplicate = kept
                 .iter()
-                .any(|(_, other)| yake.dedup.similarity(&unique, other) > yake.dedup_lim);
+                .any(|(_, other)| yake.dedup.similarity_of(&phrase, other) > yake.dedup_lim);
             if !duplicate {
-                kept.push((i, unique));
+                kept.push((i, phrase));
             }
             if kept.len() == yake.top {
                 break;

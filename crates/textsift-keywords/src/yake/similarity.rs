@@ -47,58 +47,91 @@ impl Dedup {
 
     /// The similarity of two lower-cased candidates, in [0, 1].
     pub fn similarity(self, a: &str, b: &str) -> f64 {
+        self.similarity_of(&Phrase::new(a), &Phrase::new(b))
+    }
+
+    /// [`similarity`](Self::similarity) of two prepared phrases: deduplication compares each
+    /// candidate with every phrase kept so far, and prepares each phrase once.
+    pub(crate) fn similarity_of<A: AsRef<str>, B: AsRef<str>>(
+        self,
+        a: &Phrase<A>,
+        b: &Phrase<B>,
+    ) -> f64 {
         match self {
             Dedup::Seqm => seqm(a, b),
-            Dedup::Jaro => jaro(a, b),
-            Dedup::Levs => levs(a, b),
+            Dedup::Jaro => jaro(a.text(), b.text()),
+            Dedup::Levs => levs(a.text(), b.text()),
         }
     }
 }
 
-fn seqm(a: &str, b: &str) -> f64 {
-    // Most pairs fail the pre-filter, which reads the strings where they are: only the pairs
-    // that pass are collected into characters (two vectors a pair, grown as they fill: a fifth
-    // of YAKE's time on abstracts when every pair paid for them).
+/// A lower-cased candidate and what `seqm`'s pre-filter reads of it (lengths and positions in
+/// characters, as in Python).
+#[derive(Debug, Clone)]
+pub(crate) struct Phrase<S> {
+    text: S,
+    chars: usize,
+    first: Option<char>,
+    last: Option<char>,
+    spaces: usize,
+}
+
+impl<S: AsRef<str>> Phrase<S> {
+    pub(crate) fn new(text: S) -> Phrase<S> {
+        let s = text.as_ref();
+        Phrase {
+            chars: if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            },
+            first: s.chars().next(),
+            last: s.chars().next_back(),
+            spaces: s.bytes().filter(|&c| c == b' ').count(),
+            text,
+        }
+    }
+
+    fn text(&self) -> &str {
+        self.text.as_ref()
+    }
+}
+
+fn seqm<A: AsRef<str>, B: AsRef<str>>(a: &Phrase<A>, b: &Phrase<B>) -> f64 {
+    // Most pairs fail the pre-filter, which needs nothing but what `Phrase` holds: only the
+    // pairs that pass are collected into characters (two vectors a pair, grown as they fill:
+    // a fifth of YAKE's time on abstracts when every pair paid for them).
     if !pre_filter(a, b) {
         return 0.0;
     }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let a: Vec<char> = a.text().chars().collect();
+    let b: Vec<char> = b.text().chars().collect();
     fast_similarity(&a, &b)
 }
 
-/// `_aggressive_pre_filter`: pairs that cannot be similar are not compared. Lengths and
-/// positions are in characters, as in Python.
-fn pre_filter(a: &str, b: &str) -> bool {
-    if a == b {
+/// `_aggressive_pre_filter`: pairs that cannot be similar are not compared.
+fn pre_filter<A: AsRef<str>, B: AsRef<str>>(a: &Phrase<A>, b: &Phrase<B>) -> bool {
+    if a.text() == b.text() {
         return true;
     }
-    let chars = |s: &str| {
-        if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        }
-    };
-    let (la, lb) = (chars(a), chars(b));
+    let (la, lb) = (a.chars, b.chars);
     let max_len = la.max(lb);
     if la.abs_diff(lb) as f64 > max_len as f64 * 0.6 {
         return false;
     }
     if max_len > 3 {
-        if a.chars().next() != b.chars().next() || a.chars().next_back() != b.chars().next_back() {
+        if a.first != b.first || a.last != b.last {
             return false;
         }
         if la.min(lb) >= 3 {
             // The two characters lower-cased together, as `str.lower()` does (a final sigma).
             let head = |s: &str| -> String { s.chars().take(2).collect::<String>().to_lowercase() };
-            if head(a) != head(b) {
+            if head(a.text()) != head(b.text()) {
                 return false;
             }
         }
     }
-    let spaces = |s: &str| s.bytes().filter(|&c| c == b' ').count();
-    spaces(a).abs_diff(spaces(b)) <= 1
+    a.spaces.abs_diff(b.spaces) <= 1
 }
 
 /// `_ultra_fast_similarity`.
