@@ -398,18 +398,21 @@ pub fn stream_batch<R: Send>(
         texts,
         on_missing,
         n_threads,
-        |chunk| {
-            chunk
-                .iter()
-                .map(|t| f(t.as_deref().unwrap_or("")))
-                .collect::<Vec<R>>()
-        },
+        |chunk| map_texts(chunk, &f),
         |_, results| {
             out.extend(results);
             Ok(())
         },
     )?;
     Ok(out)
+}
+
+/// `f` of each text of a chunk, in order (a missing text, kept as `None`, is an empty one).
+fn map_texts<R>(chunk: &[Option<PyBackedStr>], f: &impl Fn(&str) -> R) -> Vec<R> {
+    chunk
+        .iter()
+        .map(|t| f(t.as_deref().unwrap_or("")))
+        .collect()
 }
 
 /// [`stream_batch`] whose `work` takes a whole chunk of texts (a missing one is `None`) and
@@ -824,12 +827,7 @@ where
         py,
         items,
         n_threads,
-        |chunk| {
-            chunk
-                .iter()
-                .map(|t| f(t.as_deref().unwrap_or("")))
-                .collect::<Vec<R>>()
-        },
+        |chunk| map_texts(chunk, &f),
         |results| results.into_iter().try_for_each(|r| out.append(r)),
     )?;
     Ok(out)
