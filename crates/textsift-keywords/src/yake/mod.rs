@@ -94,11 +94,16 @@ impl Yake {
 
     /// The sentences and tokens YAKE reads from `text` (for inspection and tests).
     pub fn sentences(text: &str) -> Vec<Vec<String>> {
-        let tokens = tokenize(&pre_filter(&text.replace('\n', " ")));
+        let mut tokens = TokenBuf::default();
+        let sentence_ends = tokenize(
+            &pre_filter(&text.replace('\n', " ")),
+            &mut tokens,
+            TokenBuf::len,
+        );
         let mut start = 0;
-        let mut out = Vec::with_capacity(tokens.sentence_ends.len());
-        for &end in &tokens.sentence_ends {
-            out.push((start..end).map(|k| tokens.all.get(k).to_owned()).collect());
+        let mut out = Vec::with_capacity(sentence_ends.len());
+        for end in sentence_ends {
+            out.push((start..end).map(|k| tokens.get(k).to_owned()).collect());
             start = end;
         }
         out
@@ -120,19 +125,17 @@ fn pre_filter(text: &str) -> String {
     out
 }
 
-/// The tokens of a text, sentence after sentence.
-struct Tokens {
-    all: TokenBuf,
-    /// Where each sentence's tokens end: sentence `s` is tokens `ends[s - 1]..ends[s]`.
-    sentence_ends: Vec<usize>,
-}
-
 /// `tokenize_sentences`: segtok's sentences and tokens, without tokens that start with an ASCII
-/// apostrophe (`'s`, `'re`).
-fn tokenize(text: &str) -> Tokens {
+/// apostrophe (`'s`, `'re`), pushed to `out`; returns where each sentence's tokens end (sentence
+/// `s` is tokens `ends[s - 1]..ends[s]`), as `count` tells from `out`.
+fn tokenize<S: segtok::TokenSink>(
+    text: &str,
+    out: &mut S,
+    count: impl Fn(&S) -> usize,
+) -> Vec<usize> {
     /// Each token of segtok's tokenizer, its contraction split off and clitics dropped.
-    struct Pieces(TokenBuf);
-    impl segtok::TokenSink for Pieces {
+    struct Pieces<'s, S>(&'s mut S);
+    impl<S: segtok::TokenSink> segtok::TokenSink for Pieces<'_, S> {
         fn push(&mut self, token: &str) {
             let (head, tail) = segtok::split_contraction(token);
             for piece in std::iter::once(head).chain(tail) {
@@ -143,18 +146,77 @@ fn tokenize(text: &str) -> Tokens {
             }
         }
     }
-    let mut all = Pieces(TokenBuf::with_capacity(text.len()));
     let mut sentence_ends = Vec::new();
     for sentence in segtok::split_multi(text) {
         if pystr::strip(sentence).is_empty() {
             continue;
         }
-        segtok::web_tokenizer(sentence, &mut all);
-        sentence_ends.push(all.0.len());
+        segtok::web_tokenizer(sentence, &mut Pieces(out));
+        sentence_ends.push(count(out));
     }
-    Tokens {
-        all: all.0,
-        sentence_ends,
+    sentence_ends
+}
+
+/// The tokens of a text by their spellings: each distinct spelling is stored and analysed once
+/// (see [`Spelling`]), and each token is the index of its spelling. Tokens come from the
+/// tokenizer straight into the index, so no token is copied: copying each token into a buffer,
+/// then reading it back to look it up, was a tenth of the time on long texts.
+#[derive(Default)]
+struct Spellings {
+    /// The distinct spellings as written, in order of first occurrence, and what YAKE reads
+    /// from each.
+    texts: TokenBuf,
+    spelled: Vec<Spelling>,
+    /// The distinct lower-cased forms, in order of first occurrence.
+    forms: TokenBuf,
+    /// The spelling of each token.
+    spelling_of: Vec<u32>,
+    /// Spellings and forms by their text (packed keys: the spelling of every token is looked up).
+    spelling_ids: PackedMap<String, u32>,
+    form_ids: PackedMap<String, u32>,
+}
+
+impl segtok::TokenSink for Spellings {
+    fn push(&mut self, token: &str) {
+        let id = match self.spelling_ids.get(token) {
+            Some(&id) => id,
+            None => {
+                let lower = pystr::lower(token);
+                let next = self.forms.len() as u32;
+                let form = *self
+                    .form_ids
+                    .get_or_insert_with(&lower, || lower.to_string(), || next);
+                if form == next {
+                    self.forms.push(&lower);
+                }
+                let id = self.spelled.len() as u32;
+                self.spelled.push(Spelling::of(token, form));
+                self.texts.push(token);
+                self.spelling_ids
+                    .get_or_insert_with(token, || token.to_owned(), || id);
+                id
+            }
+        };
+        self.spelling_of.push(id);
+    }
+}
+
+impl Spellings {
+    fn with_capacity(text_len: usize) -> Spellings {
+        let reserve = (text_len / 32).min(RESERVED_ENTRIES);
+        Spellings {
+            texts: TokenBuf::with_capacity(text_len / 8),
+            forms: TokenBuf::with_capacity(text_len / 8),
+            spelling_of: Vec::with_capacity(text_len / 5),
+            spelling_ids: PackedMap::with_capacity(reserve),
+            form_ids: PackedMap::with_capacity(reserve),
+            ..Spellings::default()
+        }
+    }
+
+    /// Token `k` as written.
+    fn text(&self, k: usize) -> &str {
+        self.texts.get(self.spelling_of[k] as usize)
     }
 }
 
@@ -278,6 +340,37 @@ fn tag_general(word: &str, position: usize) -> u8 {
     b'p'
 }
 
+/// What YAKE reads from a token's spelling, the same wherever the spelling occurs.
+#[derive(Debug, Clone, Copy)]
+struct Spelling {
+    /// The id of its lower-cased form.
+    form: u32,
+    /// All ASCII punctuation (such a token ends a block of words).
+    punctuation: bool,
+    /// Its [`tag`] anywhere but at the start of a sentence.
+    tag_inside: u8,
+}
+
+impl Spelling {
+    fn of(word: &str, form: u32) -> Spelling {
+        Spelling {
+            form,
+            punctuation: word.chars().all(|c| c.is_ascii_punctuation()),
+            tag_inside: tag(word, 1),
+        }
+    }
+
+    /// [`tag`] at `position` in its sentence: the position only tells `n` (capitalised inside
+    /// a sentence), the last rule before `p`, from `p`.
+    fn tag_at(self, position: usize) -> u8 {
+        if position == 0 && self.tag_inside == b'n' {
+            b'p'
+        } else {
+            self.tag_inside
+        }
+    }
+}
+
 /// A term: one lower-cased word form (a final `s` folded away when the word is longer than 3).
 #[derive(Debug, Clone, Default)]
 struct Term {
@@ -324,10 +417,9 @@ impl Candidate {
 
 /// One analysed text.
 struct Document {
-    /// The tokens as written, the distinct lower-cased forms, the form of each token (an index
-    /// in `forms`), and the term of each token (`usize::MAX` for punctuation).
-    tokens: TokenBuf,
-    forms: TokenBuf,
+    /// The tokens by their spellings, the form of each token (an index in `spellings.forms`),
+    /// and the term of each token (`usize::MAX` for punctuation).
+    spellings: Spellings,
     ids: Vec<u32>,
     token_terms: Vec<usize>,
     terms: Vec<Term>,
@@ -364,43 +456,19 @@ struct Builder<'t> {
 impl Document {
     fn build(text: &str, yake: &Yake) -> Document {
         let text = pre_filter(&text.replace('\n', " "));
-        let Tokens {
-            all: tokens,
-            sentence_ends,
-        } = tokenize(&text);
-        let n_tokens = tokens.len();
-        // Each distinct lower-cased form gets an id (its index in `forms`), and each token the
-        // id of its form. Only each distinct spelling is lower-cased and looked up among the
-        // forms: lower-casing every token was a twentieth of the time on long texts. (Packed
-        // keys: the lookup of the spelling runs for every token.)
-        let mut forms = TokenBuf::with_capacity(text.len() / 8);
-        let ids: Vec<u32> = {
-            let reserve = (n_tokens / 4).min(RESERVED_ENTRIES);
-            let mut spellings: PackedMap<&str, u32> = PackedMap::with_capacity(reserve);
-            let mut form_ids: PackedMap<String, u32> = PackedMap::with_capacity(reserve);
-            tokens
-                .iter()
-                .map(|t| {
-                    *spellings.get_or_insert_with(
-                        t,
-                        || t,
-                        || {
-                            let lower = pystr::lower(t);
-                            let next = forms.len() as u32;
-                            let id =
-                                *form_ids.get_or_insert_with(&lower, || lower.to_string(), || next);
-                            if id == next {
-                                forms.push(&lower);
-                            }
-                            id
-                        },
-                    )
-                })
-                .collect()
-        };
+        let mut spellings = Spellings::with_capacity(text.len());
+        let sentence_ends = tokenize(&text, &mut spellings, |s| s.spelling_of.len());
+        let n_tokens = spellings.spelling_of.len();
+        // The form of each token.
+        let ids: Vec<u32> = spellings
+            .spelling_of
+            .iter()
+            .map(|&s| spellings.spelled[s as usize].form)
+            .collect();
         let mut token_terms = vec![usize::MAX; n_tokens];
         let mut term_sentences = Vec::new();
         let (terms, edges, candidates) = {
+            let forms = &spellings.forms;
             let mut b = Builder::new(&yake.stopwords, forms.len(), n_tokens);
             let mut start = 0;
             // Words between punctuation tokens form a block; candidates never cross blocks.
@@ -408,12 +476,12 @@ impl Document {
             for (sentence_id, &end) in sentence_ends.iter().enumerate() {
                 block.clear();
                 for k in start..end {
-                    let word = tokens.get(k);
-                    if word.chars().all(|c| c.is_ascii_punctuation()) {
+                    let spelling = spellings.spelled[spellings.spelling_of[k] as usize];
+                    if spelling.punctuation {
                         block.clear();
                         continue;
                     }
-                    let tag = tag(word, k - start);
+                    let tag = spelling.tag_at(k - start);
                     let term = b.term(ids[k], forms.get(ids[k] as usize));
                     token_terms[k] = term;
                     let t = &mut b.terms[term];
@@ -446,8 +514,7 @@ impl Document {
             (b.terms, b.edges, b.candidates)
         };
         Document {
-            tokens,
-            forms,
+            spellings,
             ids,
             token_terms,
             terms,
@@ -466,12 +533,15 @@ impl Document {
 
     /// The first occurrence as written (`kw`).
     fn surface(&self, c: &Candidate) -> String {
-        join(c.span().map(|k| self.tokens.get(k)))
+        join(c.span().map(|k| self.spellings.text(k)))
     }
 
     /// The lower-cased phrase (`unique_kw`).
     fn unique(&self, c: &Candidate) -> String {
-        join(c.span().map(|k| self.forms.get(self.ids[k] as usize)))
+        join(
+            c.span()
+                .map(|k| self.spellings.forms.get(self.ids[k] as usize)),
+        )
     }
 
     /// The five features and the term scores (`build_single_terms_features`).
@@ -870,6 +940,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A spelling's tag, worked out once, is the tag at every position: every word of up to 3
+    /// characters over letters of both cases (ASCII and not), digits and marks.
+    #[test]
+    fn spelling_tags_equal_the_tags_at_every_position() {
+        let alphabet = ['a', 'Z', '0', '.', ',', '-', 'É', 'ß', '²', '!'];
+        let mut tagged = 0;
+        for len in 1..=3u32 {
+            for code in 0..alphabet.len().pow(len) {
+                let mut c = code;
+                let word: String = (0..len)
+                    .map(|_| {
+                        let ch = alphabet[c % alphabet.len()];
+                        c /= alphabet.len();
+                        ch
+                    })
+                    .collect();
+                let spelling = Spelling::of(&word, 0);
+                for position in [0, 1, 2, 7] {
+                    assert_eq!(
+                        spelling.tag_at(position),
+                        tag(&word, position),
+                        "{word:?} at {position}"
+                    );
+                }
+                assert_eq!(
+                    spelling.punctuation,
+                    word.chars().all(|c| c.is_ascii_punctuation())
+                );
+                tagged += usize::from(spelling.tag_inside == b'n');
+            }
+        }
+        assert!(tagged > 10, "{tagged}");
     }
 
     #[test]

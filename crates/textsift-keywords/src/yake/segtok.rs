@@ -1014,6 +1014,7 @@ impl TokenBuf {
         &self.text[start..self.ends[i]]
     }
 
+    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         (0..self.len()).map(|i| self.get(i))
     }
