@@ -330,10 +330,12 @@ fn capital_word_start_before(s: &str, at: usize, comma: bool) -> bool {
 fn sentence_ends(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut starts = MatchStarts::new(bytes);
     let mut i = 0;
-    while let Some(at) = starts.next_from(i) {
-        i = at;
+    while let Some(at) = bytes[i..]
+        .iter()
+        .position(|&b| MAY_START_SENTENCE_END[usize::from(b)])
+    {
+        i += at;
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -373,49 +375,22 @@ fn sentence_ends(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Where a match of the sentence-end pattern may start, from a position on: terminals are ASCII
-/// or start with byte 0xE2, 0xE3 or 0xEF, and nothing else the search skips starts with one of
-/// these. Three memchr searches, each resumed only once the search has passed its last find,
-/// merged in order: a loop testing every byte was most of `split_multi`'s time.
-struct MatchStarts<'a> {
-    bytes: &'a [u8],
-    /// The next find of each search (`bytes.len()` for none), from where it last searched.
-    next: [usize; 3],
-}
-
-impl<'a> MatchStarts<'a> {
-    fn new(bytes: &'a [u8]) -> MatchStarts<'a> {
-        let mut starts = MatchStarts {
-            bytes,
-            next: [0; 3],
-        };
-        for k in 0..3 {
-            starts.next[k] = starts.search(k, 0);
+/// Whether a byte may start a match of the sentence-end pattern: the first byte of a terminal
+/// or a line break. No continuation byte is one, so a position found from the table is always a
+/// character's start. Skipping to these bytes, a few in a hundred, is most of the search.
+const MAY_START_SENTENCE_END: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    let bytes = TERMINALS.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k] & 0xC0 != 0x80 {
+            table[bytes[k] as usize] = true;
         }
-        starts
+        k += 1;
     }
-
-    fn search(&self, k: usize, from: usize) -> usize {
-        let rest = &self.bytes[from..];
-        let found = match k {
-            0 => memchr::memchr3(b'.', b'!', b'?', rest),
-            1 => memchr::memchr3(b'\n', 0xE2, 0xE3, rest),
-            _ => memchr::memchr(0xEF, rest),
-        };
-        found.map_or(self.bytes.len(), |p| from + p)
-    }
-
-    /// The first possible start at `from` or after it.
-    fn next_from(&mut self, from: usize) -> Option<usize> {
-        for k in 0..3 {
-            if self.next[k] < from {
-                self.next[k] = self.search(k, from);
-            }
-        }
-        let first = self.next.iter().copied().min().unwrap_or(self.bytes.len());
-        (first < self.bytes.len()).then_some(first)
-    }
-}
+    table
+};
 
 /// `regex.split` with one capturing group around the whole pattern, given the pattern's
 /// matches: the text between matches and the matches, alternating, as ranges of `text` (they
