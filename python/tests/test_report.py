@@ -6,8 +6,10 @@ from __future__ import annotations
 import doctest
 import pickle
 import random
+import struct
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 from html.parser import HTMLParser
 
 import pytest
@@ -199,6 +201,126 @@ def test_over_time_granularity(start: str, end: str, granularity: str, first: st
     x = r.groups["x"]["over_time"]
     assert [n for _, n, _ in x] == [1, 1]
     assert x[0][2] == ts.sentiment("good")["compound"]
+
+
+def _post_by_post(builder: ts.ReportBuilder, chunks: list[tuple[list[str], Any, Any]]) -> dict[str, Any]:
+    """What the builder should hold after ``chunks``, worked out one post at a time from the
+    library calls: the oracle for its per-chunk numpy sums."""
+    vader, words = ts.Vader(), builder._terms._words
+    targets = builder.targets
+    n_targets = len(builder.target_names)
+    state: dict[str, Any] = {}
+    rngs: dict[str, random.Random] = {}
+    undated = 0
+    for texts, groups, dates in chunks:
+        mentions = targets.score_batch(texts)["mentions"].tolist() if targets else None
+        toward = targets.score_batch(texts)["compound"].tolist() if targets else None
+        for i, text in enumerate(texts):
+            g = groups[i] if groups is not None else None
+            name = "(all)" if groups is None else "(none)" if g is None or g == "" else str(g)
+            if name not in state:
+                state[name] = {
+                    "posts": 0, "tokens": 0, "sum": 0.0, "pos": 0, "neu": 0, "neg": 0,
+                    "hist": [0] * 20, "days": {}, "sample": [], "seen": 0,
+                    "targets": [[0, 0, 0.0, 0, 0, 0] for _ in range(n_targets)],
+                }
+                rngs[name] = random.Random(f"{builder.seed}:{name}")
+            st = state[name]
+            c = vader.score(text)["compound"]
+            st["posts"] += 1
+            st["sum"] += c
+            st["pos" if c >= 0.05 else "neg" if c <= -0.05 else "neu"] += 1
+            st["hist"][min(19, max(0, int((c + 1.0) * 20 / 2.0)))] += 1
+            st["tokens"] += len(words.terms(text))
+            day = None
+            if dates is not None and dates[i] is not None:
+                day = report_module._parse_day(str(dates[i]))
+            if dates is not None and day is None:
+                undated += 1
+            if day is not None:
+                slot = st["days"].setdefault(day, [0, None])
+                slot[0] += 1
+                slot[1] = c if slot[1] is None else slot[1] + c
+            if len(st["sample"]) < builder.keyphrase_sample:
+                st["sample"].append(text)
+            else:
+                j = rngs[name].randrange(st["seen"] + 1)
+                if j < builder.keyphrase_sample:
+                    st["sample"][j] = text
+            st["seen"] += 1
+            for k in range(n_targets):
+                m = mentions[i][k] if mentions else 0
+                if m:
+                    t, tc = st["targets"][k], toward[i][k]
+                    t[0], t[1], t[2] = t[0] + 1, t[1] + m, t[2] + tc
+                    t[3 if tc >= 0.05 else 5 if tc <= -0.05 else 4] += 1
+    return {"groups": state, "undated": undated}
+
+
+def _held(builder: ts.ReportBuilder) -> dict[str, Any]:
+    groups = {
+        name: {
+            "posts": g.posts, "tokens": g.tokens, "sum": g.compound_sum, "pos": g.positive,
+            "neu": g.neutral, "neg": g.negative, "hist": g.histogram,
+            "days": {d: list(v) for d, v in g.days.items()}, "sample": g.sample, "seen": g.seen,
+            "targets": g.targets,
+        }
+        for name, g in builder._groups.items()
+    }
+    return {"groups": groups, "undated": builder.undated}
+
+
+def _bits(value: Any) -> Any:
+    """``value`` with every float as its bits and every dict as its items in order: equal only
+    if the sums were added in the same order and keys inserted in the same order."""
+    if isinstance(value, float):
+        return struct.pack("<d", value)
+    if isinstance(value, dict):
+        return [(_bits(k), _bits(v)) for k, v in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [_bits(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_chunk_sums_equal_post_by_post(seed: int) -> None:
+    rng = random.Random(seed)
+    n = rng.choice([1, 40, 600])
+    rows = ts.load_sample()
+    texts = random_texts(n, seed=seed) if seed % 2 else [rng.choice(rows)["text"] for _ in range(n)]
+    n_groups = rng.choice([0, 1, 3, 60])
+    names: list[Any] = [None, "", 7, *(f"g{i}" for i in range(n_groups))]
+    groups = None if n_groups == 0 else [rng.choice(names) for _ in texts]
+    days = [None, "not a date", "2024-02-30", "2024-03-05T10:00:00Z", "2023/12/31 23:59", "2024-03-05"]
+    dates = None if seed % 3 == 0 else [rng.choice(days + [f"2024-01-{d:02d}" for d in range(1, 29)]) for _ in texts]
+    builder = ts.ReportBuilder(
+        targets=TARGETS if seed % 4 else None, keyphrase_sample=rng.choice([1, 9, 10_000]), seed=seed
+    )
+    step = rng.choice([1, 7, 128, n])
+    chunks = [
+        (
+            texts[i : i + step],
+            None if groups is None else groups[i : i + step],
+            None if dates is None else dates[i : i + step],
+        )
+        for i in range(0, n, step)
+    ]
+    for chunk in chunks:
+        builder.add(*chunk)
+    assert _bits(_held(builder)) == _bits(_post_by_post(builder, chunks))
+
+
+def test_a_group_without_words_has_no_distinctive_terms() -> None:
+    # Posts of only emoji, links or mentions leave a group no words to compare.
+    r = ts.build_report(
+        ["😂 🔥", "https://x.com @someone", "good dance trend", "bad sound video", "dance dance"],
+        groups=["emoji", "emoji", "a", "b", "a"],
+    )
+    assert r.groups["emoji"]["distinctive_terms"] == [] and r.groups["emoji"]["posts"] == 2
+    assert [t["term"] for t in r.groups["a"]["distinctive_terms"]][:1] == ["dance"]
+    # With one worded group, there is nothing to compare it with.
+    one = ts.build_report(["😂", "good dance"], groups=["emoji", "a"])
+    assert all(g["distinctive_terms"] == [] for g in one.groups.values())
 
 
 def test_no_groups_and_no_dates() -> None:

@@ -85,9 +85,13 @@ def _is_missing(value: object) -> bool:
     return kind.__name__ in ("NAType", "NaTType") and kind.__module__.startswith("pandas")
 
 
-def _histogram_bin(c: float) -> int:
-    # 20 bins of width 0.1 over [-1, 1]; 1.0 falls in the last bin.
-    return min(HISTOGRAM_BINS - 1, max(0, int((c + 1.0) * HISTOGRAM_BINS / 2.0)))
+def _histogram_bins(compound: Any) -> Any:
+    """The histogram bin of each compound score (a numpy array): 20 bins of width 0.1 over
+    [-1, 1], 1.0 in the last one."""
+    import numpy as np
+
+    # `astype` truncates toward zero, as `int()` does.
+    return np.clip(((compound + 1.0) * HISTOGRAM_BINS / 2.0).astype(np.int64), 0, HISTOGRAM_BINS - 1)
 
 
 @lru_cache(maxsize=8192)
@@ -111,20 +115,66 @@ def _prune(counter: Counter[str], cap: int) -> bool:
     return True
 
 
-def _terms_by_group(groups: Iterable[str], term_lists: Iterable[list[str]]) -> dict[str, list[str]]:
-    """The terms of each group, its lists joined in order; groups in order of first appearance.
+class _ChunkGroups:
+    """The posts of a chunk by group, for per-group sums without a Python step per post: the
+    groups in order of first appearance (``names``), each post's group as an index into them
+    (``codes``, a numpy array) and each group's posts in input order (``posts``).
 
-    One ``Counter.update`` with a group's joined terms counts as one update per list does (the
-    same counts, new keys in the same order) without a Python call per post.
+    Adding a group's values in input order (``numpy.add.at``) gives the same floating-point sums,
+    to the bit, as adding them post by post.
     """
-    out: dict[str, list[str]] = {}
-    for name, terms in zip(groups, term_lists):
-        joined = out.get(name)
-        if joined is None:
-            out[name] = list(terms)
-        else:
-            joined.extend(terms)
-    return out
+
+    def __init__(self, names: Sequence[str]) -> None:
+        import numpy as np
+
+        self.names = list(dict.fromkeys(names))
+        code_of = {name: k for k, name in enumerate(self.names)}
+        self.codes = np.fromiter(map(code_of.__getitem__, names), dtype=np.intp, count=len(names))
+        # A stable sort keeps each group's posts in input order.
+        by_group = np.argsort(self.codes, kind="stable")
+        ends = np.cumsum(np.bincount(self.codes, minlength=len(self.names)))[:-1]
+        self.posts: list[list[int]] = [part.tolist() for part in np.split(by_group, ends)]
+
+    def joined(self, lists: Sequence[list[str]]) -> dict[str, list[str]]:
+        """The lists of each group's posts joined in input order, by group name.
+
+        One ``Counter.update`` with a group's joined terms counts as one update per post does
+        (the same counts, new keys in the same order, which decides ties when pruning).
+        """
+        return {
+            name: list(itertools.chain.from_iterable(map(lists.__getitem__, posts)))
+            for name, posts in zip(self.names, self.posts)
+        }
+
+    def count(self, where: Any = None) -> Any:
+        """Posts per group (those where the boolean array ``where`` is true, if given)."""
+        import numpy as np
+
+        codes = self.codes if where is None else self.codes[where]
+        return np.bincount(codes, minlength=len(self.names))
+
+    def totals(self, values: Any, where: Any = None) -> Any:
+        """Per group, the sum of the integers ``values`` of its posts (where ``where`` is true)."""
+        import numpy as np
+
+        codes = self.codes if where is None else self.codes[where]
+        # Float sums of integers are exact below 2**53.
+        return np.bincount(codes, weights=values, minlength=len(self.names)).astype(np.int64)
+
+    def count_by_bin(self, bins: Any, n_bins: int) -> list[list[int]]:
+        """Per group, its posts in each of ``n_bins`` bins (``bins``: each post's bin)."""
+        import numpy as np
+
+        counts = np.bincount(self.codes * n_bins + bins, minlength=len(self.names) * n_bins)
+        return counts.reshape(len(self.names), n_bins).tolist()
+
+    def sums(self, start: Sequence[float], values: Any, where: Any = None) -> Any:
+        """``start[k]`` plus group ``k``'s ``values`` added one by one in input order."""
+        import numpy as np
+
+        out = np.array(start, dtype=np.float64)
+        np.add.at(out, self.codes if where is None else self.codes[where], values)
+        return out
 
 
 def _ranked(counter: Counter[str], top: int) -> list[list[Any]]:
@@ -158,8 +208,11 @@ class GroupTerms:
 
     def add(self, texts: Sequence[str], groups: Sequence[str]) -> list[list[str]]:
         """Count the words of ``texts`` into their groups; returns the words of each text."""
+        return self._add(texts, _ChunkGroups(groups))
+
+    def _add(self, texts: Sequence[str], chunk: _ChunkGroups) -> list[list[str]]:
         words = self._words.terms_batch(texts, n_threads=self.n_threads)
-        for name, terms in _terms_by_group(groups, words).items():
+        for name, terms in chunk.joined(words).items():
             counter = self.counts.get(name)
             if counter is None:
                 counter = self.counts[name] = Counter()
@@ -297,62 +350,40 @@ class ReportBuilder:
             if groups is None
             else [MISSING_GROUP if g is None or g == "" else str(g) for g in groups]
         )
-        compound = self._vader.score_batch(texts, n_threads=self.n_threads)["compound"].tolist()
-        words = self._terms.add(texts, names)
+        compound = self._vader.score_batch(texts, n_threads=self.n_threads)["compound"]
+        chunk = _ChunkGroups(names)
+        words = self._terms._add(texts, chunk)
         tags = self._tags.terms_batch(texts, n_threads=self.n_threads)
-        if self.targets is not None:
-            scored = self.targets.score_batch(texts, n_threads=self.n_threads)
-            mentions = scored["mentions"].tolist()
-            target_compound = scored["compound"].tolist()
         n_targets = len(self.target_names)
-        for i in range(n):
-            name = names[i]
-            g = self._groups.get(name)
-            if g is None:
-                g = self._groups[name] = _Group(n_targets)
+        for name in chunk.names:
+            if name not in self._groups:
+                self._groups[name] = _Group(n_targets)
                 self._rngs[name] = random.Random(f"{self.seed}:{name}")
-            c = compound[i]
-            g.posts += 1
-            g.compound_sum += c
-            if c >= POSITIVE:
-                g.positive += 1
-            elif c <= NEGATIVE:
-                g.negative += 1
-            else:
-                g.neutral += 1
-            g.histogram[_histogram_bin(c)] += 1
-            g.tokens += len(words[i])
-            if dates is not None:
-                d = dates[i]
-                day = _parse_day(str(d)) if d is not None else None
-                if day is None:
-                    self.undated += 1
-                else:
-                    slot = g.days.get(day)
-                    if slot is None:
-                        g.days[day] = [1, c]
-                    else:
-                        slot[0] += 1
-                        slot[1] += c
-            # Reservoir sampling (algorithm R): every post of the group is equally likely kept.
-            if len(g.sample) < self.keyphrase_sample:
-                g.sample.append(texts[i])
-            else:
-                j = self._rngs[name].randrange(g.seen + 1)
-                if j < self.keyphrase_sample:
-                    g.sample[j] = texts[i]
-            g.seen += 1
-            if n_targets:
-                for k in range(n_targets):
-                    m = mentions[i][k]
-                    if m:
-                        t = g.targets[k]
-                        tc = target_compound[i][k]
-                        t[0] += 1
-                        t[1] += m
-                        t[2] += tc
-                        t[3 if tc >= POSITIVE else 5 if tc <= NEGATIVE else 4] += 1
-        for name, terms in _terms_by_group(names, tags).items():
+        # Per-group sums in numpy: post by post in Python, they were most of a report's time,
+        # spent on one core while the Rust batches above use them all.
+        groups_in = [self._groups[name] for name in chunk.names]
+        posts = chunk.count()
+        positive = chunk.count(compound >= POSITIVE)
+        negative = chunk.count(compound <= NEGATIVE)
+        sums = chunk.sums([g.compound_sum for g in groups_in], compound)
+        histograms = chunk.count_by_bin(_histogram_bins(compound), HISTOGRAM_BINS)
+        tokens = chunk.totals(list(map(len, words)))
+        for k, g in enumerate(groups_in):
+            g.posts += int(posts[k])
+            g.compound_sum = float(sums[k])
+            g.positive += int(positive[k])
+            g.negative += int(negative[k])
+            g.neutral += int(posts[k] - positive[k] - negative[k])
+            g.histogram = [a + b for a, b in zip(g.histogram, histograms[k])]
+            g.tokens += int(tokens[k])
+        if dates is not None:
+            self._add_days(chunk, groups_in, compound, dates)
+        for name, g, posts_of in zip(chunk.names, groups_in, chunk.posts):
+            self._sample(g, self._rngs[name], texts, posts_of)
+        if self.targets is not None and n_targets:
+            scored = self.targets.score_batch(texts, n_threads=self.n_threads)
+            self._add_targets(chunk, groups_in, scored["mentions"], scored["compound"])
+        for name, terms in chunk.joined(tags).items():
             self._groups[name].tags.update(terms)
         self.documents += n
         for g in self._groups.values():
@@ -360,17 +391,98 @@ class ReportBuilder:
                 self.approximate = True
         self.approximate |= self._terms.approximate
 
+    def _add_days(
+        self, chunk: _ChunkGroups, groups_in: list[_Group], compound: Any, dates: Sequence[Any]
+    ) -> None:
+        """Posts and compound sums per group and day; a day enters a group's ``days`` when its
+        first post is read, as post by post."""
+        import numpy as np
+
+        days = [_parse_day(str(d)) if d is not None else None for d in dates]
+        # Each (group, day) pair of the chunk, numbered in order of first appearance.
+        pair_of: dict[tuple[int, _dt.date], int] = {}
+        pairs = [
+            pair_of.setdefault((code, day), len(pair_of))
+            for code, day in zip(chunk.codes.tolist(), days)
+            if day is not None
+        ]
+        dated = np.fromiter((day is not None for day in days), dtype=bool, count=len(days))
+        self.undated += len(days) - len(pairs)
+        if not pairs:
+            return
+        index = np.array(pairs, dtype=np.intp)
+        counts = np.bincount(index, minlength=len(pair_of))
+        # -0.0 + c is c for every c (0.0 + -0.0 would be 0.0): a new day's sum starts as its
+        # first compound, as post by post.
+        start = [
+            slot[1] if (slot := groups_in[code].days.get(day)) is not None else -0.0
+            for code, day in pair_of
+        ]
+        totals = np.array(start, dtype=np.float64)
+        np.add.at(totals, index, compound[dated])
+        for (code, day), count, total in zip(pair_of, counts.tolist(), totals.tolist()):
+            slot = groups_in[code].days.get(day)
+            if slot is None:
+                groups_in[code].days[day] = [count, total]
+            else:
+                slot[0] += count
+                slot[1] = total
+
+    def _sample(self, g: _Group, rng: random.Random, texts: Sequence[str], posts: list[int]) -> None:
+        """Reservoir sampling (algorithm R) of a group's posts: every post of the group is
+        equally likely kept."""
+        room = max(0, self.keyphrase_sample - len(g.sample))
+        g.sample.extend(map(texts.__getitem__, posts[:room]))
+        seen = g.seen + min(room, len(posts))
+        sample, size = g.sample, self.keyphrase_sample
+        for i in posts[room:]:
+            j = rng.randrange(seen + 1)
+            if j < size:
+                sample[j] = texts[i]
+            seen += 1
+        g.seen = seen
+
+    def _add_targets(self, chunk: _ChunkGroups, groups_in: list[_Group], mentions: Any, compound: Any) -> None:
+        """Per group and target: posts that mention it, mentions, compound sum, and the
+        positive/neutral/negative posts toward it."""
+        for k in range(len(self.target_names)):
+            hit = mentions[:, k] != 0
+            toward = compound[hit, k]
+            docs = chunk.count(hit)
+            counts = chunk.totals(mentions[hit, k], hit)
+            sums = chunk.sums([g.targets[k][2] for g in groups_in], toward, hit)
+            # A target not mentioned has a NaN compound, which compares false.
+            positive = chunk.count(hit & (compound[:, k] >= POSITIVE))
+            negative = chunk.count(hit & (compound[:, k] <= NEGATIVE))
+            for c, g in enumerate(groups_in):
+                t = g.targets[k]
+                t[0] += int(docs[c])
+                t[1] += int(counts[c])
+                t[2] = float(sums[c])
+                t[3] += int(positive[c])
+                t[4] += int(docs[c] - positive[c] - negative[c])
+                t[5] += int(negative[c])
+
     def finish(self) -> Report:
         """The report of everything added so far."""
         names = sorted(self._groups, key=lambda k: (-self._groups[k].posts, k))
         distinctive = self._keyness(names)
         granularity, periods = self._periods()
-        yake = _textsift.Yake(top=self.top, n=3)
+        # Keyphrases of every group's sample at once, on all cores.
+        sampled = [name for name in names if self._groups[name].sample]
+        keyphrases_of = dict(
+            zip(
+                sampled,
+                _textsift.Yake(top=self.top, n=3).extract_batch(
+                    [_join_posts(self._groups[name].sample) for name in sampled], n_threads=self.n_threads
+                ),
+            )
+        )
         groups: dict[str, dict[str, Any]] = {}
         for name in names:
             g = self._groups[name]
             n = g.posts
-            keyphrases = yake.extract(_join_posts(g.sample)) if g.sample else []
+            keyphrases = keyphrases_of.get(name, [])
             groups[name] = {
                 "posts": n,
                 "tokens_per_post": round(g.tokens / n, 2) if n else 0.0,
@@ -419,6 +531,9 @@ class ReportBuilder:
         )
 
     def _keyness(self, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+        # A group whose posts have no words (only emoji or links, say) has no distinctive
+        # terms, and leaving it out of the others' rest changes none of their counts.
+        names = [n for n in names if self._terms.counts.get(n)]
         if len(names) < 2:
             return {}
         rows = self._terms.one_vs_rest(top=self.top, groups=names)
