@@ -9,8 +9,8 @@ import random
 import struct
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
@@ -220,8 +220,16 @@ def _post_by_post(builder: ts.ReportBuilder, chunks: list[tuple[list[str], Any, 
             name = "(all)" if groups is None else "(none)" if g is None or g == "" else str(g)
             if name not in state:
                 state[name] = {
-                    "posts": 0, "tokens": 0, "sum": 0.0, "pos": 0, "neu": 0, "neg": 0,
-                    "hist": [0] * 20, "days": {}, "sample": [], "seen": 0,
+                    "posts": 0,
+                    "tokens": 0,
+                    "sum": 0.0,
+                    "pos": 0,
+                    "neu": 0,
+                    "neg": 0,
+                    "hist": [0] * 20,
+                    "days": {},
+                    "sample": [],
+                    "seen": 0,
                     "targets": [[0, 0, 0.0, 0, 0, 0] for _ in range(n_targets)],
                 }
                 rngs[name] = random.Random(f"{builder.seed}:{name}")
@@ -260,9 +268,16 @@ def _post_by_post(builder: ts.ReportBuilder, chunks: list[tuple[list[str], Any, 
 def _held(builder: ts.ReportBuilder) -> dict[str, Any]:
     groups = {
         name: {
-            "posts": g.posts, "tokens": g.tokens, "sum": g.compound_sum, "pos": g.positive,
-            "neu": g.neutral, "neg": g.negative, "hist": g.histogram,
-            "days": {d: list(v) for d, v in g.days.items()}, "sample": g.sample, "seen": g.seen,
+            "posts": g.posts,
+            "tokens": g.tokens,
+            "sum": g.compound_sum,
+            "pos": g.positive,
+            "neu": g.neutral,
+            "neg": g.negative,
+            "hist": g.histogram,
+            "days": {d: list(v) for d, v in g.days.items()},
+            "sample": g.sample,
+            "seen": g.seen,
             "targets": g.targets,
         }
         for name, g in builder._groups.items()
@@ -292,7 +307,11 @@ def test_chunk_sums_equal_post_by_post(seed: int) -> None:
     names: list[Any] = [None, "", 7, *(f"g{i}" for i in range(n_groups))]
     groups = None if n_groups == 0 else [rng.choice(names) for _ in texts]
     days = [None, "not a date", "2024-02-30", "2024-03-05T10:00:00Z", "2023/12/31 23:59", "2024-03-05"]
-    dates = None if seed % 3 == 0 else [rng.choice(days + [f"2024-01-{d:02d}" for d in range(1, 29)]) for _ in texts]
+    dates = (
+        None
+        if seed % 3 == 0
+        else [rng.choice(days + [f"2024-01-{d:02d}" for d in range(1, 29)]) for _ in texts]
+    )
     builder = ts.ReportBuilder(
         targets=TARGETS if seed % 4 else None, keyphrase_sample=rng.choice([1, 9, 10_000]), seed=seed
     )

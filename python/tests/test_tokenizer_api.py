@@ -296,6 +296,48 @@ def test_analyzer_pipeline() -> None:
     assert [t.text for t in a.tokens("Hi @x")] == ["hi", "<user>"]
 
 
+@pytest.mark.parametrize("n_threads", [1, 2])
+def test_count_by_group_counts_what_terms_gives(n_threads: int) -> None:
+    np = pytest.importorskip("numpy")
+    a = ts.Analyzer("social", normalizers=["lowercase"], drop_kinds=["punctuation", "url"])
+    rng = random.Random(3)
+    texts = TEXTS * 3
+    groups = [rng.choice([0, 1, 2, 9, 40]) for _ in texts]
+    counts, lengths = a.count_by_group(texts, groups, n_threads=n_threads)
+    # The same counts, groups and terms in order of first appearance, as counting the terms of
+    # each text in input order.
+    want: dict[int, dict[str, int]] = {}
+    for text, g in zip(texts, groups):
+        terms = want.setdefault(g, {})
+        for t in a.terms(text):
+            terms[t] = terms.get(t, 0) + 1
+    assert [(g, list(c.items())) for g, c in counts.items()] == [
+        (g, list(c.items())) for g, c in want.items()
+    ]
+    assert lengths.dtype == np.int64 and lengths.tolist() == [len(a.terms(t)) for t in texts]
+    # Any sequence of ints, numpy arrays too; missing texts count nothing when allowed.
+    assert a.count_by_group(["A b", None, "a"], np.array([1, 0, 1]), on_missing="empty")[0] == {
+        1: {"a": 2, "b": 1},
+        0: {},
+    }
+    assert a.count_by_group([], [])[0] == {}
+
+
+@pytest.mark.parametrize(
+    ("groups", "error", "message"),
+    [
+        ("ab", ts.TextsiftTypeError, "groups must be a sequence of ints, not a str"),
+        ([0, 1.5], ts.TextsiftTypeError, "groups must be a sequence of ints >= 0, one per text"),
+        (None, ts.TextsiftTypeError, "groups must be a sequence of ints >= 0, one per text"),
+        ([0], ts.TextsiftValueError, "groups has 1 numbers but there are 2 texts"),
+        ([0, -1], ts.TextsiftValueError, "groups must be ints >= 0, not -1"),
+    ],
+)
+def test_count_by_group_bad_groups(groups: object, error: type[Exception], message: str) -> None:
+    with pytest.raises(error, match=message):
+        ts.Analyzer("social").count_by_group(["a", "b"], groups)  # type: ignore[arg-type]
+
+
 def test_normalisers() -> None:
     assert ts.casefold("Straße") == "strasse" == "Straße".casefold()
     assert ts.lowercase("İSTANBUL") == "İSTANBUL".lower()

@@ -1,6 +1,6 @@
 """Type stubs of the compiled core, ``textsift._textsift``."""
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, final
 
 import numpy as np
@@ -155,6 +155,14 @@ class Analyzer:
     def terms_batch(
         self, texts: Iterable[str | None], *, n_threads: int | None = None, on_missing: str = "raise"
     ) -> list[list[str]]: ...
+    def count_by_group(
+        self,
+        texts: Iterable[str | None],
+        groups: Sequence[int] | npt.NDArray[np.integer[Any]],
+        *,
+        n_threads: int | None = None,
+        on_missing: str = "raise",
+    ) -> tuple[dict[int, dict[str, int]], npt.NDArray[np.int64]]: ...
     def __getstate__(self) -> str: ...
     def __setstate__(self, state: str) -> None: ...
     def __eq__(self, value: object, /) -> bool: ...

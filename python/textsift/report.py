@@ -118,7 +118,7 @@ def _prune(counter: Counter[str], cap: int) -> bool:
 class _ChunkGroups:
     """The posts of a chunk by group, for per-group sums without a Python step per post: the
     groups in order of first appearance (``names``), each post's group as an index into them
-    (``codes``, a numpy array) and each group's posts in input order (``posts``).
+    (``codes``) and each group's posts in input order (``posts``).
 
     Adding a group's values in input order (``numpy.add.at``) gives the same floating-point sums,
     to the bit, as adding them post by post.
@@ -129,22 +129,13 @@ class _ChunkGroups:
 
         self.names = list(dict.fromkeys(names))
         code_of = {name: k for k, name in enumerate(self.names)}
-        self.codes = np.fromiter(map(code_of.__getitem__, names), dtype=np.intp, count=len(names))
+        # As a list for `Analyzer.count_by_group`, as an array for numpy.
+        self.code_list = list(map(code_of.__getitem__, names))
+        self.codes = np.array(self.code_list, dtype=np.intp)
         # A stable sort keeps each group's posts in input order.
         by_group = np.argsort(self.codes, kind="stable")
         ends = np.cumsum(np.bincount(self.codes, minlength=len(self.names)))[:-1]
         self.posts: list[list[int]] = [part.tolist() for part in np.split(by_group, ends)]
-
-    def joined(self, lists: Sequence[list[str]]) -> dict[str, list[str]]:
-        """The lists of each group's posts joined in input order, by group name.
-
-        One ``Counter.update`` with a group's joined terms counts as one update per post does
-        (the same counts, new keys in the same order, which decides ties when pruning).
-        """
-        return {
-            name: list(itertools.chain.from_iterable(map(lists.__getitem__, posts)))
-            for name, posts in zip(self.names, self.posts)
-        }
 
     def count(self, where: Any = None) -> Any:
         """Posts per group (those where the boolean array ``where`` is true, if given)."""
@@ -182,6 +173,21 @@ def _ranked(counter: Counter[str], top: int) -> list[list[Any]]:
     return [[k, v] for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
 
 
+def _count_into(
+    counters: dict[str, Counter[str]], chunk: _ChunkGroups, counts: dict[int, dict[str, int]]
+) -> None:
+    """Add a chunk's term counts per group (``Analyzer.count_by_group``) to ``counters``, by
+    group name. Each group's terms come in order of first appearance, so a new term enters its
+    counter where one ``Counter.update`` per post would put it (which decides ties when
+    pruning)."""
+    for code, terms in counts.items():
+        name = chunk.names[code]
+        counter = counters.get(name)
+        if counter is None:
+            counter = counters[name] = Counter()
+        counter.update(terms)
+
+
 class GroupTerms:
     """Word counts per group, kept chunk by chunk, for :class:`Keyness` one group against the rest.
 
@@ -206,21 +212,18 @@ class GroupTerms:
         self.approximate = False
         self._words = _textsift.Analyzer("social", normalizers=["lowercase"], drop_kinds=_NON_WORD_KINDS)
 
-    def add(self, texts: Sequence[str], groups: Sequence[str]) -> list[list[str]]:
-        """Count the words of ``texts`` into their groups; returns the words of each text."""
+    def add(self, texts: Sequence[str], groups: Sequence[str]) -> Any:
+        """Count the words of ``texts`` into their groups; returns how many words each text has
+        (a numpy ``int64`` array)."""
         return self._add(texts, _ChunkGroups(groups))
 
-    def _add(self, texts: Sequence[str], chunk: _ChunkGroups) -> list[list[str]]:
-        words = self._words.terms_batch(texts, n_threads=self.n_threads)
-        for name, terms in chunk.joined(words).items():
-            counter = self.counts.get(name)
-            if counter is None:
-                counter = self.counts[name] = Counter()
-            counter.update(terms)
+    def _add(self, texts: Sequence[str], chunk: _ChunkGroups) -> Any:
+        counts, lengths = self._words.count_by_group(texts, chunk.code_list, n_threads=self.n_threads)
+        _count_into(self.counts, chunk, counts)
         for counter in self.counts.values():
             if _prune(counter, self.max_terms):
                 self.approximate = True
-        return words
+        return lengths
 
     def one_vs_rest(
         self, method: str = "log_odds", top: int | None = None, groups: Sequence[str] | None = None
@@ -337,7 +340,10 @@ class ReportBuilder:
     ) -> None:
         """Add a chunk of posts, with their groups (``None`` for one group) and dates."""
         _check_iterable(texts)
-        texts = list(_checked(texts))
+        texts = list(texts)
+        # Every item a str is the common case, told without a Python step per text.
+        if set(map(type, texts)) != {str}:
+            texts = list(_checked(texts))
         n = len(texts)
         if groups is not None and len(groups) != n:
             raise TextsiftValueError(f"{len(groups)} groups for {n} texts")
@@ -353,7 +359,6 @@ class ReportBuilder:
         compound = self._vader.score_batch(texts, n_threads=self.n_threads)["compound"]
         chunk = _ChunkGroups(names)
         words = self._terms._add(texts, chunk)
-        tags = self._tags.terms_batch(texts, n_threads=self.n_threads)
         n_targets = len(self.target_names)
         for name in chunk.names:
             if name not in self._groups:
@@ -367,7 +372,7 @@ class ReportBuilder:
         negative = chunk.count(compound <= NEGATIVE)
         sums = chunk.sums([g.compound_sum for g in groups_in], compound)
         histograms = chunk.count_by_bin(_histogram_bins(compound), HISTOGRAM_BINS)
-        tokens = chunk.totals(list(map(len, words)))
+        tokens = chunk.totals(words)
         for k, g in enumerate(groups_in):
             g.posts += int(posts[k])
             g.compound_sum = float(sums[k])
@@ -383,8 +388,9 @@ class ReportBuilder:
         if self.targets is not None and n_targets:
             scored = self.targets.score_batch(texts, n_threads=self.n_threads)
             self._add_targets(chunk, groups_in, scored["mentions"], scored["compound"])
-        for name, terms in chunk.joined(tags).items():
-            self._groups[name].tags.update(terms)
+        tags, _ = self._tags.count_by_group(texts, chunk.code_list, n_threads=self.n_threads)
+        for code, terms in tags.items():
+            self._groups[chunk.names[code]].tags.update(terms)
         self.documents += n
         for g in self._groups.values():
             if _prune(g.tags, self.max_terms):
@@ -398,25 +404,33 @@ class ReportBuilder:
         first post is read, as post by post."""
         import numpy as np
 
-        days = [_parse_day(str(d)) if d is not None else None for d in dates]
-        # Each (group, day) pair of the chunk, numbered in order of first appearance.
-        pair_of: dict[tuple[int, _dt.date], int] = {}
-        pairs = [
-            pair_of.setdefault((code, day), len(pair_of))
-            for code, day in zip(chunk.codes.tolist(), days)
-            if day is not None
-        ]
-        dated = np.fromiter((day is not None for day in days), dtype=bool, count=len(days))
-        self.undated += len(days) - len(pairs)
-        if not pairs:
+        # Each distinct date is parsed once; posts get the number of their day (-1: undated).
+        keys = [None if d is None else str(d) for d in dates]
+        number_of: dict[_dt.date, int] = {}
+        day_of_key: dict[str | None, int] = {}
+        for key in dict.fromkeys(keys):
+            day = None if key is None else _parse_day(key)
+            day_of_key[key] = -1 if day is None else number_of.setdefault(day, len(number_of))
+        day_numbers = np.array(list(map(day_of_key.__getitem__, keys)), dtype=np.intp)
+        dated = day_numbers >= 0
+        n_dated = int(dated.sum())
+        self.undated += len(keys) - n_dated
+        if not n_dated:
             return
-        index = np.array(pairs, dtype=np.intp)
+        days = list(number_of)
+        # Each (group, day) pair of the chunk, numbered in order of first appearance.
+        pair_keys = chunk.codes[dated] * len(days) + day_numbers[dated]
+        distinct, first, inverse = np.unique(pair_keys, return_index=True, return_inverse=True)
+        by_first = np.argsort(first, kind="stable")
+        number = np.empty_like(by_first)
+        number[by_first] = np.arange(len(by_first))
+        index = number[inverse.reshape(-1)]
+        pair_of = [(key // len(days), days[key % len(days)]) for key in distinct[by_first].tolist()]
         counts = np.bincount(index, minlength=len(pair_of))
         # -0.0 + c is c for every c (0.0 + -0.0 would be 0.0): a new day's sum starts as its
         # first compound, as post by post.
         start = [
-            slot[1] if (slot := groups_in[code].days.get(day)) is not None else -0.0
-            for code, day in pair_of
+            slot[1] if (slot := groups_in[code].days.get(day)) is not None else -0.0 for code, day in pair_of
         ]
         totals = np.array(start, dtype=np.float64)
         np.add.at(totals, index, compound[dated])
@@ -442,7 +456,9 @@ class ReportBuilder:
             seen += 1
         g.seen = seen
 
-    def _add_targets(self, chunk: _ChunkGroups, groups_in: list[_Group], mentions: Any, compound: Any) -> None:
+    def _add_targets(
+        self, chunk: _ChunkGroups, groups_in: list[_Group], mentions: Any, compound: Any
+    ) -> None:
         """Per group and target: posts that mention it, mentions, compound sum, and the
         positive/neutral/negative posts toward it."""
         for k in range(len(self.target_names)):

@@ -451,6 +451,68 @@ impl TermCounts {
     }
 }
 
+/// [`TermCounts`] per group, for one-vs-rest keyness: groups are numbers (a caller's index of
+/// its labels), kept in order of first appearance, and so are the terms of each group. Counts
+/// made in parallel over consecutive pieces of a corpus and merged in order equal the counts of
+/// the whole corpus made in one pass, order included.
+///
+/// ```
+/// use textsift_keywords::keyness::GroupTermCounts;
+/// let mut first = GroupTermCounts::new();
+/// first.group_mut(3).extend(["dance", "trend"]);
+/// let mut second = GroupTermCounts::new();
+/// second.group_mut(1).add("sound");
+/// second.group_mut(3).extend(["sound", "dance"]);
+/// first.merge(&second);
+/// let groups: Vec<(usize, Vec<(&str, u64)>)> =
+///     first.iter().map(|(g, c)| (g, c.iter().collect())).collect();
+/// assert_eq!(groups, [(3, vec![("dance", 2), ("trend", 1), ("sound", 1)]), (1, vec![("sound", 1)])]);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct GroupTermCounts {
+    groups: Vec<(usize, TermCounts)>,
+    // Where each group is in `groups`.
+    slot_of: rustc_hash::FxHashMap<usize, usize>,
+}
+
+impl GroupTermCounts {
+    /// No groups.
+    pub fn new() -> Self {
+        GroupTermCounts::default()
+    }
+
+    /// The counts of `group`, added (empty) if it is new.
+    pub fn group_mut(&mut self, group: usize) -> &mut TermCounts {
+        let slot = *self.slot_of.entry(group).or_insert_with(|| {
+            self.groups.push((group, TermCounts::new()));
+            self.groups.len() - 1
+        });
+        &mut self.groups[slot].1
+    }
+
+    /// Adds the counts of `other` (which comes after what was counted here).
+    pub fn merge(&mut self, other: &GroupTermCounts) {
+        for (group, counts) in other.iter() {
+            self.group_mut(group).merge(counts);
+        }
+    }
+
+    /// `(group, counts)` pairs, in the order groups first appeared.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, &TermCounts)> {
+        self.groups.iter().map(|(g, c)| (*g, c))
+    }
+
+    /// The number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there is no group.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
 /// One term's keyness. `count_a`/`count_b` are its counts in A and B (in one-vs-rest: in the
 /// group and in all other groups together).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -693,7 +693,7 @@ pub fn pipelined<'t, C: Send>(
     py: Python<'_>,
     items: &'t [Option<PyBackedStr>],
     n_threads: Option<i64>,
-    work: impl Fn(&'t [Option<PyBackedStr>]) -> C + Sync + Send,
+    work: impl Fn(usize, &'t [Option<PyBackedStr>]) -> C + Sync + Send,
     mut consume: impl FnMut(C) -> PyResult<()>,
 ) -> PyResult<()> {
     let threads = parallel::effective_threads(threads_arg(py, n_threads)?);
@@ -704,10 +704,12 @@ pub fn pipelined<'t, C: Send>(
         (threads, pipeline_chunk(items.len(), threads))
     };
     let chunks: Vec<&'t [Option<PyBackedStr>]> = items.chunks(chunk).collect();
+    // A chunk's work also gets the index of its first item in `items`.
+    let work = |k: usize| work(k * chunk, chunks[k]);
     if threads <= 1 || chunks.len() < 2 {
         // One chunk at a time without the GIL, checking for Ctrl-C between chunks.
-        for (k, chunk) in chunks.iter().enumerate() {
-            let result = detached(py, || work(chunk))?;
+        for k in 0..chunks.len() {
+            let result = detached(py, || work(k))?;
             consume(result)?;
             if k + 1 < chunks.len() {
                 py.check_signals()?;
@@ -736,8 +738,7 @@ pub fn pipelined<'t, C: Send>(
             let tx = tx.clone();
             spawn_worker(scope, move || {
                 while let Some(k) = claim() {
-                    let result =
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(chunks[k])));
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(k)));
                     // The receiver is gone only if conversion failed; nothing is left to do then.
                     if tx.send((k, result)).is_err() {
                         break;
@@ -771,7 +772,7 @@ pub fn pipelined<'t, C: Send>(
                     }
                     // The next chunk is still being processed: process another meanwhile.
                     if let Some(k) = claim() {
-                        let r = detached(py, || work(chunks[k]))?;
+                        let r = detached(py, || work(k))?;
                         pending.insert(k, r);
                         continue;
                     }
@@ -827,7 +828,7 @@ where
         py,
         items,
         n_threads,
-        |chunk| map_texts(chunk, &f),
+        |_, chunk| map_texts(chunk, &f),
         |results| results.into_iter().try_for_each(|r| out.append(r)),
     )?;
     Ok(out)

@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use numpy::PyArrayMethods;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
+use textsift::keywords::keyness::GroupTermCounts;
 use textsift::tokenize::collect_folded;
 use textsift::tokenize::offsets::CharOffsets;
 use textsift::tokenize::packed::{pack, unpack};
@@ -217,7 +218,7 @@ fn token_lists<'py, 't, I: Iterator<Item = Token<'t>>>(
         py,
         items,
         n_threads,
-        |chunk| ChunkTexts::of(chunk, false, &tokens),
+        |_, chunk| ChunkTexts::of(chunk, false, &tokens),
         |chunk| {
             let strings = cache.get_all(&chunk.distinct);
             let mut ids = chunk.ids.as_slice();
@@ -649,7 +650,7 @@ impl PyTokenizer {
             py,
             &items,
             n_threads,
-            |chunk| ChunkTexts::of(chunk, true, |t| tok.tokens(t)),
+            |_, chunk| ChunkTexts::of(chunk, true, |t| tok.tokens(t)),
             |chunk| {
                 batch.push(chunk);
                 if batch.indptr.len() - 1 < items.len() && batch.ids.capacity() == batch.ids.len() {
@@ -712,7 +713,7 @@ impl PyTokenizer {
             py,
             &items,
             n_threads,
-            |chunk| {
+            |_, chunk| {
                 chunk
                     .iter()
                     .map(|t| {
@@ -908,6 +909,50 @@ impl PyAnalyzer {
         token_lists(py, &items, n_threads, |t| a.analyze(t))
     }
 
+    /// Term counts per group: ``groups[i]``, an int >= 0, is the group of ``texts[i]``.
+    /// Returns ``(counts, lengths)``: ``counts`` maps each group to a dict of its term counts
+    /// (groups in order of their first text, terms in order of first appearance), ``lengths``
+    /// (numpy ``int64``) is the number of terms of each text. No string is made per term.
+    #[pyo3(signature = (texts, groups, *, n_threads = None, on_missing = "raise"))]
+    fn count_by_group<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        groups: &Bound<'py, PyAny>,
+        n_threads: Option<i64>,
+        on_missing: &str,
+    ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, numpy::PyArray1<i64>>)> {
+        let items = batch_texts(py, texts, on_missing)?;
+        let groups = group_numbers(groups, items.len())?;
+        let a = &self.inner;
+        let mut counts = GroupTermCounts::new();
+        let mut lens: Vec<i64> = Vec::with_capacity(items.len());
+        pipelined(
+            py,
+            &items,
+            n_threads,
+            |first, chunk| {
+                let texts = chunk.iter().map(|t| t.as_deref().unwrap_or(""));
+                a.count_by_group(texts, groups[first..].iter().copied())
+            },
+            |(chunk_counts, chunk_lens)| {
+                counts.merge(&chunk_counts);
+                lens.extend(chunk_lens.into_iter().map(|n| n as i64));
+                Ok(())
+            },
+        )?;
+        crate::convert::ensure_numpy(py)?;
+        let out = PyDict::new(py);
+        for (group, terms) in counts.iter() {
+            let d = PyDict::new(py);
+            for (term, n) in terms.iter() {
+                d.set_item(term, n)?;
+            }
+            out.set_item(group, d)?;
+        }
+        Ok((out, numpy::PyArray1::from_vec(py, lens)))
+    }
+
     fn __repr__(&self) -> String {
         let norms: Vec<String> = self
             .inner
@@ -949,6 +994,36 @@ impl PyAnalyzer {
             .map_err(|e| value_error(py, format!("bad Analyzer state: {e}")))?;
         Ok(())
     }
+}
+
+/// A batch's group numbers: ints >= 0, one per text.
+fn group_numbers(groups: &Bound<'_, PyAny>, n_texts: usize) -> PyResult<Vec<usize>> {
+    let py = groups.py();
+    if groups.is_instance_of::<PyString>() {
+        return Err(type_error(
+            py,
+            "groups must be a sequence of ints, not a str",
+        ));
+    }
+    let numbers: Vec<i64> = groups
+        .extract()
+        .map_err(|_| type_error(py, "groups must be a sequence of ints >= 0, one per text"))?;
+    if numbers.len() != n_texts {
+        return Err(value_error(
+            py,
+            format!(
+                "groups has {} numbers but there are {n_texts} texts",
+                numbers.len()
+            ),
+        ));
+    }
+    numbers
+        .into_iter()
+        .map(|g| {
+            usize::try_from(g)
+                .map_err(|_| value_error(py, format!("groups must be ints >= 0, not {g}")))
+        })
+        .collect()
 }
 
 fn kind_names() -> String {

@@ -83,6 +83,29 @@ proptest! {
     }
 
     #[test]
+    fn group_counts_merged_from_pieces_equal_one_pass(ts in texts(), cut in 0usize..20, seed in 0usize..7) {
+        // What a batch does: pieces of a corpus counted apart (on other threads) and merged in
+        // order give the counts of one pass, terms and groups in the same order.
+        let analyzer = TextAnalyzer::new(Mode::Social).normalize(Normalizer::Lowercase);
+        let groups: Vec<usize> = (0..ts.len()).map(|i| (i * seed + i / 3) % 4).collect();
+        let texts = || ts.iter().map(String::as_str);
+        let (whole, lens) = analyzer.count_by_group(texts(), groups.iter().copied());
+        let cut = cut.min(ts.len());
+        let (mut merged, mut merged_lens) =
+            analyzer.count_by_group(texts().take(cut), groups[..cut].iter().copied());
+        let (rest, rest_lens) = analyzer.count_by_group(texts().skip(cut), groups[cut..].iter().copied());
+        merged.merge(&rest);
+        merged_lens.extend(rest_lens);
+        let listed = |c: &textsift::keywords::keyness::GroupTermCounts| -> Vec<(usize, Vec<(String, u64)>)> {
+            c.iter().map(|(g, t)| (g, t.iter().map(|(s, n)| (s.to_owned(), n)).collect())).collect()
+        };
+        prop_assert_eq!(listed(&merged), listed(&whole));
+        prop_assert_eq!(&merged_lens, &lens);
+        let one: Vec<u64> = ts.iter().map(|t| analyzer.terms(t).len() as u64).collect();
+        prop_assert_eq!(lens, one);
+    }
+
+    #[test]
     fn no_state_leaks_between_calls(first in texts(), t in text()) {
         let vader = Vader::new();
         let yake = Yake::new(["the"]).top(5);
