@@ -34,7 +34,7 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import keywords, sentiment, stem, tfidf, tokenize  # noqa: E402
+from cases import keywords, report, sentiment, stem, tfidf, tokenize  # noqa: E402
 from harness import ROOT, Harness, Inputs, build_inputs, capability_table, header, targets_table  # noqa: E402
 
 CASES = {
@@ -43,6 +43,7 @@ CASES = {
     "sentiment": sentiment.run,
     "keywords": keywords.run,
     "tfidf": tfidf.run,
+    "report": report.run,
 }
 # Input sizes: social text (MB), the two long documents (MB), Zipf tokens, posts batch, abstracts.
 SIZES = {

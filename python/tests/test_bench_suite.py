@@ -35,6 +35,7 @@ def test_every_capability_has_a_table(run: tuple[object, str]) -> None:
         "YAKE",
         "RAKE",
         "TextRank",
+        "Report (the main job)",
     ):
         assert f"### {capability}\n" in text
         rows = [r for r in h.rows if r.capability == capability]  # type: ignore[attr-defined]
