@@ -360,6 +360,34 @@ def test_analyzers_and_threads_give_the_same_counts() -> None:
     assert {r["term"]: r["count_a"] for r in word} == {"cat": 2, "sat": 1, "the": 1, "dog": 0}
 
 
+@pytest.mark.parametrize("method", ["log_odds", "log_likelihood", "chi_square", "log_ratio"])
+def test_term_count_mappings_count_as_their_tokens(method: str) -> None:
+    # A pre-tokenized document may be a dict of term to count (a Counter): the same results as
+    # the token list it counts, in any key order.
+    rng = random.Random(7)
+    analyzer = ts.Analyzer("social", normalizers=["lowercase"])
+    docs = [analyzer.terms(t) for t in random_texts(300, seed=7)]
+    groups = [rng.choice("abc") for _ in docs]
+    mappings: list[Any] = []
+    for tokens in docs:
+        counts = list(Counter(tokens).items())
+        rng.shuffle(counts)
+        mappings.append(dict(counts) if rng.random() < 0.5 else Counter(dict(counts)))
+    k = ts.Keyness(method, analyzer="pretokenized")
+    assert list(k.one_vs_rest(mappings, groups)) == list(k.one_vs_rest(docs, groups))
+    assert list(k.compare(mappings[:150], docs[150:])) == list(k.compare(docs[:150], docs[150:]))
+    # A count of 0 counts nothing.
+    assert list(k.compare([{"a": 2, "b": 0}], [["c"]])) == list(k.compare([["a", "a"]], [["c"]]))
+    for bad, error, message in [
+        ({"a": "x"}, TextsiftTypeError, "the counts of documents\\[0\\] must be ints, not str"),
+        ({"a": 1.5}, TextsiftTypeError, "the counts of documents\\[0\\] must be ints, not float"),
+        ({"a": -1}, TextsiftValueError, "the counts of documents\\[0\\] must be >= 0, not -1"),
+        ({3: 1}, TextsiftTypeError, "a token of documents\\[0\\] must be str"),
+    ]:
+        with pytest.raises(error, match=message):
+            k.compare([bad], [["c"]])
+
+
 def test_pickle_and_repr() -> None:
     k = ts.Keyness("chi_square", yates=True, analyzer="word", min_count=2)
     back = pickle.loads(pickle.dumps(k))

@@ -256,13 +256,13 @@ class GroupTerms:
         return _textsift.KeynessResult(kept, result.columns, result.method)
 
     @staticmethod
-    def _doc(counter: Counter[str], vocabulary: set[str] | None) -> Iterable[str]:
-        # A group as one document, its terms repeated by count (lazily, so no big list).
-        items = sorted(counter.items())
-        if vocabulary is not None:
-            rest = sum(n for t, n in items if t not in vocabulary)
-            items = [(t, n) for t, n in items if t in vocabulary] + [(_REST, rest)]
-        return itertools.chain.from_iterable(itertools.repeat(t, n) for t, n in items)
+    def _doc(counter: Counter[str], vocabulary: set[str] | None) -> Mapping[str, int]:
+        # A group as one document of term counts (Keyness counts a mapping's terms that often).
+        if vocabulary is None:
+            return counter
+        doc = {t: n for t, n in counter.items() if t in vocabulary}
+        doc[_REST] = sum(n for t, n in counter.items() if t not in vocabulary)
+        return doc
 
 
 class _Group:

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
@@ -18,7 +18,9 @@ use textsift::keywords::tfidf::{sklearn_tokens, TokenIds};
 use textsift::tokenize::normalize::lowercase;
 use textsift::{parallel, TextAnalyzer};
 
-use crate::convert::{is_missing, run_rounds, text_arg, texts_arg, threads_arg, OnMissing};
+use crate::convert::{
+    is_missing, run_rounds, text_arg, texts_arg, threads_arg, type_name, OnMissing,
+};
 use crate::errors::{type_error, value_error};
 use crate::tokenizer::{Distinct, PyAnalyzer};
 
@@ -250,6 +252,37 @@ pub fn emit_tokens(
         emit(token_text(token, index)?);
         Ok(())
     })
+}
+
+/// Calls `emit` with each term and count of the pre-tokenized document `doc` (number `index`,
+/// for errors), a dict of term to count (a `Counter`): what counting its tokens one by one would
+/// give, without a token per occurrence.
+pub fn emit_term_counts(
+    doc: &Bound<'_, PyAny>,
+    index: usize,
+    emit: &mut dyn FnMut(&str, u64),
+) -> PyResult<()> {
+    let py = doc.py();
+    let dict = doc.cast::<PyDict>()?;
+    for (term, count) in dict.iter() {
+        let n: i64 = count.extract().map_err(|_| {
+            type_error(
+                py,
+                format!(
+                    "the counts of documents[{index}] must be ints, not {}",
+                    type_name(&count)
+                ),
+            )
+        })?;
+        let n = u64::try_from(n).map_err(|_| {
+            value_error(
+                py,
+                format!("the counts of documents[{index}] must be >= 0, not {n}"),
+            )
+        })?;
+        emit(token_text(&term, index)?, n);
+    }
+    Ok(())
 }
 
 /// Pre-tokenized documents as a table of their distinct token texts and every token as an

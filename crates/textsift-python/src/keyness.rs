@@ -10,7 +10,7 @@ use textsift::keywords::keyness::{
 use textsift::{Mode, Normalizer, TextAnalyzer, TokenKind};
 
 use crate::convert::{is_missing, threads_arg, top_arg, OnMissing};
-use crate::corpus::{count_terms, emit_tokens, token_docs, Docs, Source};
+use crate::corpus::{count_terms, emit_term_counts, emit_tokens, token_docs, Docs, Source};
 use crate::errors::{detached, type_error, value_error};
 use crate::tfidf::Param;
 use crate::wordlist::mapping_pairs;
@@ -76,7 +76,7 @@ struct State {
 ///
 /// Terms come from ``analyzer``: by default social-media tokens, lower-cased, words only; or
 /// ``"word"`` (scikit-learn's token pattern, lower-cased), ``"pretokenized"`` (documents are
-/// token lists) or any :class:`Analyzer`. Results are a :class:`KeynessResult` (a sequence of
+/// token lists, or dicts of term to count such as a ``Counter``) or any :class:`Analyzer`. Results are a :class:`KeynessResult` (a sequence of
 /// dict rows with ``to_pandas()``), or a pandas DataFrame with ``as_frame=True``; rows come by
 /// score, highest first, ties in term order; ``top`` keeps the first rows (per group). p-values
 /// are two-sided (normal for log odds, chi-square with one degree of freedom for G2 and
@@ -169,8 +169,13 @@ impl PyKeyness {
             Corpus::Tokens(d) => {
                 let mut counts = TermCounts::new();
                 for &i in which {
-                    if let Some(Some(doc)) = d.get(i) {
-                        emit_tokens(doc, i, &mut |t| counts.add(t))?;
+                    match d.get(i) {
+                        // A mapping of term to count (a `Counter`) counts each term that often.
+                        Some(Some(doc)) if doc.is_instance_of::<PyDict>() => {
+                            emit_term_counts(doc, i, &mut |t, n| counts.add_count(t, n))?;
+                        }
+                        Some(Some(doc)) => emit_tokens(doc, i, &mut |t| counts.add(t))?,
+                        _ => {}
                     }
                 }
                 Ok(counts)
