@@ -381,7 +381,12 @@ def test_term_count_mappings_count_as_their_tokens(method: str) -> None:
     for bad, error, message in [
         ({"a": "x"}, TextsiftTypeError, "the counts of documents\\[0\\] must be ints, not str"),
         ({"a": 1.5}, TextsiftTypeError, "the counts of documents\\[0\\] must be ints, not float"),
-        ({"a": -1}, TextsiftValueError, "the counts of documents\\[0\\] must be >= 0, not -1"),
+        (
+            {"a": -1},
+            TextsiftValueError,
+            "the counts of documents\\[0\\] must be from 0 to 2\\*\\*64 - 1, not -1",
+        ),
+        ({"a": 2**64}, TextsiftValueError, "must be from 0 to 2\\*\\*64 - 1, not 18446744073709551616"),
         ({3: 1}, TextsiftTypeError, "a token of documents\\[0\\] must be str"),
     ]:
         with pytest.raises(error, match=message):

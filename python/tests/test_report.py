@@ -105,6 +105,18 @@ def test_keyphrases_are_yake_on_the_groups_posts(sample_report: ts.Report) -> No
         assert got == [p for p, _ in joined]
 
 
+def test_keyphrases_of_many_groups_are_yake_on_each_group() -> None:
+    # Groups' keyphrases are extracted several groups per batch: each is still its own group's.
+    texts, _, _ = sample()
+    groups = [f"g{i % 37}" for i in range(len(texts))]
+    r = ts.build_report(texts, groups)
+    yake = ts.Yake(top=10, n=3)
+    assert len(r.groups) == 37 > report_module.KEYPHRASE_GROUPS_PER_BATCH
+    for name, g in r.groups.items():
+        mine = [t for t, gr in zip(texts, groups) if gr == name]
+        assert g["keyphrases"] == [[p, round(s, 6)] for p, s in yake.extract(report_module._join_posts(mine))]
+
+
 def test_keyphrase_sample_is_bounded_and_uniform() -> None:
     texts = [f"post number {i} about topic{i % 7}" for i in range(500)]
     r = ts.build_report(texts, keyphrase_sample=50, chunk_size=64)

@@ -47,6 +47,9 @@ __all__ = ["GroupTerms", "HISTOGRAM_BINS", "Report", "ReportBuilder", "build_rep
 POSITIVE = 0.05
 NEGATIVE = -0.05
 HISTOGRAM_BINS = 20
+# Groups whose keyphrases are extracted in one batch: enough for every core, few enough that
+# their joined samples (up to keyphrase_sample posts each) stay small.
+KEYPHRASE_GROUPS_PER_BATCH = 16
 UNGROUPED = "(all)"
 MISSING_GROUP = "(none)"
 
@@ -484,16 +487,7 @@ class ReportBuilder:
         names = sorted(self._groups, key=lambda k: (-self._groups[k].posts, k))
         distinctive = self._keyness(names)
         granularity, periods = self._periods()
-        # Keyphrases of every group's sample at once, on all cores.
-        sampled = [name for name in names if self._groups[name].sample]
-        keyphrases_of = dict(
-            zip(
-                sampled,
-                _textsift.Yake(top=self.top, n=3).extract_batch(
-                    [_join_posts(self._groups[name].sample) for name in sampled], n_threads=self.n_threads
-                ),
-            )
-        )
+        keyphrases_of = self._keyphrases(names)
         groups: dict[str, dict[str, Any]] = {}
         for name in names:
             g = self._groups[name]
@@ -545,6 +539,18 @@ class ReportBuilder:
                 "groups": groups,
             }
         )
+
+    def _keyphrases(self, names: list[str]) -> dict[str, list[tuple[str, float]]]:
+        """YAKE's keyphrases of each group's sample, several groups per batch (on all cores),
+        so that only a few groups' joined samples are held at a time."""
+        yake = _textsift.Yake(top=self.top, n=3)
+        sampled = [name for name in names if self._groups[name].sample]
+        out: dict[str, list[tuple[str, float]]] = {}
+        for i in range(0, len(sampled), KEYPHRASE_GROUPS_PER_BATCH):
+            part = sampled[i : i + KEYPHRASE_GROUPS_PER_BATCH]
+            joined = [_join_posts(self._groups[name].sample) for name in part]
+            out.update(zip(part, yake.extract_batch(joined, n_threads=self.n_threads)))
+        return out
 
     def _keyness(self, names: list[str]) -> dict[str, list[dict[str, Any]]]:
         # A group whose posts have no words (only emoji or links, say) has no distinctive

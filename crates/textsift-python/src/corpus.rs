@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
-use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyInt, PyList, PyString, PyTuple};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use textsift::keywords::keyness::TermCounts;
@@ -265,20 +265,23 @@ pub fn emit_term_counts(
     let py = doc.py();
     let dict = doc.cast::<PyDict>()?;
     for (term, count) in dict.iter() {
-        let n: i64 = count.extract().map_err(|_| {
-            type_error(
-                py,
-                format!(
-                    "the counts of documents[{index}] must be ints, not {}",
-                    type_name(&count)
-                ),
-            )
-        })?;
-        let n = u64::try_from(n).map_err(|_| {
-            value_error(
-                py,
-                format!("the counts of documents[{index}] must be >= 0, not {n}"),
-            )
+        let n: u64 = count.extract().map_err(|_| {
+            if count.is_instance_of::<PyInt>() {
+                value_error(
+                    py,
+                    format!(
+                        "the counts of documents[{index}] must be from 0 to 2**64 - 1, not {count}"
+                    ),
+                )
+            } else {
+                type_error(
+                    py,
+                    format!(
+                        "the counts of documents[{index}] must be ints, not {}",
+                        type_name(&count)
+                    ),
+                )
+            }
         })?;
         emit(token_text(&term, index)?, n);
     }
